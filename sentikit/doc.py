@@ -1,0 +1,251 @@
+"""The data model: Document, Sentence, Clause, Token, Morpheme, Aspect.
+
+Every layer of sentikit reads and writes these plain dataclasses; nothing passes bare tuples
+between layers. Each class round-trips through ``to_dict()`` / ``from_dict()``; the JSON shape of
+an analysis result is described by ``sentikit/schema/result.schema.json``.
+
+Offsets (``span``) are character offsets ``[start, end)`` into ``Document.text``. Sentences and
+clauses refer to their tokens by token index range ``[token_start, token_end)`` into
+``Document.tokens``.
+
+Examples
+--------
+>>> doc = Document(text="Güzel film.", lang="tr")
+>>> doc.tokens.append(Token(text="Güzel", start=0, end=5))
+>>> Document.from_dict(doc.to_dict()).tokens[0].text
+'Güzel'
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, Literal
+
+Label = Literal["positive", "neutral", "negative"]
+LABELS: tuple[str, ...] = ("positive", "neutral", "negative")
+
+
+def _clean(d: dict[str, Any]) -> dict[str, Any]:
+    """Drop ``None`` values so that serialized records stay small."""
+    return {k: v for k, v in d.items() if v is not None}
+
+
+@dataclass
+class Morpheme:
+    """One morpheme of a word: its surface ``form``, a normalized ``tag`` and its polarity.
+
+    ``tag`` uses sentikit's normalized tag set (see ``sentikit.lang.tr.morphology``), e.g.
+    ``"Verb"`` for a root, ``"Neg"``, ``"Past"``, ``"A1sg"``. ``polarity`` is the learnt score
+    of the tag (``None`` when no model scores it).
+    """
+
+    form: str
+    tag: str
+    polarity: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"form": self.form, "tag": self.tag, "polarity": self.polarity}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Morpheme:
+        return cls(form=d["form"], tag=d["tag"], polarity=d.get("polarity"))
+
+
+@dataclass
+class Token:
+    """A token with its character span and optional linguistic annotation.
+
+    Attributes
+    ----------
+    text : the token as written.
+    start, end : character offsets into the document text.
+    norm : the normalized form used by models (case-folded, letter repeats squeezed, Turkish
+        letters restored); defaults to ``text`` when not set.
+    lemma, pos : lemma and coarse part of speech when an analyzer set them.
+    morphemes : morphological analysis (Turkish), root first.
+    negated : True when the token lies in a negation scope or carries a negation morpheme.
+    kind : ``word``, ``punct``, ``number``, ``url``, ``mention``, ``hashtag``, ``emoticon``,
+        ``emoji`` or ``other``.
+    polarity : the token's contribution to the decision (set with ``explain=True``).
+    head, dep : dependency head (token index within the document, -1 for root) and relation.
+    """
+
+    text: str
+    start: int
+    end: int
+    norm: str | None = None
+    lemma: str | None = None
+    pos: str | None = None
+    morphemes: list[Morpheme] = field(default_factory=list)
+    negated: bool = False
+    kind: str = "word"
+    polarity: float | None = None
+    head: int | None = None
+    dep: str | None = None
+
+    @property
+    def form(self) -> str:
+        """The normalized form if set, else the text."""
+        return self.norm if self.norm is not None else self.text
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {f.name: getattr(self, f.name) for f in fields(self)}
+        d["morphemes"] = [m.to_dict() for m in self.morphemes]
+        return _clean(d)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Token:
+        kw = {f.name: d[f.name] for f in fields(cls) if f.name in d and f.name != "morphemes"}
+        kw["morphemes"] = [Morpheme.from_dict(m) for m in d.get("morphemes", [])]
+        return cls(**kw)
+
+
+@dataclass
+class Clause:
+    """A subclause: a token range inside a sentence, with optional sentiment."""
+
+    text: str
+    span: tuple[int, int]
+    token_start: int = 0
+    token_end: int = 0
+    label: str | None = None
+    score: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["span"] = list(self.span)
+        return _clean(d)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Clause:
+        return cls(
+            text=d["text"],
+            span=(int(d["span"][0]), int(d["span"][1])),
+            token_start=d.get("token_start", 0),
+            token_end=d.get("token_end", 0),
+            label=d.get("label"),
+            score=d.get("score"),
+        )
+
+
+@dataclass
+class Sentence:
+    """A sentence: its text and span, the token range it covers, clauses and sentiment."""
+
+    text: str
+    span: tuple[int, int]
+    token_start: int = 0
+    token_end: int = 0
+    clauses: list[Clause] = field(default_factory=list)
+    label: str | None = None
+    score: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "text": self.text,
+            "span": list(self.span),
+            "token_start": self.token_start,
+            "token_end": self.token_end,
+            "label": self.label,
+            "score": self.score,
+            "clauses": [c.to_dict() for c in self.clauses],
+        }
+        return _clean(d)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Sentence:
+        return cls(
+            text=d["text"],
+            span=(int(d["span"][0]), int(d["span"][1])),
+            token_start=d.get("token_start", 0),
+            token_end=d.get("token_end", 0),
+            clauses=[Clause.from_dict(c) for c in d.get("clauses", [])],
+            label=d.get("label"),
+            score=d.get("score"),
+        )
+
+
+@dataclass
+class Aspect:
+    """An aspect term (or category) with its sentiment."""
+
+    term: str
+    span: tuple[int, int] | None = None
+    category: str | None = None
+    label: str | None = None
+    score: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["span"] = list(self.span) if self.span is not None else None
+        return _clean(d)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Aspect:
+        span = d.get("span")
+        return cls(
+            term=d["term"],
+            span=(int(span[0]), int(span[1])) if span is not None else None,
+            category=d.get("category"),
+            label=d.get("label"),
+            score=d.get("score"),
+        )
+
+
+@dataclass
+class Document:
+    """A document with its annotation and (after analysis) its sentiment.
+
+    ``probs`` maps each of ``positive``, ``neutral``, ``negative`` to a probability;
+    ``score`` is ``P(positive) - P(negative)`` in ``[-1, 1]``.
+    """
+
+    text: str
+    id: str | None = None
+    lang: str | None = None
+    tokens: list[Token] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    aspects: list[Aspect] = field(default_factory=list)
+    label: str | None = None
+    score: float | None = None
+    probs: dict[str, float] | None = None
+    model: dict[str, str] | None = None
+    error: str | None = None
+
+    def sentence_tokens(self, sentence: Sentence) -> list[Token]:
+        """The tokens of one sentence of this document."""
+        return self.tokens[sentence.token_start : sentence.token_end]
+
+    def to_dict(self, *, tokens: bool = True) -> dict[str, Any]:
+        """Serialize to plain JSON-compatible types (``tokens=False`` omits the tokens)."""
+        d: dict[str, Any] = {
+            "id": self.id,
+            "text": self.text,
+            "lang": self.lang,
+            "label": self.label,
+            "score": self.score,
+            "probs": self.probs,
+            "sentences": [s.to_dict() for s in self.sentences],
+            "aspects": [a.to_dict() for a in self.aspects],
+            "model": self.model,
+            "error": self.error,
+        }
+        if tokens:
+            d["tokens"] = [t.to_dict() for t in self.tokens]
+        return _clean(d)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Document:
+        return cls(
+            text=d["text"],
+            id=d.get("id"),
+            lang=d.get("lang"),
+            tokens=[Token.from_dict(t) for t in d.get("tokens", [])],
+            sentences=[Sentence.from_dict(s) for s in d.get("sentences", [])],
+            aspects=[Aspect.from_dict(a) for a in d.get("aspects", [])],
+            label=d.get("label"),
+            score=d.get("score"),
+            probs=d.get("probs"),
+            model=d.get("model"),
+            error=d.get("error"),
+        )

@@ -1,0 +1,38 @@
+"""sentikit: sentiment analysis for Turkish and English.
+
+Examples
+--------
+>>> import sentikit
+>>> r = sentikit.analyze("Filmi hiç beğenmedim ama müzikleri güzeldi.")  # doctest: +SKIP
+>>> r["label"], r["lang"]  # doctest: +SKIP
+('negative', 'tr')
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from sentikit.pipeline.analyzer import Analyzer
+
+
+def analyze(texts: Any, lang: str | None = None, explain: bool = False, **kwargs: Any) -> Any:
+    """Analyze one text (→ a result dict) or many (list / pandas Series → a list of dicts).
+
+    See :func:`sentikit.api.analyze`.
+    """
+    from sentikit.api import analyze as _analyze
+
+    return _analyze(texts, lang=lang, explain=explain, **kwargs)
+
+
+def load(lang: str | None = None, model: Any = None, **kwargs: Any) -> Analyzer:
+    """A reusable :class:`~sentikit.pipeline.analyzer.Analyzer`. See :func:`sentikit.api.load`."""
+    from sentikit.api import load as _load
+
+    return _load(lang, model=model, **kwargs)
+
+
+__all__ = ["__version__", "analyze", "load"]

@@ -1,0 +1,357 @@
+"""Sparse n-gram feature families over :class:`~sentikit.doc.Document` tokens.
+
+Two families, each a fitted component with a versioned registry name:
+
+- :class:`WordNgrams` (``sentikit.word_ngrams.v1``): binary word n-grams over the normalized
+  token forms, with negated tokens marked (``güzel_NEG``), scaled per column by the NB
+  log-count ratio (NBSVM) for binary tasks or by idf for multi-class tasks, rows L2-normalized.
+- :class:`CharNgrams` (``sentikit.char_ngrams.v1``): character n-grams inside word boundaries
+  (``char_wb``), sublinear tf-idf, rows L2-normalized.
+
+Both expose ``fit(docs, y)``, ``transform(docs)``, ``token_contributions(doc, weights)`` (how
+much each token contributes to ``x · weights``) and ``to_state()`` / ``from_state()`` for
+pickle-free bundles (vocabulary as a JSON list, weights as arrays).
+
+Vectorization is batched and cached per word type: a token form's character n-gram ids are
+computed once and reused, and a batch's matrix is assembled with one sparse constructor, which is
+what makes inference fast (see BENCHMARKS.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+from numpy.typing import NDArray
+from sklearn.preprocessing import normalize
+
+from sentikit.doc import Document
+from sentikit.stats.weights import nb_log_count_ratio
+
+NEG_SUFFIX = "_NEG"
+"""Marker appended to a token form in a negation scope (METHODS.md §5: negation markers)."""
+
+
+def token_terms(doc: Document, negation: bool = True) -> list[str]:
+    """The normalized forms of a document's tokens, negated ones marked with ``_NEG``."""
+    if negation:
+        return [t.form + NEG_SUFFIX if t.negated else t.form for t in doc.tokens]
+    return [t.form for t in doc.tokens]
+
+
+def _ngrams(terms: list[str], lo: int, hi: int) -> list[str]:
+    out = list(terms) if lo <= 1 else []
+    for n in range(max(lo, 2), hi + 1):
+        out.extend(" ".join(terms[i : i + n]) for i in range(len(terms) - n + 1))
+    return out
+
+
+def char_wb_ngrams(word: str, lo: int, hi: int) -> list[str]:
+    """Character n-grams of one word padded with a space on each side.
+
+    Matches scikit-learn's ``analyzer="char_wb"`` on a single word.
+
+    Examples
+    --------
+    >>> char_wb_ngrams("iyi", 2, 3)
+    [' i', 'iy', 'yi', 'i ', ' iy', 'iyi', 'yi ']
+    """
+    w = f" {word} "
+    out: list[str] = []
+    for n in range(lo, hi + 1):
+        if n > len(w):
+            break
+        out.extend(w[i : i + n] for i in range(len(w) - n + 1))
+    return out
+
+
+def _csr(rows: list[NDArray[np.int64]], n_cols: int, binary: bool) -> sp.csr_matrix:
+    """Rows of column ids (with repeats) → a CSR count (or binary) matrix."""
+    lengths = np.fromiter((len(r) for r in rows), dtype=np.int64, count=len(rows))
+    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=indptr[1:])
+    indices = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
+    data = np.ones(len(indices), dtype=np.float64)
+    m = sp.csr_matrix((data, indices, indptr), shape=(len(rows), n_cols))
+    m.sum_duplicates()
+    if binary:
+        m.data[:] = 1.0
+    return m
+
+
+class _Family:
+    """Shared vocabulary handling of the n-gram families."""
+
+    name = ""
+    vocab_: dict[str, int]
+
+    def _doc_terms(self, doc: Document) -> list[str]:
+        raise NotImplementedError
+
+    def _learn_vocab(self, docs: Sequence[Document], min_df: int) -> None:
+        df: dict[str, int] = {}
+        for d in docs:
+            for t in set(self._doc_terms(d)):
+                df[t] = df.get(t, 0) + 1
+        kept = sorted(t for t, c in df.items() if c >= min_df)
+        self.vocab_ = {t: i for i, t in enumerate(kept)}
+
+    def _ids(self, doc: Document) -> NDArray[np.int64]:
+        get = self.vocab_.get
+        ids = [j for j in (get(t) for t in self._doc_terms(doc)) if j is not None]
+        return np.asarray(ids, dtype=np.int64)
+
+    def set_scale(self, scale: NDArray[np.float64]) -> None:
+        """Install the column scaling learnt by :meth:`column_scale`."""
+        raise NotImplementedError
+
+    def vocabulary(self) -> list[str]:
+        return sorted(self.vocab_, key=self.vocab_.__getitem__)
+
+
+class WordNgrams(_Family):
+    """Binary word n-grams with NB log-count-ratio (binary) or idf (multi-class) scaling.
+
+    Parameters
+    ----------
+    ngram_range : smallest and largest n.
+    negation : mark tokens in a negation scope with ``_NEG``.
+    min_df : drop n-grams seen in fewer training documents.
+    alpha : smoothing of the NB ratio.
+    """
+
+    name = "sentikit.word_ngrams.v1"
+
+    def __init__(
+        self,
+        ngram_range: tuple[int, int] = (1, 3),
+        negation: bool = True,
+        min_df: int = 1,
+        alpha: float = 1.0,
+    ) -> None:
+        self.ngram_range = tuple(ngram_range)
+        self.negation = negation
+        self.min_df = min_df
+        self.alpha = alpha
+
+    def _doc_terms(self, doc: Document) -> list[str]:
+        lo, hi = self.ngram_range
+        return _ngrams(token_terms(doc, self.negation), lo, hi)
+
+    def _counts(self, docs: Sequence[Document]) -> sp.csr_matrix:
+        return _csr([self._ids(d) for d in docs], len(self.vocab_), binary=True)
+
+    def fit_counts(self, docs: Sequence[Document]) -> sp.csr_matrix:
+        """Learn the vocabulary (no labels used); return the raw binary count matrix."""
+        self._learn_vocab(docs, self.min_df)
+        return self._counts(docs)
+
+    def column_scale(self, X: sp.csr_matrix, y: NDArray[Any]) -> NDArray[np.float64]:
+        """Per-column scaling learnt from counts ``X`` and labels ``y`` (NB ratio or idf)."""
+        yarr = np.asarray(y)
+        classes = np.unique(yarr)
+        if len(classes) == 2 and "positive" in classes and "negative" in classes:
+            return nb_log_count_ratio(X, yarr == "positive", self.alpha)
+        df = np.asarray(X.sum(axis=0)).ravel()
+        return np.asarray(np.log((1 + X.shape[0]) / (1 + df)) + 1.0)
+
+    def weigh(self, X: sp.csr_matrix, scale: NDArray[np.float64]) -> sp.csr_matrix:
+        """Counts → features with the given column scaling (rows L2-normalized)."""
+        X = X.copy()
+        X.data *= scale[X.indices]
+        return sp.csr_matrix(normalize(X))
+
+    def fit_transform(self, docs: Sequence[Document], y: NDArray[Any]) -> sp.csr_matrix:
+        """Learn the vocabulary and column scaling; return the training matrix."""
+        X = self.fit_counts(docs)
+        self.scale_ = self.column_scale(X, y)
+        return self.weigh(X, self.scale_)
+
+    def fit(self, docs: Sequence[Document], y: NDArray[Any]) -> WordNgrams:
+        self.fit_transform(docs, y)
+        return self
+
+    def set_scale(self, scale: NDArray[np.float64]) -> None:
+        self.scale_ = scale
+
+    def transform(self, docs: Sequence[Document]) -> sp.csr_matrix:
+        """Feature matrix of ``docs`` (rows L2-normalized)."""
+        return self.weigh(self._counts(docs), self.scale_)
+
+    def token_contributions(self, doc: Document, weights: NDArray[np.float64]) -> list[float]:
+        """Share of ``transform([doc]) · weights`` carried by each token of ``doc``.
+
+        An n-gram's contribution is split evenly among the tokens it spans; a repeated n-gram
+        (binary feature) is split among its occurrences.
+        """
+        x = self.transform([doc])
+        value = {int(j): float(v) for j, v in zip(x.indices, x.data, strict=True)}
+        terms = token_terms(doc, self.negation)
+        lo, hi = self.ngram_range
+        spans: dict[int, list[tuple[int, int]]] = {}
+        for n in range(lo, hi + 1):
+            for i in range(len(terms) - n + 1):
+                j = self.vocab_.get(" ".join(terms[i : i + n]))
+                if j is not None and j in value:
+                    spans.setdefault(j, []).append((i, n))
+        out = [0.0] * len(terms)
+        for j, occ in spans.items():
+            c = value[j] * float(weights[j]) / len(occ)
+            for i, n in occ:
+                for k in range(i, i + n):
+                    out[k] += c / n
+        return out
+
+    def to_state(self) -> tuple[dict[str, Any], dict[str, NDArray[Any]]]:
+        """JSON-able settings + vocabulary, and arrays, for a bundle."""
+        meta = {
+            "name": self.name,
+            "ngram_range": list(self.ngram_range),
+            "negation": self.negation,
+            "min_df": self.min_df,
+            "alpha": self.alpha,
+            "vocabulary": self.vocabulary(),
+        }
+        return meta, {"scale": self.scale_}
+
+    @classmethod
+    def from_state(cls, meta: dict[str, Any], arrays: dict[str, NDArray[Any]]) -> WordNgrams:
+        obj = cls(tuple(meta["ngram_range"]), meta["negation"], meta["min_df"], meta["alpha"])
+        obj.vocab_ = {t: i for i, t in enumerate(meta["vocabulary"])}
+        obj.scale_ = np.asarray(arrays["scale"], dtype=np.float64)
+        return obj
+
+
+class CharNgrams(_Family):
+    """Character n-grams within word boundaries (``char_wb``), sublinear tf-idf.
+
+    Parameters
+    ----------
+    ngram_range : smallest and largest n (characters).
+    min_df : drop n-grams seen in fewer training documents.
+    cache_size : word types whose n-gram ids are cached (cleared when full).
+    """
+
+    name = "sentikit.char_ngrams.v1"
+
+    def __init__(
+        self, ngram_range: tuple[int, int] = (1, 5), min_df: int = 2, cache_size: int = 200_000
+    ) -> None:
+        self.ngram_range = tuple(ngram_range)
+        self.min_df = min_df
+        self.cache_size = cache_size
+
+    def _word_grams(self, form: str) -> list[str]:
+        lo, hi = self.ngram_range
+        out: list[str] = []
+        for w in form.split():
+            out.extend(char_wb_ngrams(w, lo, hi))
+        return out
+
+    def _doc_terms(self, doc: Document) -> list[str]:
+        out: list[str] = []
+        for t in doc.tokens:
+            out.extend(self._word_grams(t.form))
+        return out
+
+    def _form_ids(self, form: str) -> NDArray[np.int64]:
+        cache = self._cache
+        ids = cache.get(form)
+        if ids is None:
+            get = self.vocab_.get
+            found = (get(g) for g in self._word_grams(form))
+            ids = np.asarray([j for j in found if j is not None], dtype=np.int64)
+            if len(cache) >= self.cache_size:
+                cache.clear()
+            cache[form] = ids
+        return ids
+
+    def _counts(self, docs: Sequence[Document]) -> sp.csr_matrix:
+        if not hasattr(self, "_cache"):
+            self._cache: dict[str, NDArray[np.int64]] = {}
+        empty = np.zeros(0, dtype=np.int64)
+        rows = [
+            np.concatenate([self._form_ids(t.form) for t in d.tokens]) if d.tokens else empty
+            for d in docs
+        ]
+        return _csr(rows, len(self.vocab_), binary=False)
+
+    def fit_counts(self, docs: Sequence[Document]) -> sp.csr_matrix:
+        """Learn the vocabulary (no labels used); return the raw count matrix."""
+        self._learn_vocab(docs, self.min_df)
+        self._cache = {}
+        return self._counts(docs)
+
+    def column_scale(self, X: sp.csr_matrix, y: NDArray[Any]) -> NDArray[np.float64]:
+        """Smoothed idf of the rows of ``X`` (labels unused)."""
+        df = np.bincount(X.indices, minlength=X.shape[1]).astype(np.float64)
+        return np.asarray(np.log((1.0 + X.shape[0]) / (1.0 + df)) + 1.0)
+
+    def weigh(self, X: sp.csr_matrix, scale: NDArray[np.float64]) -> sp.csr_matrix:
+        """Counts → sublinear tf-idf with the given idf (rows L2-normalized)."""
+        X = X.copy()
+        X.data = (1.0 + np.log(X.data)) * scale[X.indices]
+        return sp.csr_matrix(normalize(X))
+
+    def fit_transform(self, docs: Sequence[Document], y: NDArray[Any]) -> sp.csr_matrix:
+        X = self.fit_counts(docs)
+        self.idf_ = self.column_scale(X, y)
+        return self.weigh(X, self.idf_)
+
+    def fit(self, docs: Sequence[Document], y: NDArray[Any]) -> CharNgrams:
+        self.fit_transform(docs, y)
+        return self
+
+    def set_scale(self, scale: NDArray[np.float64]) -> None:
+        self.idf_ = scale
+
+    def transform(self, docs: Sequence[Document]) -> sp.csr_matrix:
+        return self.weigh(self._counts(docs), self.idf_)
+
+    def token_contributions(self, doc: Document, weights: NDArray[np.float64]) -> list[float]:
+        """Share of ``transform([doc]) · weights`` carried by each token.
+
+        ``char_wb`` n-grams never cross a word boundary, so each n-gram belongs to the tokens
+        whose form contains it; its contribution is split by occurrence count.
+        """
+        x = self.transform([doc])
+        value = {int(j): float(v) for j, v in zip(x.indices, x.data, strict=True)}
+        per_token = [np.bincount(self._form_ids(t.form)) for t in doc.tokens]
+        totals: dict[int, int] = {}
+        for counts in per_token:
+            for j in np.flatnonzero(counts):
+                totals[int(j)] = totals.get(int(j), 0) + int(counts[j])
+        return [
+            float(
+                sum(
+                    value[int(j)] * float(weights[j]) * counts[j] / totals[int(j)]
+                    for j in np.flatnonzero(counts)
+                )
+            )
+            for counts in per_token
+        ]
+
+    def to_state(self) -> tuple[dict[str, Any], dict[str, NDArray[Any]]]:
+        meta = {
+            "name": self.name,
+            "ngram_range": list(self.ngram_range),
+            "min_df": self.min_df,
+            "vocabulary": self.vocabulary(),
+        }
+        return meta, {"idf": self.idf_}
+
+    @classmethod
+    def from_state(cls, meta: dict[str, Any], arrays: dict[str, NDArray[Any]]) -> CharNgrams:
+        obj = cls(tuple(meta["ngram_range"]), meta["min_df"])
+        obj.vocab_ = {t: i for i, t in enumerate(meta["vocabulary"])}
+        obj.idf_ = np.asarray(arrays["idf"], dtype=np.float64)
+        obj._cache = {}
+        return obj
+
+
+FEATURE_FAMILIES: dict[str, type[WordNgrams] | type[CharNgrams]] = {
+    WordNgrams.name: WordNgrams,
+    CharNgrams.name: CharNgrams,
+}

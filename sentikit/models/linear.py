@@ -1,0 +1,298 @@
+"""The classical classifier: one logistic regression per feature family, fused in logit space.
+
+``LinearEnsembleClassifier`` (registry name ``sentikit.linear_ensemble.v1``) follows the
+scikit-learn estimator contract (hyper-parameters in the constructor, learnt state ends in
+``_``, ``fit`` returns self, ``get_params``/``set_params``). It takes raw texts: a language
+processor (fast path, no parser) turns them into Documents, each feature family
+(:mod:`sentikit.features.ngrams`) turns Documents into a sparse matrix, one logistic regression
+is trained per family, and the decision is the weighted sum of the family logits. Because every
+family is linear, each token's contribution to the decision is exact and additive, which is what
+``explain`` reports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+from numpy.typing import NDArray
+from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.linear_model import LogisticRegression
+
+from sentikit.doc import Document
+from sentikit.errors import BundleError
+from sentikit.features.ngrams import FEATURE_FAMILIES, CharNgrams, WordNgrams
+from sentikit.lang import get_processor
+
+Family = WordNgrams | CharNgrams
+
+
+def _make_family(spec: dict[str, Any]) -> Family:
+    spec = dict(spec)
+    name = spec.pop("name")
+    cls = FEATURE_FAMILIES.get(name)
+    if cls is None:
+        raise BundleError(f"unknown feature family {name!r}; known: {sorted(FEATURE_FAMILIES)}")
+    spec.pop("weight", None)
+    spec.pop("C", None)
+    if "ngram_range" in spec:
+        spec["ngram_range"] = tuple(spec["ngram_range"])
+    return cls(**spec)
+
+
+def _softmax(z: NDArray[np.float64]) -> NDArray[np.float64]:
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return np.asarray(e / e.sum(axis=1, keepdims=True))
+
+
+def _fit_fusion(
+    oof: list[NDArray[np.float64]], y: NDArray[Any], classes: NDArray[Any]
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Non-negative family weights and class biases minimizing log loss on out-of-fold logits.
+
+    The fused logit of class ``c`` is ``Σ_k w_k · z_k[c] + b_c`` (binary: one logit).
+    """
+    from scipy.optimize import minimize
+
+    n_fam = len(oof)
+    width = oof[0].shape[1]
+    Z = np.stack(oof, axis=0)  # (families, n, width)
+    if width == 1:
+        t = (y == classes[1]).astype(np.float64)
+    else:
+        Y = (y[:, None] == classes[None, :]).astype(np.float64)
+
+    def loss(params: NDArray[np.float64]) -> float:
+        w, b = params[:n_fam], params[n_fam:]
+        z = np.tensordot(w, Z, axes=1) + b
+        if width == 1:
+            zz = z[:, 0]
+            return float(np.mean(np.logaddexp(0.0, zz) - t * zz)) + 1e-4 * float(w @ w)
+        zmax = z.max(axis=1, keepdims=True)
+        lse = zmax[:, 0] + np.log(np.exp(z - zmax).sum(axis=1))
+        return float(np.mean(lse - (Y * z).sum(axis=1))) + 1e-4 * float(w @ w)
+
+    x0 = np.concatenate([np.full(n_fam, 1.0 / n_fam), np.zeros(width)])
+    bounds = [(0.0, None)] * n_fam + [(None, None)] * width
+    res = minimize(loss, x0, method="L-BFGS-B", bounds=bounds)
+    return np.asarray(res.x[:n_fam]), np.asarray(res.x[n_fam:])
+
+
+class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
+    """Feature-family ensemble of logistic regressions over raw texts.
+
+    Parameters
+    ----------
+    lang : language of the texts (``"tr"`` or ``"en"``), selects the processor.
+    families : list of family specs, e.g.
+        ``[{"name": "sentikit.word_ngrams.v1", "ngram_range": [1, 3], "C": 10, "weight": 1}]``;
+        ``C`` is the inverse regularization of that family's logistic regression and
+        ``weight`` its weight in the fused logit.
+    fusion : ``"stacked"`` (default) learns the family weights and class biases from
+        out-of-fold family logits (internal ``stack_folds``-fold CV on the training data, with
+        every supervised statistic recomputed inside each fold), so that a family that does not
+        help on a corpus gets a small weight; ``"fixed"`` uses the ``weight`` of each spec.
+    stack_folds : internal folds of the stacked fusion.
+    max_iter : iteration cap of each logistic regression.
+
+    Examples
+    --------
+    >>> clf = LinearEnsembleClassifier(lang="en")
+    >>> _ = clf.fit(["good fun film", "bad boring film"] * 5, ["positive", "negative"] * 5)
+    >>> clf.predict(["a good film"])[0]
+    'positive'
+    """
+
+    name = "sentikit.linear_ensemble.v1"
+
+    def __init__(
+        self,
+        lang: str = "en",
+        families: list[dict[str, Any]] | None = None,
+        fusion: str = "stacked",
+        stack_folds: int = 3,
+        max_iter: int = 3000,
+    ) -> None:
+        self.lang = lang
+        self.families = families
+        self.fusion = fusion
+        self.stack_folds = stack_folds
+        self.max_iter = max_iter
+
+    # -- configuration -------------------------------------------------------------------
+    def _family_specs(self) -> list[dict[str, Any]]:
+        if self.families is not None:
+            return [dict(f) for f in self.families]
+        return [
+            {"name": WordNgrams.name, "ngram_range": [1, 3], "C": 10.0, "weight": 1.0},
+            {"name": CharNgrams.name, "ngram_range": [1, 5], "C": 10.0, "weight": 1.0},
+        ]
+
+    # -- fitting -------------------------------------------------------------------------
+    def to_docs(self, texts: Sequence[str]) -> list[Document]:
+        """Texts → Documents with the fast path of this model's language processor."""
+        return get_processor(self.lang).make_docs(list(texts))
+
+    def fit(self, X: Sequence[str], y: Sequence[str]) -> LinearEnsembleClassifier:
+        """Train on raw texts ``X`` with string labels ``y``."""
+        return self.fit_docs(self.to_docs(X), y)
+
+    def fit_docs(self, docs: Sequence[Document], y: Sequence[str]) -> LinearEnsembleClassifier:
+        """Train on already-processed Documents."""
+        yarr = np.asarray(list(y), dtype=object).astype(str)
+        self.classes_ = np.unique(yarr)
+        if len(self.classes_) < 2:
+            raise ValueError("training data needs at least two classes")
+        specs = self._family_specs()
+        if self.fusion not in ("stacked", "fixed"):
+            raise ValueError(f"fusion must be 'stacked' or 'fixed', not {self.fusion!r}")
+        self.families_: list[Family] = []
+        self.coef_: list[NDArray[np.float64]] = []
+        self.intercept_: list[NDArray[np.float64]] = []
+        counts = []
+        for spec in specs:
+            fam = _make_family(spec)
+            Xc = fam.fit_counts(docs)
+            scale = fam.column_scale(Xc, yarr)
+            fam.set_scale(scale)
+            lr = self._lr(spec).fit(fam.weigh(Xc, scale), yarr)
+            self.families_.append(fam)
+            self.coef_.append(np.asarray(lr.coef_, dtype=np.float64))
+            self.intercept_.append(np.asarray(lr.intercept_, dtype=np.float64))
+            counts.append(Xc)
+        fixed = np.array([float(s.get("weight", 1.0)) for s in specs])
+        if self.fusion == "stacked" and len(specs) > 1:
+            oof = self._out_of_fold_logits(specs, counts, yarr)
+            self.weights_, self.bias_ = _fit_fusion(oof, yarr, self.classes_)
+        else:
+            self.weights_ = fixed / max(float(fixed.sum()), 1e-12)
+            self.bias_ = np.zeros(1 if len(self.classes_) == 2 else len(self.classes_))
+        return self
+
+    def _lr(self, spec: dict[str, Any]) -> LogisticRegression:
+        return LogisticRegression(C=float(spec.get("C", 1.0)), max_iter=self.max_iter)
+
+    def _out_of_fold_logits(
+        self, specs: list[dict[str, Any]], counts: list[sp.csr_matrix], y: NDArray[Any]
+    ) -> list[NDArray[np.float64]]:
+        """Per family, logits of each training document from a model that never saw it."""
+        from sklearn.model_selection import StratifiedKFold
+
+        n_splits = max(2, min(self.stack_folds, int(np.unique(y, return_counts=True)[1].min())))
+        folds = StratifiedKFold(n_splits=n_splits, shuffle=True, random_state=0).split(y, y)
+        width = 1 if len(self.classes_) == 2 else len(self.classes_)
+        oof = [np.zeros((len(y), width)) for _ in specs]
+        for tr, te in folds:
+            for k, (spec, fam, Xc) in enumerate(zip(specs, self.families_, counts, strict=True)):
+                scale = fam.column_scale(Xc[tr], y[tr])
+                lr = self._lr(spec).fit(fam.weigh(Xc[tr], scale), y[tr])
+                oof[k][te] = np.asarray(lr.decision_function(fam.weigh(Xc[te], scale))).reshape(
+                    len(te), width
+                )
+        return oof
+
+    # -- inference -----------------------------------------------------------------------
+    def _family_logits(self, Xf: sp.csr_matrix, k: int) -> NDArray[np.float64]:
+        z = np.asarray(Xf @ self.coef_[k].T) + self.intercept_[k]
+        return np.asarray(z, dtype=np.float64)
+
+    def decision_docs(self, docs: Sequence[Document]) -> NDArray[np.float64]:
+        """Fused logits: shape ``(n,)`` for binary models (positive class = ``classes_[1]``),
+        ``(n, n_classes)`` otherwise."""
+        total: NDArray[np.float64] | None = None
+        for k, fam in enumerate(self.families_):
+            z = self.weights_[k] * self._family_logits(fam.transform(docs), k)
+            total = z if total is None else total + z
+        assert total is not None
+        total = total + self.bias_
+        if total.shape[1] == 1:
+            return np.asarray(total[:, 0])
+        return total
+
+    def predict_proba_docs(self, docs: Sequence[Document]) -> NDArray[np.float64]:
+        """Class probabilities in the order of ``classes_``."""
+        z = self.decision_docs(docs)
+        if z.ndim == 1:
+            p = 1.0 / (1.0 + np.exp(-z))
+            return np.column_stack([1.0 - p, p])
+        return _softmax(z)
+
+    def predict_docs(self, docs: Sequence[Document]) -> NDArray[Any]:
+        return np.asarray(self.classes_[np.argmax(self.predict_proba_docs(docs), axis=1)])
+
+    def predict_proba(self, X: Sequence[str]) -> NDArray[np.float64]:
+        return self.predict_proba_docs(self.to_docs(X))
+
+    def predict(self, X: Sequence[str]) -> NDArray[Any]:
+        return self.predict_docs(self.to_docs(X))
+
+    # -- explanation ---------------------------------------------------------------------
+    def polarity_weights(self, k: int) -> NDArray[np.float64]:
+        """Family ``k``'s weight vector towards positive (positive minus negative class)."""
+        coef = self.coef_[k]
+        classes = list(self.classes_)
+        if coef.shape[0] == 1:
+            w = coef[0] if classes[1] == "positive" or "positive" not in classes else -coef[0]
+            return np.asarray(w)
+        if "positive" in classes and "negative" in classes:
+            return np.asarray(coef[classes.index("positive")] - coef[classes.index("negative")])
+        return np.asarray(coef[-1] - coef[0])  # ordinal labels: highest minus lowest
+
+    def token_contributions(self, doc: Document) -> list[float]:
+        """Each token's additive contribution to the positive-vs-negative logit of ``doc``.
+
+        The sum over tokens plus the weighted intercepts and fusion bias equals the fused
+        decision (binary models).
+        """
+        out = np.zeros(len(doc.tokens))
+        for k, fam in enumerate(self.families_):
+            contrib = fam.token_contributions(doc, self.polarity_weights(k))
+            out += self.weights_[k] * np.asarray(contrib)
+        return [float(v) for v in out]
+
+    # -- persistence ---------------------------------------------------------------------
+    def to_state(self) -> tuple[dict[str, Any], dict[str, NDArray[Any]]]:
+        """Settings and vocabularies (JSON-able) and arrays (for ``.npz``); no pickle."""
+        meta: dict[str, Any] = {
+            "name": self.name,
+            "lang": self.lang,
+            "classes": [str(c) for c in self.classes_],
+            "weights": [float(w) for w in self.weights_],
+            "bias": [float(b) for b in self.bias_],
+            "fusion": self.fusion,
+            "families": [],
+        }
+        arrays: dict[str, NDArray[Any]] = {}
+        for k, fam in enumerate(self.families_):
+            fmeta, farr = fam.to_state()
+            meta["families"].append(fmeta)
+            for key, arr in farr.items():
+                arrays[f"family{k}_{key}"] = arr
+            arrays[f"family{k}_coef"] = self.coef_[k].astype(np.float32)
+            arrays[f"family{k}_intercept"] = self.intercept_[k]
+        return meta, arrays
+
+    @classmethod
+    def from_state(
+        cls, meta: dict[str, Any], arrays: dict[str, NDArray[Any]]
+    ) -> LinearEnsembleClassifier:
+        obj = cls(lang=meta["lang"])
+        obj.classes_ = np.asarray(meta["classes"])
+        obj.weights_ = np.asarray(meta["weights"], dtype=np.float64)
+        obj.bias_ = np.asarray(meta.get("bias", [0.0]), dtype=np.float64)
+        obj.fusion = meta.get("fusion", "fixed")
+        obj.families_, obj.coef_, obj.intercept_ = [], [], []
+        for k, fmeta in enumerate(meta["families"]):
+            fcls = FEATURE_FAMILIES.get(fmeta["name"])
+            if fcls is None:
+                raise BundleError(f"unknown feature family {fmeta['name']!r} in bundle")
+            prefix = f"family{k}_"
+            farr = {key[len(prefix) :]: v for key, v in arrays.items() if key.startswith(prefix)}
+            obj.families_.append(fcls.from_state(fmeta, farr))
+            obj.coef_.append(np.asarray(farr["coef"], dtype=np.float64))
+            obj.intercept_.append(np.asarray(farr["intercept"], dtype=np.float64))
+        obj.families = [{k: v for k, v in f.items() if k != "vocabulary"} for f in meta["families"]]
+        return obj

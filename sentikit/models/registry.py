@@ -1,0 +1,196 @@
+"""Model configurations, the component registry, training and loading of bundles.
+
+A configuration (JSON or TOML) names the model component and its settings, and the training
+data of the shipped bundle::
+
+    {"name": "sentikit-tr-linear", "version": "1.0.0", "lang": "tr",
+     "model": {"name": "sentikit.linear_ensemble.v1", "families": [...]},
+     "training": {"datasets": [{"name": "turkish-movie-reviews", "split": "all"}]}}
+
+The resolved configuration is saved in every bundle's ``model.json``.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as _dt
+import json
+import re
+import tomllib
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from sentikit import __version__
+from sentikit.errors import BundleError, InputError, ResourceMissingError
+from sentikit.io.bundle import load_bundle, read_bundle_info, save_bundle, sha256_texts
+from sentikit.models.linear import LinearEnsembleClassifier
+from sentikit.paths import RESOURCES_DIR
+
+MODELS: dict[str, type[LinearEnsembleClassifier]] = {
+    LinearEnsembleClassifier.name: LinearEnsembleClassifier,
+}
+"""Registered model components by versioned name."""
+
+CONFIG_DIR = RESOURCES_DIR / "configs"
+MODELS_DIR = RESOURCES_DIR / "models"
+
+
+def default_config(lang: str) -> dict[str, Any]:
+    """The default configuration of ``lang`` (the one the shipped model is trained with)."""
+    path = CONFIG_DIR / f"{lang}.json"
+    if not path.is_file():
+        raise ResourceMissingError(f"no default configuration for language {lang!r}")
+    return load_config(path)
+
+
+def load_config(path: str | Path) -> dict[str, Any]:
+    """Read a configuration file (``.json`` or ``.toml``)."""
+    p = Path(path)
+    try:
+        if p.suffix == ".toml":
+            with open(p, "rb") as fh:
+                cfg = tomllib.load(fh)
+        else:
+            cfg = json.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise InputError(f"configuration file not found: {p}") from exc
+    except (json.JSONDecodeError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(f"{p}: invalid configuration ({exc})") from exc
+    if not isinstance(cfg, dict) or "model" not in cfg:
+        raise InputError(f"{p}: a configuration needs a 'model' section")
+    return dict(cfg)
+
+
+def estimator_from_config(config: dict[str, Any], lang: str | None = None) -> Any:
+    """A fresh, unfitted estimator built from ``config["model"]``."""
+    spec = copy.deepcopy(config["model"])
+    name = spec.pop("name", None)
+    cls = MODELS.get(name or "")
+    if cls is None:
+        raise InputError(f"unknown model component {name!r}; known: {sorted(MODELS)}")
+    return cls(lang=lang or config.get("lang", "en"), **spec)
+
+
+def model_factory(config: dict[str, Any], lang: str | None = None) -> Callable[[], Any]:
+    """A zero-argument factory of fresh estimators (for the evaluation harness)."""
+    return lambda: estimator_from_config(config, lang)
+
+
+_ALNUM = re.compile(r"[^0-9a-zçğıöşü]+")
+
+
+def _match_key(text: str) -> str:
+    t = text.lower().replace("-lrb-", " ").replace("-rrb-", " ")
+    return _ALNUM.sub("", t)
+
+
+def _contains_any(key: str, banned: set[str]) -> bool:
+    """True when ``key`` equals or contains one of ``banned`` (keys of ≥ 15 characters)."""
+    if key in banned:
+        return True
+    return any(b in key for b in banned if 15 <= len(b) <= len(key))
+
+
+def training_data(config: dict[str, Any]) -> tuple[list[str], list[str], list[dict[str, Any]]]:
+    """Texts and labels of ``config["training"]["datasets"]``, with a per-source summary.
+
+    A source may name ``"exclude": "DATASET:SPLIT"``: its texts that contain a text of that
+    split (compared on lower-cased letters and digits) are dropped — used to keep SST's test
+    sentences out of the English model: the movie snippets come from the same source, and SST
+    split some snippets into several sentences, so containment, not equality, is tested.
+    """
+    from sentikit.io.datasets import load_dataset
+
+    texts: list[str] = []
+    labels: list[str] = []
+    summary: list[dict[str, Any]] = []
+    for src in config.get("training", {}).get("datasets", []):
+        opts = {k: v for k, v in src.items() if k not in ("name", "split", "exclude")}
+        examples = load_dataset(src["name"], split=src.get("split"), **opts)
+        dropped = 0
+        if "exclude" in src:
+            ename, _, esplit = str(src["exclude"]).partition(":")
+            banned = {_match_key(e.text) for e in load_dataset(ename, split=esplit or None)}
+            kept = [e for e in examples if not _contains_any(_match_key(e.text), banned)]
+            dropped = len(examples) - len(kept)
+            examples = kept
+        examples = [e for e in examples if e.label is not None]
+        texts += [e.text for e in examples]
+        labels += [str(e.label) for e in examples]
+        summary.append({**src, "n": len(examples), "excluded": dropped})
+    if not texts:
+        raise InputError("the configuration names no training data")
+    return texts, labels, summary
+
+
+def train_bundle(
+    config: dict[str, Any],
+    texts: Sequence[str] | None,
+    labels: Sequence[str] | None,
+    lang: str | None,
+    output_dir: str | Path,
+    metrics: dict[str, Any] | None = None,
+) -> Path:
+    """Train the configured model and write a bundle to ``output_dir``.
+
+    ``texts``/``labels`` of ``None`` take the training data the configuration names.
+    """
+    lang = lang or config.get("lang")
+    if lang is None:
+        raise InputError("the language is needed: give --lang or 'lang' in the configuration")
+    summary: list[dict[str, Any]] = []
+    if texts is None or labels is None:
+        texts, labels, summary = training_data(config)
+    texts, labels = list(texts), [str(y) for y in labels]
+    est = estimator_from_config(config, lang).fit(texts, labels)
+    meta, arrays = est.to_state()
+    info = {
+        "name": config.get("name", f"sentikit-{lang}-custom"),
+        "version": config.get("version", "0.0.0"),
+        "sentikit_version": f">={__version__.rsplit('.', 1)[0]},<1.0",
+        "lang": lang,
+        "created": _dt.date.today().isoformat(),
+        "config": config,
+        "training_data": {
+            "sources": summary,
+            "n": len(texts),
+            "label_counts": {c: labels.count(c) for c in sorted(set(labels))},
+            "sha256": sha256_texts(texts, labels),
+        },
+        "metrics": metrics or {},
+    }
+    return save_bundle(output_dir, info, meta, arrays)
+
+
+def load_model(path: str | Path) -> tuple[dict[str, Any], LinearEnsembleClassifier]:
+    """Load a bundle folder: ``(info, fitted estimator)``."""
+    info, arrays = load_bundle(path)
+    meta = info["model"]
+    cls = MODELS.get(meta.get("name", ""))
+    if cls is None:
+        raise BundleError(f"{path}: unknown model component {meta.get('name')!r}")
+    return info, cls.from_state(meta, arrays)
+
+
+def shipped_model_dir(lang: str) -> Path:
+    """Folder of the default bundle shipped for ``lang``."""
+    path = MODELS_DIR / lang
+    if not (path / "model.json").is_file():
+        raise ResourceMissingError(
+            f"no shipped model for {lang!r} at {path}; reinstall sentikit or train one with "
+            f"'sentikit train --config CONFIG --output DIR'"
+        )
+    return path
+
+
+def shipped_models() -> list[dict[str, Any]]:
+    """``model.json`` (without the model state) of every shipped bundle."""
+    out = []
+    if MODELS_DIR.is_dir():
+        for d in sorted(MODELS_DIR.iterdir()):
+            if (d / "model.json").is_file():
+                info = read_bundle_info(d)
+                info.pop("model", None)
+                out.append(info)
+    return out

@@ -1,0 +1,306 @@
+"""The Analyzer: runs language identification, text processing and the model over texts in batches.
+
+One :class:`Analyzer` serves one language or, with ``lang=None``, routes each text to the model
+of its detected language. It yields exactly one result per input, in order: a text it cannot
+analyze (``None``, NaN, not a string) yields ``{"id": ..., "error": "..."}`` instead.
+
+Result shape (DESIGN.md)::
+
+    {"id", "lang", "label", "score", "probs": {"positive", "neutral", "negative"},
+     "sentences": [{"text", "span", "label", "score", "clauses": [...]}],
+     "aspects": [...], "tokens": [...]  (explain=True), "model": {"name", "version"}}
+
+``score`` is ``P(positive) - P(negative)`` in ``[-1, 1]``. A text with no tokens (empty or
+whitespace) gets the defined result label ``neutral``, score 0, ``P(neutral) = 1``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from sentikit.doc import Document, Token
+from sentikit.errors import InputError, SentikitError
+from sentikit.lang import SUPPORTED_LANGS, get_processor
+from sentikit.models.linear import LinearEnsembleClassifier
+from sentikit.models.registry import load_model, shipped_model_dir
+
+DEFAULT_BATCH_SIZE = 256
+"""Texts per batch: large enough to amortize vectorizer overhead, small enough to stream."""
+
+
+def _probs_dict(classes: Sequence[str], p: np.ndarray) -> dict[str, float]:
+    probs = {"positive": 0.0, "neutral": 0.0, "negative": 0.0}
+    for c, v in zip(classes, p, strict=True):
+        if c in probs:
+            probs[c] = float(v)
+    return probs
+
+
+def _score(probs: dict[str, float]) -> float:
+    return round(probs["positive"] - probs["negative"], 6)
+
+
+def _label(classes: Sequence[str], p: np.ndarray) -> str:
+    return str(classes[int(np.argmax(p))])
+
+
+def _token_dict(tok: Token) -> dict[str, Any]:
+    d: dict[str, Any] = {
+        "text": tok.text,
+        "span": [tok.start, tok.end],
+        "norm": tok.form,
+        "lemma": tok.lemma,
+        "pos": tok.pos,
+        "morphemes": [m.to_dict() for m in tok.morphemes],
+        "polarity": None if tok.polarity is None else round(tok.polarity, 6),
+        "negated": tok.negated,
+    }
+    return d
+
+
+class _LangModel:
+    """A fitted estimator with its bundle info, for one language."""
+
+    def __init__(self, info: dict[str, Any], est: LinearEnsembleClassifier) -> None:
+        self.info = info
+        self.est = est
+        self.lang: str = info["lang"]
+        self.classes = [str(c) for c in est.classes_]
+        self.tag = {"name": str(info.get("name")), "version": str(info.get("version"))}
+
+
+class Analyzer:
+    """Sentiment analysis of texts with a trained model bundle.
+
+    Parameters
+    ----------
+    lang : ``"tr"``, ``"en"``, or ``None`` to detect the language of each text.
+    model : a bundle folder; default: the bundle shipped for ``lang``. A bundle fixes the
+        language to its own.
+    batch_size : texts per internal batch.
+
+    Examples
+    --------
+    >>> an = Analyzer("en")  # doctest: +SKIP
+    >>> an.analyze("A gorgeous, witty film.")["label"]  # doctest: +SKIP
+    'positive'
+    """
+
+    def __init__(
+        self,
+        lang: str | None = None,
+        model: str | Path | None = None,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+    ) -> None:
+        if lang is not None and lang not in SUPPORTED_LANGS:
+            raise InputError(f"unsupported language {lang!r}; use one of {SUPPORTED_LANGS}")
+        if batch_size < 1:
+            raise InputError("batch_size must be at least 1")
+        self.batch_size = batch_size
+        self._models: dict[str, _LangModel] = {}
+        self.lang = lang
+        if model is not None:
+            lm = _LangModel(*load_model(model))
+            if lang is not None and lm.lang != lang:
+                raise InputError(f"model {model} is for {lm.lang!r}, not {lang!r}")
+            self._models[lm.lang] = lm
+            self.lang = lm.lang
+        elif lang is not None:
+            self._model(lang)  # load eagerly so that a missing model fails here
+
+    def _model(self, lang: str) -> _LangModel:
+        if lang not in self._models:
+            self._models[lang] = _LangModel(*load_model(shipped_model_dir(lang)))
+        return self._models[lang]
+
+    @property
+    def models(self) -> dict[str, dict[str, Any]]:
+        """Bundle info (``model.json`` without state) of the models loaded so far."""
+        return {
+            k: {kk: vv for kk, vv in m.info.items() if kk != "model"}
+            for k, m in self._models.items()
+        }
+
+    # -- public API ----------------------------------------------------------------------
+    def analyze(self, text: str, id: str | None = None, explain: bool = False) -> dict[str, Any]:
+        """Analyze one text; raises :class:`InputError` if it is not a string."""
+        if not isinstance(text, str):
+            raise InputError(f"text must be a string, not {type(text).__name__}")
+        return next(self.iter_analyze([text], [id] if id is not None else None, explain))
+
+    def analyze_many(
+        self,
+        texts: Iterable[Any],
+        ids: Iterable[Any] | None = None,
+        explain: bool = False,
+    ) -> list[dict[str, Any]]:
+        """Analyze many texts; one result per input, in order (see :meth:`iter_analyze`)."""
+        return list(self.iter_analyze(texts, ids, explain))
+
+    def iter_analyze(
+        self,
+        texts: Iterable[Any],
+        ids: Iterable[Any] | None = None,
+        explain: bool = False,
+        batch_size: int | None = None,
+    ) -> Iterator[dict[str, Any]]:
+        """Stream results: exactly one per input, in input order, processed in batches.
+
+        ``ids`` default to the 1-based position as a string. A non-string input yields an
+        error record ``{"id", "error"}``.
+        """
+        size = batch_size or self.batch_size
+        it_texts = iter(texts)
+        it_ids = iter(ids) if ids is not None else None
+        pos = 0
+        while True:
+            chunk = list(islice(it_texts, size))
+            if not chunk:
+                return
+            if it_ids is not None:
+                chunk_ids = [str(i) for i in islice(it_ids, len(chunk))]
+                if len(chunk_ids) < len(chunk):
+                    raise InputError("fewer ids than texts")
+            else:
+                chunk_ids = [str(pos + i + 1) for i in range(len(chunk))]
+            pos += len(chunk)
+            yield from self._analyze_batch(chunk, chunk_ids, explain)
+
+    # -- batch internals -----------------------------------------------------------------
+    def _analyze_batch(
+        self, texts: list[Any], ids: list[str], explain: bool
+    ) -> list[dict[str, Any]]:
+        out: list[dict[str, Any] | None] = [None] * len(texts)
+        valid: list[int] = []
+        for i, t in enumerate(texts):
+            if isinstance(t, str):
+                valid.append(i)
+            else:
+                missing = t is None or (isinstance(t, float) and math.isnan(t))
+                why = "text is missing" if missing else f"text is a {type(t).__name__}"
+                out[i] = {"id": ids[i], "error": f"record {ids[i]}: {why}"}
+        langs = self._languages([texts[i] for i in valid])
+        by_lang: dict[str, list[int]] = {}
+        for i, lang in zip(valid, langs, strict=True):
+            by_lang.setdefault(lang, []).append(i)
+        for lang, idx in by_lang.items():
+            try:
+                results = self._analyze_lang([texts[i] for i in idx], lang, explain)
+            except SentikitError:
+                raise
+            except Exception:
+                # isolate the failing record(s): one result or one error record per input
+                results = []
+                for i in idx:
+                    try:
+                        results.extend(self._analyze_lang([texts[i]], lang, explain))
+                    except Exception as exc:  # noqa: BLE001 - reported as an error record
+                        results.append({"error": f"record {ids[i]}: {exc}"})
+            for i, r in zip(idx, results, strict=True):
+                out[i] = {"id": ids[i], **r}
+        return [r for r in out if r is not None]
+
+    def _languages(self, texts: list[str]) -> list[str]:
+        if self.lang is not None:
+            return [self.lang] * len(texts)
+        from sentikit.lang.detect import detect_many
+
+        return list(detect_many(texts))
+
+    def _analyze_lang(self, texts: list[str], lang: str, explain: bool) -> list[dict[str, Any]]:
+        lm = self._model(lang)
+        proc = get_processor(lang)
+        docs = proc.make_docs(texts)
+        for d in docs:
+            d.lang = lang
+        scored = [d for d in docs if d.tokens]
+        if scored:
+            doc_probs = lm.est.predict_proba_docs(scored)
+            self._set_doc_results(scored, doc_probs, lm)
+            self._set_sentence_results(scored, lm)
+        for d in docs:
+            if not d.tokens:
+                d.label, d.score = "neutral", 0.0
+                d.probs = {"positive": 0.0, "neutral": 1.0, "negative": 0.0}
+        if explain:
+            self._explain(docs, proc, lm)
+        return [self._result(d, lm, explain) for d in docs]
+
+    @staticmethod
+    def _set_doc_results(docs: list[Document], probs: np.ndarray, lm: _LangModel) -> None:
+        for d, p in zip(docs, probs, strict=True):
+            d.probs = _probs_dict(lm.classes, p)
+            d.score = _score(d.probs)
+            d.label = _label(lm.classes, p)
+
+    @staticmethod
+    def _set_sentence_results(docs: list[Document], lm: _LangModel) -> None:
+        subdocs: list[Document] = []
+        targets = []
+        for d in docs:
+            if len(d.sentences) == 1:
+                s = d.sentences[0]
+                s.label, s.score = d.label, d.score
+                continue
+            for s in d.sentences:
+                toks = d.sentence_tokens(s)
+                if not toks:
+                    s.label, s.score = "neutral", 0.0
+                    continue
+                subdocs.append(Document(text=s.text, lang=d.lang, tokens=toks))
+                targets.append(s)
+        if subdocs:
+            sp = lm.est.predict_proba_docs(subdocs)
+            for s, p in zip(targets, sp, strict=True):
+                pd = _probs_dict(lm.classes, p)
+                s.label, s.score = _label(lm.classes, p), _score(pd)
+
+    @staticmethod
+    def _explain(docs: list[Document], proc: Any, lm: _LangModel) -> None:
+        """Add per-token contributions and the linguistic annotation of the full analysis."""
+        analyzed = proc.make_docs([d.text for d in docs], analyze=True)
+        for d, a in zip(docs, analyzed, strict=True):
+            for tok, c in zip(d.tokens, lm.est.token_contributions(d), strict=True):
+                tok.polarity = c
+            by_span = {(t.start, t.end): t for t in a.tokens}
+            for tok in d.tokens:
+                at = by_span.get((tok.start, tok.end))
+                if at is None:
+                    continue
+                tok.lemma, tok.pos = at.lemma, at.pos
+                tok.morphemes = at.morphemes
+                tok.negated = tok.negated or at.negated
+            # clauses come from the full analysis (English subclauses)
+            if len(a.sentences) == len(d.sentences):
+                for s, sa in zip(d.sentences, a.sentences, strict=True):
+                    s.clauses = sa.clauses
+
+    @staticmethod
+    def _result(d: Document, lm: _LangModel, explain: bool) -> dict[str, Any]:
+        r: dict[str, Any] = {
+            "lang": d.lang,
+            "label": d.label,
+            "score": d.score,
+            "probs": d.probs,
+            "sentences": [
+                {
+                    "text": s.text,
+                    "span": list(s.span),
+                    "label": s.label,
+                    "score": s.score,
+                    "clauses": [c.to_dict() for c in s.clauses],
+                }
+                for s in d.sentences
+            ],
+            "aspects": [a.to_dict() for a in d.aspects],
+            "model": lm.tag,
+        }
+        if explain:
+            r["tokens"] = [_token_dict(t) for t in d.tokens]
+        return r

@@ -1,0 +1,1 @@
+"""Numeric primitives shared by features, lexicons and embeddings (term weights, counts)."""

@@ -1,0 +1,77 @@
+"""The linear ensemble classifier: learning, stacking, explanations, pickle-free round trip."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from sentikit.io.bundle import load_bundle, save_bundle
+from sentikit.models.linear import LinearEnsembleClassifier
+
+POS = ["a great and moving film", "wonderful acting , great fun", "i loved it , brilliant",
+       "a charming , funny and warm story", "beautiful and smart", "great music and great cast"]
+NEG = ["a dull and boring film", "awful acting , terrible fun", "i hated it , stupid",
+       "a boring , lifeless and cold story", "ugly and dumb", "bad music and bad cast"]
+
+
+@pytest.fixture(scope="module")
+def model() -> LinearEnsembleClassifier:
+    texts = POS * 4 + NEG * 4
+    labels = ["positive"] * 24 + ["negative"] * 24
+    return LinearEnsembleClassifier(lang="en").fit(texts, labels)
+
+
+def test_learns_and_predicts(model: LinearEnsembleClassifier) -> None:
+    pred = model.predict(["great and brilliant", "boring and awful"])
+    assert list(pred) == ["positive", "negative"]
+    p = model.predict_proba(["great"])
+    assert p.shape == (1, 2) and np.isclose(p.sum(), 1.0)
+
+
+def test_stacked_weights_are_non_negative(model: LinearEnsembleClassifier) -> None:
+    assert len(model.weights_) == 2 and (model.weights_ >= 0).all()
+    assert model.weights_.sum() > 0
+
+
+def test_token_contributions_add_up_to_the_decision(model: LinearEnsembleClassifier) -> None:
+    doc = model.to_docs(["the acting was great but the story was boring"])[0]
+    contrib = model.token_contributions(doc)
+    intercept = sum(w * b[0] for w, b in zip(model.weights_, model.intercept_, strict=True))
+    total = sum(contrib) + intercept + model.bias_[0]
+    assert np.isclose(total, model.decision_docs([doc])[0])
+    by_word = dict(zip([t.form for t in doc.tokens], contrib, strict=True))
+    assert by_word["great"] > 0 > by_word["boring"]
+
+
+def test_bundle_round_trip_gives_identical_probabilities(
+    model: LinearEnsembleClassifier, tmp_path
+) -> None:
+    meta, arrays = model.to_state()
+    save_bundle(tmp_path / "b", {"name": "t", "version": "0", "lang": "en"}, meta, arrays)
+    info, arr = load_bundle(tmp_path / "b")
+    again = LinearEnsembleClassifier.from_state(info["model"], arr)
+    texts = ["great fun", "boring , awful", "a story"]
+    assert np.allclose(again.predict_proba(texts), model.predict_proba(texts), atol=1e-6)
+    assert not any(p.suffix == ".pkl" for p in (tmp_path / "b").iterdir())
+
+
+def test_multiclass_and_fixed_fusion() -> None:
+    texts = ["good good", "bad bad", "okay fine", "good fun", "bad dull", "fine okay"] * 4
+    labels = ["positive", "negative", "neutral"] * 8
+    m = LinearEnsembleClassifier(lang="en", fusion="fixed").fit(texts, labels)
+    assert set(m.predict(["good", "bad", "okay"])) <= {"positive", "negative", "neutral"}
+    assert m.predict_proba(["good"]).shape == (1, 3)
+
+
+def test_rejects_single_class_and_bad_fusion() -> None:
+    with pytest.raises(ValueError):
+        LinearEnsembleClassifier(lang="en").fit(["a", "b"], ["positive", "positive"])
+    with pytest.raises(ValueError):
+        LinearEnsembleClassifier(lang="en", fusion="magic").fit(POS + NEG, ["positive"] * 6 + ["negative"] * 6)
+
+
+def test_sklearn_params_contract() -> None:
+    m = LinearEnsembleClassifier(lang="tr", stack_folds=4)
+    assert m.get_params()["stack_folds"] == 4
+    m.set_params(fusion="fixed")
+    assert m.fusion == "fixed"

@@ -1,0 +1,384 @@
+"""``sentikit analyze``: texts, stdin or a file in, one result per record out, streamed.
+
+The core is :func:`run_analysis`, which is independent of typer: it pulls records in chunks of
+``batch_size``, hands the analyzable ones to :meth:`Analyzer.iter_analyze`, merges the results
+back with the error records in input order and writes each chunk before reading the next.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from itertools import chain, islice
+from pathlib import Path
+from typing import Annotated, Any, Protocol
+
+import typer
+
+from sentikit.cli._util import Progress, open_output
+from sentikit.errors import BundleError, InputError, ResourceMissingError, SentikitError
+from sentikit.io.records import (
+    Record,
+    count_lines,
+    input_format,
+    make_writer,
+    output_format_for,
+    read_records,
+)
+
+log = logging.getLogger("sentikit.cli")
+
+#: Records per chunk when ``--batch-size`` is not given (the analyzer's default batch).
+DEFAULT_BATCH_SIZE = 256
+
+
+class AnalyzerLike(Protocol):
+    """What :func:`run_analysis` needs of an analyzer (:class:`sentikit.pipeline.Analyzer`)."""
+
+    def iter_analyze(
+        self,
+        texts: Iterable[Any],
+        ids: Iterable[Any] | None = None,
+        explain: bool = False,
+        batch_size: int | None = None,
+    ) -> Iterator[dict[str, Any]]: ...
+
+
+class Lang(StrEnum):
+    """``--lang`` values."""
+
+    auto = "auto"
+    tr = "tr"
+    en = "en"
+
+
+class OutFormat(StrEnum):
+    """``--format`` values."""
+
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    table = "table"
+
+
+class InFormat(StrEnum):
+    """``--input-format`` values."""
+
+    txt = "txt"
+    csv = "csv"
+    tsv = "tsv"
+    jsonl = "jsonl"
+    json = "json"
+
+
+@dataclass
+class AnalysisStats:
+    """Counts of one :func:`run_analysis` run."""
+
+    records: int = 0
+    errors: int = 0
+    seconds: float = 0.0
+
+
+def _error_result(rec: Record, why: str) -> dict[str, Any]:
+    """``{"id", "error": "record N: why"}``; an analyzer's own ``record <id>: `` is replaced."""
+    for prefix in (f"record {rec.id}: ", f"record {rec.number}: "):
+        if why.startswith(prefix):
+            why = why[len(prefix) :]
+            break
+    return {"id": rec.id, "error": f"record {rec.number}: {why}"}
+
+
+def _fatal(exc: BaseException) -> bool:
+    """Errors that concern the whole run (a missing or broken model), not one record."""
+    return isinstance(exc, ResourceMissingError | BundleError)
+
+
+def _analyze_chunk(
+    analyzer: AnalyzerLike, chunk: Sequence[Record], explain: bool, batch_size: int
+) -> list[dict[str, Any]]:
+    """One result per record of ``chunk``, in order; failures become error records."""
+    good = [i for i, r in enumerate(chunk) if r.ok]
+    results: dict[int, dict[str, Any]] = {}  # position in chunk → result
+
+    def run(positions: Sequence[int]) -> list[dict[str, Any]]:
+        recs = [chunk[i] for i in positions]
+        out = list(
+            analyzer.iter_analyze(
+                [r.text for r in recs],
+                ids=[r.id for r in recs],
+                explain=explain,
+                batch_size=batch_size,
+            )
+        )
+        if len(out) != len(recs):
+            raise SentikitError(f"the analyzer returned {len(out)} results for {len(recs)} texts")
+        return out
+
+    if good:
+        try:
+            results.update(zip(good, run(good), strict=True))
+        except Exception as exc:
+            if _fatal(exc):
+                raise
+            log.debug("batch failed (%s); analyzing its records one by one", exc)
+            for i in good:  # isolate the failing record(s)
+                try:
+                    results[i] = run([i])[0]
+                except Exception as exc1:
+                    if _fatal(exc1):
+                        raise
+                    why = str(exc1) or type(exc1).__name__
+                    results[i] = _error_result(chunk[i], f"{type(exc1).__name__}: {why}")
+    out: list[dict[str, Any]] = []
+    for i, r in enumerate(chunk):
+        if i not in results:
+            out.append(_error_result(r, r.error or "no text"))
+            continue
+        res = results[i]
+        if res.get("error"):
+            res = {**res, "id": r.id, "error": _error_result(r, str(res["error"]))["error"]}
+        elif res.get("id") != r.id:
+            res = {**res, "id": r.id}
+        out.append(res)
+    return out
+
+
+def run_analysis(
+    records: Iterable[Record],
+    analyzer: AnalyzerLike,
+    writer: Any,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    explain: bool = False,
+    progress: Progress | None = None,
+) -> AnalysisStats:
+    """Analyze ``records`` chunk by chunk and write one result per record, in input order.
+
+    Parameters
+    ----------
+    records : iterable of Record
+        Consumed lazily, ``batch_size`` at a time; at most one chunk of results is held.
+    analyzer : object with ``iter_analyze``
+        Typically :func:`sentikit.api.load`'s result.
+    writer : RecordWriter
+        Receives ``write(result, text)`` per record and ``flush()`` per chunk.
+    batch_size : int
+        Records per chunk (and per analyzer batch).
+    explain : bool
+        Ask for token-level explanations.
+    progress : Progress, optional
+        Updated after every chunk.
+
+    Returns
+    -------
+    AnalysisStats
+
+    Raises
+    ------
+    ResourceMissingError, BundleError
+        When the model is missing or broken (the run stops).
+    InputError
+        When the input turns out unreadable part-way (e.g. invalid UTF-8).
+    """
+    stats = AnalysisStats()
+    t0 = time.perf_counter()
+    it = iter(records)
+    while chunk := list(islice(it, max(1, batch_size))):
+        for rec, res in zip(
+            chunk, _analyze_chunk(analyzer, chunk, explain, batch_size), strict=True
+        ):
+            writer.write(res, rec.text)
+            stats.records += 1
+            stats.errors += bool(res.get("error"))
+        writer.flush()
+        if progress is not None:
+            progress.update(len(chunk))
+    stats.seconds = time.perf_counter() - t0
+    return stats
+
+
+def _arg_records(
+    texts: Sequence[str], stdin_format: str | None, text_col: str, id_col: str | None
+) -> Iterator[Record]:
+    """Records of the TEXT arguments; ``-`` expands to the records of stdin. Numbered 1…n."""
+    n = 0
+    for arg in texts:
+        if arg == "-":
+            with read_records("-", stdin_format, text_col=text_col, id_col=id_col) as reader:
+                for rec in reader:
+                    n += 1
+                    # default ids (the record number within stdin) are renumbered overall
+                    rid = str(n) if rec.id == str(rec.number) else rec.id
+                    yield Record(rid, rec.text, rec.error, n, rec.line, rec.label)
+        else:
+            n += 1
+            try:
+                arg.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                # undecodable argv bytes arrive as lone surrogates (PEP 383)
+                raise InputError(
+                    f"TEXT argument {n} is not valid UTF-8 (at character {exc.start})"
+                ) from None
+            yield Record(str(n), arg, None, n, 0)
+
+
+def load_analyzer(lang: str | None, model: Path | None) -> AnalyzerLike:
+    """:func:`sentikit.api.load` (imported here so that ``--help`` stays fast)."""
+    import sentikit.api
+
+    analyzer: AnalyzerLike = sentikit.api.load(lang, model=model)
+    return analyzer
+
+
+def _default_format(output: Path | None) -> str:
+    if output is not None and str(output) != "-":
+        return output_format_for(output) or "jsonl"
+    isatty = getattr(sys.stdout, "isatty", None)
+    return "table" if isatty is not None and isatty() else "jsonl"
+
+
+def analyze_command(
+    texts: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="TEXT",
+            help="Texts to analyze, one record each; '-' reads records from stdin "
+            "(a line each, or --input-format).",
+            show_default=False,
+        ),
+    ] = None,
+    input_path: Annotated[
+        Path | None,
+        typer.Option(
+            "--input",
+            "-i",
+            help="Read records from FILE: .txt (a line each, blank lines included), .csv/.tsv "
+            "(header row; --text-col), .jsonl (an object or string a line), .json (an array); "
+            "'-' is stdin.",
+            show_default=False,
+        ),
+    ] = None,
+    input_format_: Annotated[
+        InFormat | None,
+        typer.Option(
+            "--input-format",
+            help="Input format (default: from the file extension; txt for stdin).",
+            show_default=False,
+        ),
+    ] = None,
+    text_col: Annotated[
+        str, typer.Option("--text-col", help="Text column (CSV/TSV) or field (JSON).")
+    ] = "text",
+    id_col: Annotated[
+        str | None,
+        typer.Option(
+            "--id-col",
+            help="Id column / field (default: the record number; for JSON the 'id' field "
+            "when present).",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write results to FILE (replaced only when the run succeeds); default stdout.",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[
+        OutFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format. Default: from the --output extension (.json/.jsonl/.csv), "
+            "else 'table' when stdout is a terminal, else 'jsonl'.",
+            show_default=False,
+        ),
+    ] = None,
+    lang: Annotated[
+        Lang, typer.Option("--lang", "-l", help="Language; 'auto' detects it per text.")
+    ] = Lang.auto,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Add per-token explanations (json/jsonl).")
+    ] = False,
+    progress: Annotated[bool, typer.Option("--progress", help="Show progress on stderr.")] = False,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", min=1, help="Records per batch.")
+    ] = DEFAULT_BATCH_SIZE,
+    model: Annotated[
+        Path | None,
+        typer.Option(
+            "--model",
+            "-m",
+            help="A model bundle folder (see 'sentikit train').",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Analyze the sentiment of texts: one result per input record, in input order.
+
+    A record that cannot be analyzed (a JSONL line that is not JSON, a CSV row with missing
+    fields ...) yields an error record {"id": ..., "error": "record N: ..."} and the run goes
+    on; unreadable input (missing file or column, invalid UTF-8) stops it with exit status 1.
+
+    \b
+    Examples:
+      sentikit analyze "Filmi hiç beğenmedim ama müzikleri güzeldi."
+      cat reviews.txt | sentikit analyze - --lang tr -f csv
+      sentikit analyze -i reviews.csv --text-col review -o results.jsonl --progress
+    """
+    texts = list(texts or [])
+    in_fmt = input_format_.value if input_format_ is not None else None
+    if input_path is not None and texts:
+        raise InputError("give TEXT arguments or --input, not both")
+    if input_path is None and not texts:
+        raise InputError("nothing to analyze: give TEXT arguments, '-' for stdin, or --input FILE")
+    out_fmt = fmt.value if fmt is not None else _default_format(output)
+
+    total: int | None
+    if input_path is not None:
+        reader = read_records(input_path, in_fmt, text_col=text_col, id_col=id_col)
+        records: Iterator[Record] = iter(reader)
+        is_lines = input_format(input_path, in_fmt) in ("txt", "jsonl")
+        total = count_lines(input_path) if is_lines else None
+    else:
+        if in_fmt is not None and "-" not in texts:
+            raise InputError("--input-format applies to '-' (stdin) or --input only")
+        reader = None
+        records = _arg_records(texts, in_fmt, text_col, id_col)
+        total = None if "-" in texts else len(texts)
+
+    try:
+        # Read the first chunk before loading the model: a bad header, a missing column or
+        # invalid UTF-8 at the top is reported at once.
+        first = list(islice(records, batch_size))
+        analyzer: AnalyzerLike | None = (
+            load_analyzer(None if lang is Lang.auto else lang.value, model) if first else None
+        )
+        bar = Progress(progress, total)
+        with open_output(output) as stream:
+            writer = make_writer(out_fmt, stream)
+            with writer:
+                stats = (
+                    run_analysis(chain(first, records), analyzer, writer, batch_size, explain, bar)
+                    if analyzer is not None
+                    else None
+                )
+        bar.close()
+    finally:
+        if reader is not None:
+            reader.close()
+    if stats is not None:
+        log.info("%d records in %.1f s", stats.records, stats.seconds)
+        if stats.errors:
+            log.warning(
+                "%d of %d records could not be analyzed (see their 'error' field)",
+                stats.errors,
+                stats.records,
+            )

@@ -1,0 +1,183 @@
+"""``sentikit train``: train a model bundle from a configuration and labelled data."""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from sentikit.cli._util import note
+from sentikit.errors import InputError
+from sentikit.io.records import read_records
+
+log = logging.getLogger("sentikit.cli")
+
+#: Texts looked at to detect the language of a training file when --lang is not given.
+LANG_SAMPLE = 500
+
+
+class TrainLang(StrEnum):
+    """``--lang`` values of ``train``."""
+
+    tr = "tr"
+    en = "en"
+
+
+def read_labelled_file(
+    path: Path,
+    text_col: str = "text",
+    label_col: str = "label",
+    fmt: str | None = None,
+    raw_labels: bool = False,
+) -> tuple[list[str], list[str]]:
+    """Texts and labels of a CSV/TSV/JSONL/JSON training file.
+
+    Labels are mapped to sentikit's (``P``/``pos``/``1``/``Olumlu`` → ``positive`` …, see
+    :func:`sentikit.io.datasets.normalize_label`) unless ``raw_labels``.
+
+    Raises
+    ------
+    InputError
+        On the first record without a text or a label, an unknown label, or an empty file.
+    """
+    from sentikit.io.datasets import normalize_label
+
+    texts: list[str] = []
+    labels: list[str] = []
+    with read_records(path, fmt, text_col=text_col, label_col=label_col) as reader:
+        if reader.format == "txt":
+            raise InputError(f"{path}: training data needs text and label columns (CSV/JSONL)")
+        for rec in reader:
+            where = f"{path}: record {rec.number}" + (f" (line {rec.line})" if rec.line else "")
+            if rec.error is not None or rec.text is None:
+                raise InputError(f"{where}: {rec.error or 'no text'}")
+            raw = (rec.label or "").strip()
+            if not raw:
+                raise InputError(f"{where}: empty label")
+            try:
+                label = raw if raw_labels else normalize_label(raw)
+            except InputError:
+                raise InputError(
+                    f"{where}: unknown label {raw!r}; use positive/neutral/negative (or P/N, "
+                    "pos/neg, 1/0, Olumlu/Olumsuz/Tarafsız), or pass --raw-labels"
+                ) from None
+            texts.append(rec.text)
+            labels.append(label)
+    if not texts:
+        raise InputError(f"{path}: no training records")
+    return texts, labels
+
+
+def _detect_lang(texts: list[str]) -> str:
+    from sentikit.lang.detect import detect_many
+
+    votes = Counter(detect_many(texts[:LANG_SAMPLE]))
+    lang = votes.most_common(1)[0][0]
+    log.info("detected language %s (%s)", lang, dict(votes))
+    return lang
+
+
+def train_command(
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help="The bundle folder to write.", show_default=False),
+    ],
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            "-c",
+            help="Model configuration (JSON or TOML); default: the shipped one of --lang.",
+            show_default=False,
+        ),
+    ] = None,
+    data: Annotated[
+        str | None,
+        typer.Option(
+            "--data",
+            help="A dataset name of MANIFEST.md, or a CSV/TSV/JSONL/JSON file with text and "
+            "label columns; default: the training data the configuration names.",
+            show_default=False,
+        ),
+    ] = None,
+    split: Annotated[
+        str | None,
+        typer.Option(
+            "--split",
+            help="Dataset split (default: the train split where the corpus has one, else all).",
+            show_default=False,
+        ),
+    ] = None,
+    lang: Annotated[
+        TrainLang | None,
+        typer.Option(
+            "--lang",
+            "-l",
+            help="Language (default: the dataset's, the configuration's, or detected).",
+            show_default=False,
+        ),
+    ] = None,
+    text_col: Annotated[str, typer.Option("--text-col", help="Text column of a file.")] = "text",
+    label_col: Annotated[
+        str, typer.Option("--label-col", help="Label column of a file.")
+    ] = "label",
+    raw_labels: Annotated[
+        bool,
+        typer.Option("--raw-labels", help="Keep file labels as they are (no mapping)."),
+    ] = False,
+    overwrite: Annotated[
+        bool, typer.Option("--overwrite", help="Replace a non-empty output folder.")
+    ] = False,
+) -> None:
+    """Train a model bundle (a folder usable with 'sentikit analyze --model DIR').
+
+    Example: sentikit train --data reviews.csv --text-col review --lang tr --output my-model
+    """
+    from sentikit.models import registry
+
+    if output.exists() and (not output.is_dir() or any(output.iterdir())) and not overwrite:
+        raise InputError(
+            f"output {str(output)!r} exists and is not an empty folder; pass --overwrite"
+        )
+    lang_s = lang.value if lang is not None else None
+    texts: list[str] | None = None
+    labels: list[str] | None = None
+    if data is not None:
+        path = Path(data)
+        if path.is_file():
+            texts, labels = read_labelled_file(path, text_col, label_col, raw_labels=raw_labels)
+        else:
+            from sentikit.io.datasets import ALIASES, DATASETS, dataset_info, load_dataset
+
+            if data not in DATASETS and data not in ALIASES:
+                raise InputError(f"--data {data!r} is neither a file nor a known dataset")
+            info = dataset_info(data)
+            lang_s = lang_s or info.lang
+            if split is None and "official" in info.protocols:
+                split = info.train_split
+            examples = [e for e in load_dataset(data, split=split) if e.label is not None]
+            if not examples:
+                raise InputError(f"dataset {data!r} has no labelled examples in that split")
+            texts = [e.text for e in examples]
+            labels = [str(e.label) for e in examples]
+    cfg = None
+    if config is not None:
+        cfg = registry.load_config(config)
+        lang_s = lang_s or cfg.get("lang")
+    if lang_s is None and texts is not None:
+        lang_s = _detect_lang(texts)
+    if cfg is None:
+        if lang_s is None:
+            raise InputError("give --config, or --lang for the default configuration")
+        cfg = registry.default_config(lang_s)
+    if texts is not None and labels is not None:
+        counts = dict(sorted(Counter(labels).items()))
+        note("training on %d texts %s (lang %s)", len(texts), counts, lang_s)
+    else:
+        note("training on the data named by the configuration (lang %s)", lang_s)
+    out = registry.train_bundle(cfg, texts, labels, lang_s, output)
+    typer.echo(str(out))

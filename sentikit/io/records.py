@@ -1,0 +1,874 @@
+"""Record-oriented input and output for the command line and batch scripts.
+
+Reading
+-------
+:func:`read_records` turns a file (or ``"-"`` for standard input) into a stream of
+:class:`Record` objects, one per input record, in input order:
+
+- ``.txt``: one record per line; blank lines are records too (their text is ``""``). A final
+  line ending does not start an extra record.
+- ``.csv`` / ``.tsv``: a header row, then one record per row (RFC 4180 quoting, so a quoted
+  field may hold the delimiter and line breaks). The text comes from ``text_col``, the id from
+  ``id_col``. A missing column raises :class:`~sentikit.errors.InputError` naming the columns
+  there are; a row with fewer fields than the header becomes an error record. Blank lines
+  between rows are not records (as in every CSV reader).
+- ``.jsonl``: one JSON value per line, an object with the text under ``text_col`` or a bare
+  string. The id is ``id_col`` or, when not given, the ``"id"`` field if present. A line that
+  is not valid JSON, lacks the text field or holds a non-string text becomes an *error record*
+  naming the line; the stream goes on. Blank lines are skipped (they are not JSON values).
+- ``.json``: a JSON array of such objects or strings (read whole, not streamed).
+
+A ``.gz``, ``.bz2`` or ``.xz`` suffix after these is decompressed on the fly. Ids default to
+the 1-based record number as a string.
+
+Input must be UTF-8 (a byte-order mark is accepted and dropped). Invalid UTF-8 raises
+:class:`~sentikit.errors.InputError` naming the file, the line and the byte offset.
+
+Writing
+-------
+:func:`make_writer` returns a :class:`RecordWriter` that streams analysis results (the result
+dicts of :meth:`sentikit.pipeline.Analyzer.iter_analyze`) to a text stream as ``json`` (one
+JSON array, written item by item), ``jsonl``, ``csv`` (flat columns :data:`CSV_COLUMNS`) or
+``table`` (aligned columns for a terminal).
+
+Examples
+--------
+>>> import io, tempfile, os
+>>> path = os.path.join(tempfile.mkdtemp(), "in.jsonl")
+>>> _ = open(path, "w", encoding="utf-8").write('{"id": "a", "text": "Güzel"}\\nnot json\\n')
+>>> with read_records(path) as records:
+...     [(r.id, r.text, r.error) for r in records]
+[('a', 'Güzel', None), ('2', None, 'line 2: not valid JSON (Expecting value at column 1)')]
+>>> out = io.StringIO()
+>>> with make_writer("jsonl", out) as w:
+...     w.write({"id": "a", "label": "positive", "score": 0.5})
+>>> out.getvalue()
+'{"id": "a", "label": "positive", "score": 0.5}\\n'
+"""
+
+from __future__ import annotations
+
+import bz2
+import codecs
+import csv
+import gzip
+import io
+import json
+import lzma
+import math
+import shutil
+import sys
+import unicodedata
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import IO, Any, TextIO
+
+from sentikit.errors import InputError
+
+#: Input formats :func:`read_records` understands.
+INPUT_FORMATS = ("txt", "csv", "tsv", "jsonl", "json")
+#: Output formats :func:`make_writer` understands.
+OUTPUT_FORMATS = ("json", "jsonl", "csv", "table")
+#: File suffixes → input format (``.ndjson`` is another name for JSON Lines).
+SUFFIX_FORMATS = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".csv": "csv",
+    ".tsv": "tsv",
+    ".tab": "tsv",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+}
+#: Columns of the ``csv`` output format, in order.
+CSV_COLUMNS = (
+    "id",
+    "lang",
+    "label",
+    "score",
+    "prob_positive",
+    "prob_neutral",
+    "prob_negative",
+    "error",
+    "text",
+)
+#: Name used in messages for standard input.
+STDIN_NAME = "<stdin>"
+
+_COMPRESSED: dict[str, Callable[..., Any]] = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}
+# Largest field the csv module accepts (its default, 128 KiB, is smaller than some reviews).
+_CSV_FIELD_LIMIT = 2**31 - 1
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One input record.
+
+    Attributes
+    ----------
+    id : str
+        The id column / field, else the 1-based record number as a string.
+    text : str or None
+        The text to analyze; ``None`` for an error record.
+    error : str or None
+        Why the record cannot be analyzed (``"line 7: not valid JSON (...)"``), else ``None``.
+    number : int
+        1-based position of the record in the input.
+    line : int
+        1-based line where the record starts in the input file (0 for ``.json`` arrays).
+    label : str or None
+        The ``label_col`` value when :func:`read_records` was asked for one.
+    """
+
+    id: str
+    text: str | None
+    error: str | None = None
+    number: int = 0
+    line: int = 0
+    label: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        """Whether the record has a text to analyze."""
+        return self.error is None and self.text is not None
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def input_format(path: str | Path, fmt: str | None = None) -> str:
+    """The input format of ``path``: ``fmt`` if given, else from the file suffix.
+
+    Standard input (``"-"``) defaults to ``"txt"``; a compression suffix (``.gz``, ``.bz2``,
+    ``.xz``) is looked through.
+
+    Raises
+    ------
+    InputError
+        For an unknown ``fmt`` or a suffix that names no format.
+    """
+    if fmt is not None:
+        fmt = fmt.lower().lstrip(".")
+        if fmt not in INPUT_FORMATS:
+            raise InputError(
+                f"unknown input format {fmt!r}; choose one of {', '.join(INPUT_FORMATS)}"
+            )
+        return fmt
+    if str(path) == "-":
+        return "txt"
+    p = Path(path)
+    suffixes = [s.lower() for s in p.suffixes]
+    if suffixes and suffixes[-1] in _COMPRESSED:
+        suffixes = suffixes[:-1]
+    if suffixes and suffixes[-1] in SUFFIX_FORMATS:
+        return SUFFIX_FORMATS[suffixes[-1]]
+    raise InputError(
+        f"cannot tell the format of {str(path)!r} from its name; give it explicitly "
+        f"({', '.join(INPUT_FORMATS)})"
+    )
+
+
+def _open_binary(path: str | Path) -> tuple[IO[bytes], str, bool]:
+    """``(binary stream, display name, whether to close it)``; ``"-"`` is standard input."""
+    if str(path) == "-":
+        return sys.stdin.buffer, STDIN_NAME, False
+    p = Path(path)
+    name = str(path)
+    if not p.exists():
+        raise InputError(f"cannot read {name!r}: no such file")
+    if p.is_dir():
+        raise InputError(f"cannot read {name!r}: it is a directory")
+    opener = _COMPRESSED.get(p.suffix.lower())
+    try:
+        stream: IO[bytes] = opener(p, "rb") if opener else open(p, "rb")  # noqa: SIM115
+    except OSError as exc:
+        raise InputError(f"cannot read {name!r}: {exc.strerror or exc}") from None
+    return stream, name, True
+
+
+def _describe_bad_bytes(raw: bytes, start: int) -> str:
+    return raw[start : start + 4].hex(" ")
+
+
+class _LineSource:
+    """Decoded lines (line endings kept) of a binary stream, with line numbers and UTF-8 checks.
+
+    Raises :class:`InputError` with the file name, line and byte offset at the first invalid
+    UTF-8 sequence. A UTF-8 byte-order mark at the start is dropped; a UTF-16/32 one is
+    reported as such.
+    """
+
+    def __init__(self, stream: IO[bytes], name: str) -> None:
+        self.stream = stream
+        self.name = name
+        self.lineno = 0  # number of the last line yielded
+        self.offset = 0  # byte offset of the start of the next line
+
+    def __iter__(self) -> Iterator[str]:
+        return self
+
+    def __next__(self) -> str:
+        try:
+            raw = self.stream.readline()
+        except (OSError, EOFError, lzma.LZMAError) as exc:
+            raise InputError(f"{self.name}: read failed: {exc}") from None
+        if not raw:
+            raise StopIteration
+        start = self.offset
+        self.offset += len(raw)
+        self.lineno += 1
+        if self.lineno == 1:
+            if raw.startswith(codecs.BOM_UTF8):
+                raw = raw[len(codecs.BOM_UTF8) :]
+                start += len(codecs.BOM_UTF8)
+            elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+                raise InputError(
+                    f"{self.name}: the file is UTF-16 (byte-order mark at byte 0), not UTF-8; "
+                    "convert it, e.g. with iconv -f UTF-16 -t UTF-8"
+                )
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"{self.name}: invalid UTF-8 at line {self.lineno}, byte offset "
+                f"{start + exc.start} (bytes {_describe_bad_bytes(raw, exc.start)}); "
+                "sentikit reads UTF-8 text: convert the input, e.g. with iconv"
+            ) from None
+
+
+def _strip_eol(line: str) -> str:
+    if line.endswith("\n"):
+        line = line[:-1]
+    if line.endswith("\r"):
+        line = line[:-1]
+    return line
+
+
+def _id_string(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool) or value is None or isinstance(value, int | float):
+        return json.dumps(value)
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _encodable(s: str) -> bool:
+    try:
+        s.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _find_column(header: list[str], col: str) -> int | None:
+    """Index of ``col`` in ``header``: exact match, else a unique trimmed case-blind one."""
+    if col in header:
+        return header.index(col)
+    key = col.strip().casefold()
+    hits = [i for i, h in enumerate(header) if h.strip().casefold() == key]
+    return hits[0] if len(hits) == 1 else None
+
+
+class RecordReader:
+    """An iterator of :class:`Record` over one input, and a context manager closing it.
+
+    Made by :func:`read_records`, which opens the file and (for CSV/TSV) checks the header
+    at once, so that a missing file or column is reported before any record is read.
+
+    Attributes
+    ----------
+    name : str
+        The file name used in messages (``"<stdin>"`` for standard input).
+    format : str
+        One of :data:`INPUT_FORMATS`.
+    columns : list of str or None
+        The CSV/TSV header, ``None`` for other formats.
+    """
+
+    def __init__(
+        self,
+        path: str | Path,
+        fmt: str | None = None,
+        text_col: str = "text",
+        id_col: str | None = None,
+        label_col: str | None = None,
+    ) -> None:
+        self.format = input_format(path, fmt)
+        self.text_col = text_col
+        self.id_col = id_col
+        self.label_col = label_col
+        self.columns: list[str] | None = None
+        self._stream, self.name, self._owned = _open_binary(path)
+        self._lines = _LineSource(self._stream, self.name)
+        self._closed = False
+        try:
+            self._it = self._start()
+        except BaseException:
+            self.close()
+            raise
+
+    # -- iterator / context manager protocol
+    def __iter__(self) -> RecordReader:
+        return self
+
+    def __next__(self) -> Record:
+        if self._closed:
+            raise StopIteration
+        try:
+            return next(self._it)
+        except StopIteration:
+            self.close()
+            raise
+
+    def __enter__(self) -> RecordReader:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the underlying file (standard input is left open)."""
+        if not self._closed:
+            self._closed = True
+            if self._owned:
+                self._stream.close()
+
+    # -- per format
+    def _start(self) -> Iterator[Record]:
+        if self.format == "txt":
+            return self._txt()
+        if self.format in ("csv", "tsv"):
+            return self._csv("\t" if self.format == "tsv" else ",")
+        if self.format == "jsonl":
+            return self._jsonl()
+        return self._json()
+
+    def _txt(self) -> Iterator[Record]:
+        for n, line in enumerate(self._lines, start=1):
+            yield Record(str(n), _strip_eol(line), None, n, n)
+
+    def _csv(self, delimiter: str) -> Iterator[Record]:
+        if csv.field_size_limit() < _CSV_FIELD_LIMIT:
+            csv.field_size_limit(_CSV_FIELD_LIMIT)
+        reader = csv.reader(self._lines, delimiter=delimiter)
+        kind = self.format.upper()
+
+        def next_row() -> tuple[int, list[str]] | None:
+            while True:
+                start = self._lines.lineno + 1
+                try:
+                    row = next(reader)
+                except StopIteration:
+                    return None
+                except csv.Error as exc:
+                    raise InputError(
+                        f"{self.name}: malformed {kind} at line {self._lines.lineno}: {exc}"
+                    ) from None
+                if row:  # csv yields [] for a blank line: not a record
+                    return start, row
+
+        first = next_row()
+        if first is None:
+            raise InputError(
+                f"{self.name}: empty {kind} file; expected a header row with a "
+                f"{self.text_col!r} column"
+            )
+        header = first[1]
+        self.columns = header
+        cols = {"text": self.text_col, "id": self.id_col, "label": self.label_col}
+        idx: dict[str, int | None] = {}
+        for role, col in cols.items():
+            if col is None:
+                idx[role] = None
+                continue
+            i = _find_column(header, col)
+            if i is None:
+                avail = ", ".join(repr(h) for h in header)
+                raise InputError(f"{self.name}: no {role} column {col!r}; the columns are: {avail}")
+            idx[role] = i
+        return self._csv_rows(next_row, len(header), idx)
+
+    def _csv_rows(
+        self,
+        next_row: Callable[[], tuple[int, list[str]] | None],
+        width: int,
+        idx: dict[str, int | None],
+    ) -> Iterator[Record]:
+        n = 0
+        while (item := next_row()) is not None:
+            start, row = item
+            n += 1
+            id_i, text_i, label_i = idx["id"], idx["text"], idx["label"]
+            rid = row[id_i] if id_i is not None and id_i < len(row) else str(n)
+            if len(row) < width or any(v.strip() for v in row[width:]):
+                yield Record(
+                    rid,
+                    None,
+                    f"line {start}: {len(row)} fields, the header has {width}",
+                    n,
+                    start,
+                )
+                continue
+            label = row[label_i] if label_i is not None else None
+            assert text_i is not None
+            yield Record(rid, row[text_i], None, n, start, label)
+
+    def _item(self, value: Any, n: int, line: int, where: str) -> Record:
+        """A record from one JSON value (an object or a bare string)."""
+        if isinstance(value, str):
+            if self.label_col is not None:
+                return Record(str(n), None, f"{where}: no field {self.label_col!r}", n, line)
+            return Record(str(n), value, None, n, line)
+        if not isinstance(value, dict):
+            kind = type(value).__name__ if value is not None else "null"
+            return Record(
+                str(n), None, f"{where}: expected a JSON object or string, got {kind}", n, line
+            )
+        rid = str(n)
+        id_key = self.id_col if self.id_col is not None else "id"
+        if id_key in value and value[id_key] is not None:
+            rid = _id_string(value[id_key])
+        elif self.id_col is not None:
+            return Record(rid, None, f"{where}: no field {self.id_col!r}", n, line)
+        if self.text_col not in value:
+            fields = ", ".join(repr(k) for k in value) or "none"
+            return Record(
+                rid, None, f"{where}: no field {self.text_col!r} (fields: {fields})", n, line
+            )
+        text = value[self.text_col]
+        if not isinstance(text, str):
+            kind = "null" if text is None else type(text).__name__
+            return Record(
+                rid, None, f"{where}: field {self.text_col!r} is {kind}, not a string", n, line
+            )
+        if not _encodable(text) or not _encodable(rid):
+            # JSON escapes such as "\ud800" decode to lone surrogates, which no UTF-8 output
+            # can hold
+            rid = rid if _encodable(rid) else str(n)
+            return Record(
+                rid, None, f"{where}: unpaired surrogate escape in the text or id", n, line
+            )
+        label: str | None = None
+        if self.label_col is not None:
+            raw = value.get(self.label_col)
+            if raw is None:
+                return Record(rid, None, f"{where}: no field {self.label_col!r}", n, line)
+            label = _id_string(raw)
+        return Record(rid, text, None, n, line, label)
+
+    def _jsonl(self) -> Iterator[Record]:
+        n = 0
+        for line in self._lines:
+            lineno = self._lines.lineno
+            if not line.strip():
+                continue
+            n += 1
+            where = f"line {lineno}"
+            try:
+                value = json.loads(line)
+            except json.JSONDecodeError as exc:
+                msg = f"{where}: not valid JSON ({exc.msg} at column {exc.colno})"
+                yield Record(str(n), None, msg, n, lineno)
+                continue
+            yield self._item(value, n, lineno, where)
+
+    def _json(self) -> Iterator[Record]:
+        text = "".join(self._lines)
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InputError(
+                f"{self.name}: not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
+            ) from None
+        if not isinstance(data, list):
+            raise InputError(
+                f"{self.name}: expected a JSON array of objects or strings, "
+                f"got {type(data).__name__}"
+            )
+        return (self._item(v, n, 0, f"item {n}") for n, v in enumerate(data, start=1))
+
+
+def read_records(
+    path_or_dash: str | Path,
+    fmt: str | None = None,
+    text_col: str = "text",
+    id_col: str | None = None,
+    label_col: str | None = None,
+) -> RecordReader:
+    """Read the records of a text, CSV/TSV, JSON Lines or JSON file, or of standard input.
+
+    Parameters
+    ----------
+    path_or_dash : str or Path
+        The file, or ``"-"`` for standard input (read as bytes from ``sys.stdin.buffer``).
+    fmt : str, optional
+        One of :data:`INPUT_FORMATS`; by default from the suffix (``"txt"`` for ``"-"``).
+    text_col : str
+        The text column (CSV/TSV) or field (JSON); default ``"text"``.
+    id_col : str, optional
+        The id column / field. CSV/TSV: default none (ids are record numbers). JSON: default
+        the ``"id"`` field where present.
+    label_col : str, optional
+        A label column / field to read into :attr:`Record.label` (for training data).
+
+    Returns
+    -------
+    RecordReader
+        An iterator of :class:`Record`, one per input record in order; use it as a context
+        manager (or exhaust it) to close the file.
+
+    Raises
+    ------
+    InputError
+        Missing or unreadable file, unknown format, a CSV/TSV column not in the header (the
+        message lists the columns), invalid UTF-8 (file, line and byte offset; raised while
+        iterating), malformed CSV or a ``.json`` file that is not a JSON array.
+
+    Examples
+    --------
+    >>> import tempfile, os
+    >>> path = os.path.join(tempfile.mkdtemp(), "in.csv")
+    >>> _ = open(path, "w", encoding="utf-8").write('id,text\\nx,"Hem iyi, hem kötü"\\n')
+    >>> [(r.id, r.text) for r in read_records(path, id_col="id")]
+    [('x', 'Hem iyi, hem kötü')]
+    """
+    return RecordReader(path_or_dash, fmt, text_col=text_col, id_col=id_col, label_col=label_col)
+
+
+def count_lines(path: str | Path) -> int | None:
+    """The number of lines of an uncompressed file (``None`` for stdin or compressed files).
+
+    Used for progress totals; cheap (reads bytes in 1 MiB blocks).
+    """
+    if str(path) == "-":
+        return None
+    p = Path(path)
+    if p.suffix.lower() in _COMPRESSED or not p.is_file():
+        return None
+    n = 0
+    last = b"\n"
+    with open(p, "rb") as fh:
+        while block := fh.read(1 << 20):
+            n += block.count(b"\n")
+            last = block[-1:]
+    return n + (last != b"\n")
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def json_default(obj: Any) -> Any:
+    """``json.dumps`` fallback: numpy scalars/arrays, paths and objects with ``to_dict``."""
+    if hasattr(obj, "to_dict"):
+        return obj.to_dict()
+    if hasattr(obj, "tolist"):
+        return obj.tolist()
+    if isinstance(obj, Path):
+        return str(obj)
+    if isinstance(obj, set | frozenset | tuple):
+        return list(obj)
+    raise TypeError(f"{type(obj).__name__} is not JSON serializable")
+
+
+def _dumps(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, default=json_default)
+
+
+class RecordWriter(ABC):
+    """Streams result dicts to a text stream in one output format.
+
+    Use as a context manager, or call :meth:`close` at the end (it finishes the document,
+    e.g. the closing ``]`` of a JSON array, and flushes; it does not close the stream).
+
+    Parameters
+    ----------
+    stream : text stream
+        Where to write.
+
+    Attributes
+    ----------
+    count : int
+        Results written so far.
+    """
+
+    format: str = ""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+        self.count = 0
+        self._closed = False
+
+    @abstractmethod
+    def write(self, result: Mapping[str, Any], text: str | None = None) -> None:
+        """Write one result; ``text`` is the input text (used by ``csv`` and ``table``)."""
+
+    def flush(self) -> None:
+        """Flush the stream (called by the CLI after every batch, so output streams)."""
+        self.stream.flush()
+
+    def _finish(self) -> None:  # noqa: B027 - optional hook, a no-op by default
+        """Write whatever ends the document."""
+
+    def close(self) -> None:
+        """Finish the document and flush; idempotent."""
+        if not self._closed:
+            self._closed = True
+            self._finish()
+            self.flush()
+
+    def __enter__(self) -> RecordWriter:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class JsonlWriter(RecordWriter):
+    """One JSON object per line (the result dict as it is)."""
+
+    format = "jsonl"
+
+    def write(self, result: Mapping[str, Any], text: str | None = None) -> None:
+        self.stream.write(_dumps(result) + "\n")
+        self.count += 1
+
+
+class JsonWriter(RecordWriter):
+    """One JSON array, one result per line, written as results come (``[]`` when none)."""
+
+    format = "json"
+
+    def write(self, result: Mapping[str, Any], text: str | None = None) -> None:
+        self.stream.write(("[\n" if self.count == 0 else ",\n") + _dumps(result))
+        self.count += 1
+
+    def _finish(self) -> None:
+        self.stream.write("[]\n" if self.count == 0 else "\n]\n")
+
+
+def _num(value: Any) -> str:
+    if value is None:
+        return ""
+    try:
+        x = float(value)
+    except (TypeError, ValueError):
+        return str(value)
+    if math.isnan(x):
+        return ""
+    return repr(round(x, 6))
+
+
+def flat_row(result: Mapping[str, Any], text: str | None = None) -> dict[str, str]:
+    """The :data:`CSV_COLUMNS` of one result as strings (empty where absent)."""
+    probs = result.get("probs") or {}
+    return {
+        "id": "" if result.get("id") is None else str(result["id"]),
+        "lang": str(result.get("lang") or ""),
+        "label": str(result.get("label") or ""),
+        "score": _num(result.get("score")),
+        "prob_positive": _num(probs.get("positive")),
+        "prob_neutral": _num(probs.get("neutral")),
+        "prob_negative": _num(probs.get("negative")),
+        "error": str(result.get("error") or ""),
+        "text": "" if text is None else text,
+    }
+
+
+class CsvWriter(RecordWriter):
+    """Flat CSV with the header :data:`CSV_COLUMNS` (``text`` last; ``include_text=False``
+    drops it). Lines end with ``\\n``; fields are quoted where needed (RFC 4180)."""
+
+    format = "csv"
+
+    def __init__(self, stream: IO[str], include_text: bool = True) -> None:
+        super().__init__(stream)
+        self.columns = [c for c in CSV_COLUMNS if include_text or c != "text"]
+        self._writer = csv.writer(stream, lineterminator="\n")
+        self._header_done = False
+
+    def _header(self) -> None:
+        if not self._header_done:
+            self._header_done = True
+            self._writer.writerow(self.columns)
+
+    def write(self, result: Mapping[str, Any], text: str | None = None) -> None:
+        self._header()
+        row = flat_row(result, text)
+        self._writer.writerow([row[c] for c in self.columns])
+        self.count += 1
+
+    def _finish(self) -> None:
+        self._header()
+
+
+def cell_width(s: str) -> int:
+    """Terminal columns taken by ``s`` (wide East-Asian characters 2, combining marks 0)."""
+    w = 0
+    for ch in s:
+        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+            continue
+        w += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return w
+
+
+def fit_cell(s: str, width: int) -> str:
+    """``s`` on one line, cut to ``width`` columns (ending in ``…`` when cut) and padded."""
+    s = " ".join(s.split())
+    if cell_width(s) > width:
+        out, w = [], 0
+        for ch in s:
+            cw = cell_width(ch)
+            if w + cw > width - 1:
+                break
+            out.append(ch)
+            w += cw
+        s = "".join(out) + "…"
+    return s + " " * max(0, width - cell_width(s))
+
+
+class TableWriter(RecordWriter):
+    """Aligned columns ``id lang label score text`` for reading in a terminal.
+
+    The widths come from the first ``buffer`` results (held back until then, so that short
+    inputs align exactly); later ones are cut to those widths. The text column fills the
+    terminal width (``width``, default the terminal's or 100). Error records show ``ERROR``
+    as the label and the message as the text.
+    """
+
+    format = "table"
+    _HEAD = ("ID", "LANG", "LABEL", "SCORE")
+
+    def __init__(self, stream: IO[str], width: int | None = None, buffer: int = 100) -> None:
+        super().__init__(stream)
+        self.width = width or shutil.get_terminal_size((100, 24)).columns
+        self.buffer = max(1, buffer)
+        self._pending: list[tuple[str, str, str, str, str]] = []
+        self._widths: list[int] | None = None
+
+    @staticmethod
+    def _cells(result: Mapping[str, Any], text: str | None) -> tuple[str, str, str, str, str]:
+        rid = "" if result.get("id") is None else str(result["id"])
+        if result.get("error"):
+            return rid, str(result.get("lang") or "-"), "ERROR", "", str(result["error"])
+        score = result.get("score")
+        try:
+            score_s = f"{float(score):+.3f}" if score is not None else ""
+        except (TypeError, ValueError):
+            score_s = str(score)
+        return (
+            rid,
+            str(result.get("lang") or "-"),
+            str(result.get("label") or "-"),
+            score_s,
+            "" if text is None else text,
+        )
+
+    def _emit(self, cells: tuple[str, ...]) -> None:
+        assert self._widths is not None
+        parts = [fit_cell(c, w) for c, w in zip(cells[:4], self._widths, strict=False)]
+        text_w = max(10, self.width - sum(self._widths) - 2 * 4)
+        parts.append(fit_cell(cells[4], text_w).rstrip())
+        self.stream.write("  ".join(parts).rstrip() + "\n")
+
+    def _start(self) -> None:
+        rows = self._pending
+        widths = [
+            max([cell_width(h)] + [cell_width(" ".join(r[i].split())) for r in rows])
+            for i, h in enumerate(self._HEAD)
+        ]
+        widths[0] = min(widths[0], max(8, self.width // 4))  # long ids are cut
+        self._widths = widths
+        self._emit((*self._HEAD, "TEXT"))
+        for r in rows:
+            self._emit(r)
+        self._pending = []
+
+    def write(self, result: Mapping[str, Any], text: str | None = None) -> None:
+        cells = self._cells(result, text)
+        self.count += 1
+        if self._widths is None:
+            self._pending.append(cells)
+            if len(self._pending) >= self.buffer:
+                self._start()
+        else:
+            self._emit(cells)
+
+    def _finish(self) -> None:
+        if self._widths is None:
+            self._start()
+
+
+_WRITERS: dict[str, type[RecordWriter]] = {
+    "json": JsonWriter,
+    "jsonl": JsonlWriter,
+    "csv": CsvWriter,
+    "table": TableWriter,
+}
+
+
+def make_writer(fmt: str, stream: IO[str] | TextIO | io.StringIO, **options: Any) -> RecordWriter:
+    """A :class:`RecordWriter` for ``fmt`` (one of :data:`OUTPUT_FORMATS`).
+
+    Parameters
+    ----------
+    fmt : str
+        ``"json"``, ``"jsonl"``, ``"csv"`` or ``"table"``.
+    stream : text stream
+        Where to write (opened with ``newline=""`` for files, so ``\\n`` stays ``\\n``).
+    **options
+        ``csv``: ``include_text=True``; ``table``: ``width=None``, ``buffer=100``.
+
+    Raises
+    ------
+    InputError
+        For an unknown format.
+    """
+    try:
+        cls = _WRITERS[fmt]
+    except KeyError:
+        raise InputError(
+            f"unknown output format {fmt!r}; choose one of {', '.join(OUTPUT_FORMATS)}"
+        ) from None
+    return cls(stream, **options)
+
+
+def output_format_for(path: str | Path) -> str | None:
+    """The output format a file name implies (``.json``, ``.jsonl``, ``.csv``), else None."""
+    suffix = Path(path).suffix.lower()
+    return {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}.get(suffix)
+
+
+__all__ = [
+    "CSV_COLUMNS",
+    "INPUT_FORMATS",
+    "OUTPUT_FORMATS",
+    "CsvWriter",
+    "JsonWriter",
+    "JsonlWriter",
+    "Record",
+    "RecordReader",
+    "RecordWriter",
+    "TableWriter",
+    "cell_width",
+    "count_lines",
+    "fit_cell",
+    "flat_row",
+    "input_format",
+    "json_default",
+    "make_writer",
+    "output_format_for",
+    "read_records",
+]

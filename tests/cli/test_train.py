@@ -1,0 +1,153 @@
+"""``sentikit train``: data sources, labels, languages and errors (fake trainer), one real run."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+import sentikit.models.registry as registry
+from sentikit.cli.main import app
+from sentikit.cli.train import read_labelled_file
+from sentikit.errors import InputError
+from sentikit.paths import data_root
+
+
+@pytest.fixture
+def fake_train(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
+    calls: list[dict[str, Any]] = []
+
+    def train_bundle(config: Any, texts: Any, labels: Any, lang: Any, output_dir: Any) -> Path:
+        calls.append(
+            {"config": config, "texts": texts, "labels": labels, "lang": lang, "out": output_dir}
+        )
+        Path(output_dir).mkdir(parents=True, exist_ok=True)
+        return Path(output_dir)
+
+    monkeypatch.setattr(registry, "train_bundle", train_bundle)
+    return calls
+
+
+def write_csv(tmp_path: Path, rows: str, name: str = "d.csv") -> Path:
+    p = tmp_path / name
+    p.write_text(rows, encoding="utf-8")
+    return p
+
+
+def test_train_from_csv_labels_normalized(
+    tmp_path: Path, runner: CliRunner, fake_train: list[dict[str, Any]]
+) -> None:
+    data = write_csv(tmp_path, "review,label\nçok iyi,Olumlu\nberbat,Olumsuz\nfena değil,P\n")
+    out = tmp_path / "model"
+    r = runner.invoke(
+        app,
+        ["train", "--data", str(data), "--text-col", "review", "--lang", "tr", "-o", str(out)],
+    )
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout.strip() == str(out)
+    call = fake_train[0]
+    assert call["texts"] == ["çok iyi", "berbat", "fena değil"]
+    assert call["labels"] == ["positive", "negative", "positive"]
+    assert call["lang"] == "tr" and call["config"]["name"] == "sentikit-tr-linear"
+    assert "training on 3 texts" in r.stderr
+
+
+def test_train_jsonl_raw_labels_and_config(
+    tmp_path: Path, runner: CliRunner, fake_train: list[dict[str, Any]]
+) -> None:
+    data = tmp_path / "d.jsonl"
+    data.write_text('{"text": "a", "stars": 4}\n{"text": "b", "stars": 0}\n', encoding="utf-8")
+    cfg = tmp_path / "c.json"
+    cfg.write_text(json.dumps({"lang": "en", "model": {"name": "x"}}), encoding="utf-8")
+    r = runner.invoke(
+        app,
+        [
+            "train",
+            "--data",
+            str(data),
+            "--label-col",
+            "stars",
+            "--raw-labels",
+            "-c",
+            str(cfg),
+            "-o",
+            str(tmp_path / "m"),
+        ],
+    )
+    assert r.exit_code == 0, r.stderr
+    assert fake_train[0]["labels"] == ["4", "0"] and fake_train[0]["lang"] == "en"
+
+
+def test_train_bad_label_and_bad_line(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=r"record 2 \(line 3\): unknown label 'meh'"):
+        read_labelled_file(write_csv(tmp_path, "text,label\na,pos\nb,meh\n"))
+    p = tmp_path / "d.jsonl"
+    p.write_text('{"text": "a", "label": "pos"}\nnope\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"record 2 \(line 2\): line 2: not valid JSON"):
+        read_labelled_file(p)
+    with pytest.raises(InputError, match="no label column 'label'"):
+        read_labelled_file(write_csv(tmp_path, "text,y\na,pos\n", "e.csv"))
+    with pytest.raises(InputError, match="empty label"):
+        read_labelled_file(write_csv(tmp_path, "text,label\na, \n", "f.csv"))
+
+
+def test_train_errors_are_one_line(
+    tmp_path: Path, runner: CliRunner, fake_train: list[dict[str, Any]]
+) -> None:
+    busy = tmp_path / "busy"
+    busy.mkdir()
+    (busy / "x").write_text("x")
+    data = write_csv(tmp_path, "text,label\na,pos\n")
+    cases = [
+        ["train", "--data", str(data), "--lang", "en", "-o", str(busy)],
+        ["train", "--data", "no-such-thing", "--lang", "en", "-o", str(tmp_path / "m")],
+        ["train", "-o", str(tmp_path / "m")],
+        [
+            "train",
+            "--data",
+            str(write_csv(tmp_path, "text,label\na,meh\n", "b.csv")),
+            "--lang",
+            "en",
+            "-o",
+            str(tmp_path / "m"),
+        ],
+    ]
+    for args in cases:
+        r = runner.invoke(app, args)
+        assert r.exit_code == 1, (args, r.stdout)
+        assert r.stderr.count("\n") == 1 and r.stderr.startswith("sentikit: error: "), r.stderr
+    assert fake_train == []
+    r = runner.invoke(
+        app, ["train", "--data", str(data), "--lang", "en", "-o", str(busy), "--overwrite"]
+    )
+    assert r.exit_code == 0, r.stderr
+
+
+def test_train_detects_language(
+    tmp_path: Path, runner: CliRunner, fake_train: list[dict[str, Any]], monkeypatch: Any
+) -> None:
+    import sentikit.lang.detect as detect
+
+    monkeypatch.setattr(detect, "detect_many", lambda texts: ["tr" for _ in texts])
+    data = write_csv(tmp_path, "text,label\nçok güzel,pos\nkötü,neg\n")
+    r = runner.invoke(app, ["train", "--data", str(data), "-o", str(tmp_path / "m")])
+    assert r.exit_code == 0, r.stderr
+    assert fake_train[0]["lang"] == "tr"
+
+
+@pytest.mark.slow
+@pytest.mark.data
+@pytest.mark.skipif(data_root(required=False) is None, reason="benchmark data not available")
+def test_train_dataset_uses_train_split(
+    tmp_path: Path, runner: CliRunner, fake_train: list[dict[str, Any]]
+) -> None:
+    r = runner.invoke(
+        app, ["train", "--data", "turkish-twitter-sentiment", "-o", str(tmp_path / "m")]
+    )
+    assert r.exit_code == 0, r.stderr
+    call = fake_train[0]
+    assert call["lang"] == "tr" and len(call["texts"]) == 1238
+    assert set(call["labels"]) <= {"positive", "negative"}

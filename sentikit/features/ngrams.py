@@ -25,7 +25,6 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 from numpy.typing import NDArray
-from sklearn.preprocessing import normalize
 
 from sentikit.doc import Document
 from sentikit.stats.weights import nb_log_count_ratio
@@ -41,11 +40,14 @@ def token_terms(doc: Document, negation: bool = True) -> list[str]:
     return [t.form for t in doc.tokens]
 
 
-def _ngrams(terms: list[str], lo: int, hi: int) -> list[str]:
-    out = list(terms) if lo <= 1 else []
-    for n in range(max(lo, 2), hi + 1):
-        out.extend(" ".join(terms[i : i + n]) for i in range(len(terms) - n + 1))
-    return out
+def l2_normalize_rows(X: sp.csr_matrix) -> sp.csr_matrix:
+    """Scale each row of ``X`` in place to unit L2 norm (empty rows stay empty)."""
+    n = X.shape[0]
+    rows = np.repeat(np.arange(n), np.diff(X.indptr))
+    norms = np.sqrt(np.bincount(rows, weights=X.data * X.data, minlength=n))
+    norms[norms == 0.0] = 1.0
+    X.data /= norms[rows]
+    return X
 
 
 def char_wb_ngrams(word: str, lo: int, hi: int) -> list[str]:
@@ -67,25 +69,11 @@ def char_wb_ngrams(word: str, lo: int, hi: int) -> list[str]:
     return out
 
 
-def _csr(rows: list[NDArray[np.int64]], n_cols: int, binary: bool) -> sp.csr_matrix:
-    """Rows of column ids (with repeats) → a CSR count (or binary) matrix."""
-    lengths = np.fromiter((len(r) for r in rows), dtype=np.int64, count=len(rows))
-    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
-    np.cumsum(lengths, out=indptr[1:])
-    indices = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
-    data = np.ones(len(indices), dtype=np.float64)
-    m = sp.csr_matrix((data, indices, indptr), shape=(len(rows), n_cols))
-    m.sum_duplicates()
-    if binary:
-        m.data[:] = 1.0
-    return m
-
-
 class _Family:
-    """Shared vocabulary handling of the n-gram families."""
+    """Vocabulary handling of string-keyed families (learnt from per-document terms)."""
 
     name = ""
-    vocab_: dict[str, int]
+    vocab_: dict[Any, int]
 
     def _doc_terms(self, doc: Document) -> list[str]:
         raise NotImplementedError
@@ -98,11 +86,6 @@ class _Family:
         kept = sorted(t for t, c in df.items() if c >= min_df)
         self.vocab_ = {t: i for i, t in enumerate(kept)}
 
-    def _ids(self, doc: Document) -> NDArray[np.int64]:
-        get = self.vocab_.get
-        ids = [j for j in (get(t) for t in self._doc_terms(doc)) if j is not None]
-        return np.asarray(ids, dtype=np.int64)
-
     def set_scale(self, scale: NDArray[np.float64]) -> None:
         """Install the column scaling learnt by :meth:`column_scale`."""
         raise NotImplementedError
@@ -111,12 +94,20 @@ class _Family:
         return sorted(self.vocab_, key=self.vocab_.__getitem__)
 
 
-class WordNgrams(_Family):
+_MAX_UNITS = (1 << 21) - 2
+"""Word forms a WordNgrams vocabulary can hold: an n-gram key packs n ≤ 3 ids of 21 bits."""
+
+
+class WordNgrams:
     """Binary word n-grams with NB log-count-ratio (binary) or idf (multi-class) scaling.
+
+    Each word form ("unit") gets an integer id; an n-gram is the int64 key packing its unit
+    ids, and the vocabulary is a sorted array of keys. A batch is vectorized with numpy
+    (one dictionary lookup per token, then array arithmetic and ``searchsorted``).
 
     Parameters
     ----------
-    ngram_range : smallest and largest n.
+    ngram_range : smallest and largest n (n ≤ 3).
     negation : mark tokens in a negation scope with ``_NEG``.
     min_df : drop n-grams seen in fewer training documents.
     alpha : smoothing of the NB ratio.
@@ -136,17 +127,89 @@ class WordNgrams(_Family):
         self.min_df = min_df
         self.alpha = alpha
 
-    def _doc_terms(self, doc: Document) -> list[str]:
+    # -- keys ----------------------------------------------------------------------------
+    def _unit_array(
+        self, docs: Sequence[Document], grow: bool = False
+    ) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+        """Unit ids of all tokens of ``docs`` (−1 unknown) and the document of each."""
+        units = self.units_
+        ids: list[int] = []
+        lengths: list[int] = []
+        for d in docs:
+            terms = token_terms(d, self.negation)
+            if grow:
+                ids.extend(units.setdefault(t, len(units)) for t in terms)
+            else:
+                ids.extend(units.get(t, -1) for t in terms)
+            lengths.append(len(terms))
+        if len(units) > _MAX_UNITS:
+            raise ValueError(f"more than {_MAX_UNITS} distinct word forms")
+        doc_of = np.repeat(np.arange(len(docs), dtype=np.int64), lengths)
+        return np.asarray(ids, dtype=np.int64), doc_of
+
+    def _positions(
+        self, U: NDArray[np.int64], doc_of: NDArray[np.int64]
+    ) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:
+        """Every n-gram occurrence: (document, start position, n, key); unknown units skipped."""
         lo, hi = self.ngram_range
-        return _ngrams(token_terms(doc, self.negation), lo, hi)
+        docs, starts, ns, keys = [], [], [], []
+        for n in range(lo, hi + 1):
+            m = len(U) - n + 1
+            if m <= 0:
+                continue
+            key = np.zeros(m, dtype=np.int64)
+            ok = doc_of[:m] == doc_of[n - 1 :]
+            for k in range(n):
+                part = U[k : k + m]
+                ok &= part >= 0
+                key = (key << 21) | (part + 1)
+            idx = np.flatnonzero(ok)
+            docs.append(doc_of[idx])
+            starts.append(idx)
+            ns.append(np.full(len(idx), n, dtype=np.int64))
+            keys.append(key[idx])
+        if not keys:
+            z = np.zeros(0, dtype=np.int64)
+            return z, z, z, z
+        return (
+            np.concatenate(docs),
+            np.concatenate(starts),
+            np.concatenate(ns),
+            np.concatenate(keys),
+        )
 
-    def _counts(self, docs: Sequence[Document]) -> sp.csr_matrix:
-        return _csr([self._ids(d) for d in docs], len(self.vocab_), binary=True)
+    def _columns(self, keys: NDArray[np.int64]) -> tuple[NDArray[np.int64], NDArray[np.bool_]]:
+        pos = np.searchsorted(self.keys_, keys)
+        pos = np.minimum(pos, max(len(self.keys_) - 1, 0))
+        hit = (self.keys_[pos] == keys) if len(self.keys_) else np.zeros(len(keys), bool)
+        return pos, hit
 
+    # -- fitting and transforming --------------------------------------------------------
     def fit_counts(self, docs: Sequence[Document]) -> sp.csr_matrix:
         """Learn the vocabulary (no labels used); return the raw binary count matrix."""
-        self._learn_vocab(docs, self.min_df)
-        return self._counts(docs)
+        self.units_: dict[str, int] = {}
+        U, doc_of = self._unit_array(docs, grow=True)
+        d, _, _, keys = self._positions(U, doc_of)
+        pairs = np.unique(np.stack([keys, d]), axis=1)  # one (key, doc) per document
+        uniq, df = np.unique(pairs[0], return_counts=True)
+        self.keys_ = uniq[df >= self.min_df]
+        return self._counts_from(d, keys, len(docs))
+
+    def _counts_from(
+        self, d: NDArray[np.int64], keys: NDArray[np.int64], n_docs: int
+    ) -> sp.csr_matrix:
+        cols, hit = self._columns(keys)
+        m = sp.csr_matrix(
+            (np.ones(int(hit.sum())), (d[hit], cols[hit])), shape=(n_docs, len(self.keys_))
+        )
+        m.sum_duplicates()
+        m.data[:] = 1.0
+        return m
+
+    def _counts(self, docs: Sequence[Document]) -> sp.csr_matrix:
+        U, doc_of = self._unit_array(docs)
+        d, _, _, keys = self._positions(U, doc_of)
+        return self._counts_from(d, keys, len(docs))
 
     def column_scale(self, X: sp.csr_matrix, y: NDArray[Any]) -> NDArray[np.float64]:
         """Per-column scaling learnt from counts ``X`` and labels ``y`` (NB ratio or idf)."""
@@ -161,7 +224,10 @@ class WordNgrams(_Family):
         """Counts → features with the given column scaling (rows L2-normalized)."""
         X = X.copy()
         X.data *= scale[X.indices]
-        return sp.csr_matrix(normalize(X))
+        return l2_normalize_rows(X)
+
+    def set_scale(self, scale: NDArray[np.float64]) -> None:
+        self.scale_ = scale
 
     def fit_transform(self, docs: Sequence[Document], y: NDArray[Any]) -> sp.csr_matrix:
         """Learn the vocabulary and column scaling; return the training matrix."""
@@ -173,12 +239,21 @@ class WordNgrams(_Family):
         self.fit_transform(docs, y)
         return self
 
-    def set_scale(self, scale: NDArray[np.float64]) -> None:
-        self.scale_ = scale
-
     def transform(self, docs: Sequence[Document]) -> sp.csr_matrix:
         """Feature matrix of ``docs`` (rows L2-normalized)."""
         return self.weigh(self._counts(docs), self.scale_)
+
+    def vocabulary(self) -> list[str]:
+        """The n-grams of the columns, in column order (words joined by a space)."""
+        names = sorted(self.units_, key=self.units_.__getitem__)
+        out = []
+        for key in self.keys_.tolist():
+            parts = []
+            while key:
+                parts.append(names[(key & ((1 << 21) - 1)) - 1])
+                key >>= 21
+            out.append(" ".join(reversed(parts)))
+        return out
 
     def token_contributions(self, doc: Document, weights: NDArray[np.float64]) -> list[float]:
         """Share of ``transform([doc]) · weights`` carried by each token of ``doc``.
@@ -187,39 +262,38 @@ class WordNgrams(_Family):
         (binary feature) is split among its occurrences.
         """
         x = self.transform([doc])
-        value = {int(j): float(v) for j, v in zip(x.indices, x.data, strict=True)}
-        terms = token_terms(doc, self.negation)
-        lo, hi = self.ngram_range
-        spans: dict[int, list[tuple[int, int]]] = {}
-        for n in range(lo, hi + 1):
-            for i in range(len(terms) - n + 1):
-                j = self.vocab_.get(" ".join(terms[i : i + n]))
-                if j is not None and j in value:
-                    spans.setdefault(j, []).append((i, n))
-        out = [0.0] * len(terms)
-        for j, occ in spans.items():
-            c = value[j] * float(weights[j]) / len(occ)
-            for i, n in occ:
+        value = dict(zip(x.indices.tolist(), x.data.tolist(), strict=True))
+        U, doc_of = self._unit_array([doc])
+        _, starts, ns, keys = self._positions(U, doc_of)
+        cols, hit = self._columns(keys)
+        occ: dict[int, list[tuple[int, int]]] = {}
+        for j, i, n in zip(cols[hit].tolist(), starts[hit].tolist(), ns[hit].tolist(), strict=True):
+            occ.setdefault(j, []).append((i, n))
+        out = [0.0] * len(doc.tokens)
+        for j, places in occ.items():
+            c = value.get(j, 0.0) * float(weights[j]) / len(places)
+            for i, n in places:
                 for k in range(i, i + n):
                     out[k] += c / n
         return out
 
     def to_state(self) -> tuple[dict[str, Any], dict[str, NDArray[Any]]]:
-        """JSON-able settings + vocabulary, and arrays, for a bundle."""
+        """JSON-able settings + word forms, and arrays (n-gram keys, scaling), for a bundle."""
         meta = {
             "name": self.name,
             "ngram_range": list(self.ngram_range),
             "negation": self.negation,
             "min_df": self.min_df,
             "alpha": self.alpha,
-            "vocabulary": self.vocabulary(),
+            "units": sorted(self.units_, key=self.units_.__getitem__),
         }
-        return meta, {"scale": self.scale_}
+        return meta, {"scale": self.scale_, "keys": self.keys_}
 
     @classmethod
     def from_state(cls, meta: dict[str, Any], arrays: dict[str, NDArray[Any]]) -> WordNgrams:
         obj = cls(tuple(meta["ngram_range"]), meta["negation"], meta["min_df"], meta["alpha"])
-        obj.vocab_ = {t: i for i, t in enumerate(meta["vocabulary"])}
+        obj.units_ = {t: i for i, t in enumerate(meta["units"])}
+        obj.keys_ = np.asarray(arrays["keys"], dtype=np.int64)
         obj.scale_ = np.asarray(arrays["scale"], dtype=np.float64)
         return obj
 
@@ -271,12 +345,17 @@ class CharNgrams(_Family):
     def _counts(self, docs: Sequence[Document]) -> sp.csr_matrix:
         if not hasattr(self, "_cache"):
             self._cache: dict[str, NDArray[np.int64]] = {}
-        empty = np.zeros(0, dtype=np.int64)
-        rows = [
-            np.concatenate([self._form_ids(t.form) for t in d.tokens]) if d.tokens else empty
-            for d in docs
-        ]
-        return _csr(rows, len(self.vocab_), binary=False)
+        form_ids = self._form_ids
+        per_token = [form_ids(t.form) for d in docs for t in d.tokens]
+        n_tok = np.fromiter((len(d.tokens) for d in docs), dtype=np.int64, count=len(docs))
+        lens = np.fromiter((len(a) for a in per_token), dtype=np.int64, count=len(per_token))
+        rows = np.repeat(np.repeat(np.arange(len(docs), dtype=np.int64), n_tok), lens)
+        cols = np.concatenate(per_token) if per_token else np.zeros(0, dtype=np.int64)
+        m = sp.coo_matrix(
+            (np.ones(len(cols)), (rows, cols)), shape=(len(docs), len(self.vocab_))
+        ).tocsr()
+        m.sum_duplicates()
+        return m
 
     def fit_counts(self, docs: Sequence[Document]) -> sp.csr_matrix:
         """Learn the vocabulary (no labels used); return the raw count matrix."""
@@ -293,7 +372,7 @@ class CharNgrams(_Family):
         """Counts → sublinear tf-idf with the given idf (rows L2-normalized)."""
         X = X.copy()
         X.data = (1.0 + np.log(X.data)) * scale[X.indices]
-        return sp.csr_matrix(normalize(X))
+        return l2_normalize_rows(X)
 
     def fit_transform(self, docs: Sequence[Document], y: NDArray[Any]) -> sp.csr_matrix:
         X = self.fit_counts(docs)

@@ -22,12 +22,17 @@ FORMAT = "sentikit-bundle"
 FORMAT_VERSION = 1
 
 
-def _vocab_keys(meta: dict[str, Any]) -> list[tuple[int, list[str]]]:
-    return [
-        (k, fam.pop("vocabulary"))
-        for k, fam in enumerate(meta.get("families", []))
-        if "vocabulary" in fam
-    ]
+LARGE_KEYS = ("vocabulary", "units")
+"""Keys of a family's state that are moved from ``model.json`` to ``vocab.json.gz``."""
+
+
+def _vocab_keys(meta: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for k, fam in enumerate(meta.get("families", [])):
+        for key in LARGE_KEYS:
+            if key in fam:
+                out[f"family{k}" if key == "vocabulary" else f"family{k}_{key}"] = fam.pop(key)
+    return out
 
 
 def save_bundle(
@@ -49,7 +54,7 @@ def save_bundle(
     out = Path(path)
     out.mkdir(parents=True, exist_ok=True)
     meta = json.loads(json.dumps(model_meta))
-    vocabs = {f"family{k}": v for k, v in _vocab_keys(meta)}
+    vocabs = _vocab_keys(meta)
     doc = {"format": FORMAT, "format_version": FORMAT_VERSION, **info, "model": meta}
     (out / "model.json").write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
     raw = json.dumps(vocabs, ensure_ascii=False).encode("utf-8")
@@ -97,6 +102,8 @@ def load_bundle(path: str | Path) -> tuple[dict[str, Any], dict[str, NDArray[Any
     for k, fam in enumerate(info["model"].get("families", [])):
         if f"family{k}" in vocabs:
             fam["vocabulary"] = vocabs[f"family{k}"]
+        if f"family{k}_units" in vocabs:
+            fam["units"] = vocabs[f"family{k}_units"]
     return info, arrays
 
 

@@ -32,9 +32,10 @@ def test_word_ngrams_nb_scaling_sign() -> None:
     y = np.array(["positive", "negative"] * 3)
     fam = WordNgrams(ngram_range=(1, 2))
     X = fam.fit_transform(docs, y)
-    v = fam.vocab_
+    v = {t: j for j, t in enumerate(fam.vocabulary())}
     assert fam.scale_[v["good"]] > 0 > fam.scale_[v["bad"]]
     assert np.isclose(fam.scale_[v["film"]], 0.0)
+    assert "good film" in v and X.shape[1] == len(v)
     assert np.allclose(np.sqrt(X.multiply(X).sum(axis=1)), 1.0)
 
 

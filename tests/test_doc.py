@@ -12,18 +12,36 @@ SCHEMA = Path(__file__).resolve().parents[1] / "sentikit" / "schema" / "result.s
 
 def _doc() -> Document:
     toks = [
-        Token("Filmi", 0, 5, norm="filmi", lemma="film", pos="Noun",
-              morphemes=[Morpheme("film", "Noun"), Morpheme("i", "Acc", -0.1)]),
+        Token(
+            "Filmi",
+            0,
+            5,
+            norm="filmi",
+            lemma="film",
+            pos="Noun",
+            morphemes=[Morpheme("film", "Noun"), Morpheme("i", "Acc", -0.1)],
+        ),
         Token("beğenmedim", 6, 16, norm="beğenmedim", negated=True, polarity=-0.8),
         Token(".", 16, 17, kind="punct"),
     ]
-    sent = Sentence("Filmi beğenmedim.", (0, 17), 0, 3,
-                    clauses=[Clause("Filmi beğenmedim", (0, 16), 0, 2, "negative", -0.7)],
-                    label="negative", score=-0.7)
+    sent = Sentence(
+        "Filmi beğenmedim.",
+        (0, 17),
+        0,
+        3,
+        clauses=[Clause("Filmi beğenmedim", (0, 16), 0, 2, "negative", -0.7)],
+        label="negative",
+        score=-0.7,
+    )
     return Document(
-        text="Filmi beğenmedim.", id="7", lang="tr", tokens=toks, sentences=[sent],
+        text="Filmi beğenmedim.",
+        id="7",
+        lang="tr",
+        tokens=toks,
+        sentences=[sent],
         aspects=[Aspect("Film", (0, 5), "MOVIE#GENERAL", "negative", -0.5)],
-        label="negative", score=-0.7,
+        label="negative",
+        score=-0.7,
         probs={"positive": 0.15, "neutral": 0.0, "negative": 0.85},
         model={"name": "m", "version": "1"},
     )
@@ -52,9 +70,16 @@ def test_schema_is_valid_json_schema() -> None:
 
     schema = json.loads(SCHEMA.read_text())
     jsonschema.Draft202012Validator.check_schema(schema)
-    ok = {"id": "1", "lang": "tr", "label": "neutral", "score": 0.0,
-          "probs": {"positive": 0, "neutral": 1, "negative": 0}, "sentences": [],
-          "aspects": [], "model": {"name": "m", "version": "1"}}
+    ok = {
+        "id": "1",
+        "lang": "tr",
+        "label": "neutral",
+        "score": 0.0,
+        "probs": {"positive": 0, "neutral": 1, "negative": 0},
+        "sentences": [],
+        "aspects": [],
+        "model": {"name": "m", "version": "1"},
+    }
     jsonschema.validate(ok, schema)
     jsonschema.validate({"id": "2", "error": "record 2: text is missing"}, schema)
     bad = dict(ok, label="great")

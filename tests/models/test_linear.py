@@ -8,10 +8,22 @@ import pytest
 from sentikit.io.bundle import load_bundle, save_bundle
 from sentikit.models.linear import LinearEnsembleClassifier
 
-POS = ["a great and moving film", "wonderful acting , great fun", "i loved it , brilliant",
-       "a charming , funny and warm story", "beautiful and smart", "great music and great cast"]
-NEG = ["a dull and boring film", "awful acting , terrible fun", "i hated it , stupid",
-       "a boring , lifeless and cold story", "ugly and dumb", "bad music and bad cast"]
+POS = [
+    "a great and moving film",
+    "wonderful acting , great fun",
+    "i loved it , brilliant",
+    "a charming , funny and warm story",
+    "beautiful and smart",
+    "great music and great cast",
+]
+NEG = [
+    "a dull and boring film",
+    "awful acting , terrible fun",
+    "i hated it , stupid",
+    "a boring , lifeless and cold story",
+    "ugly and dumb",
+    "bad music and bad cast",
+]
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +79,9 @@ def test_rejects_single_class_and_bad_fusion() -> None:
     with pytest.raises(ValueError):
         LinearEnsembleClassifier(lang="en").fit(["a", "b"], ["positive", "positive"])
     with pytest.raises(ValueError):
-        LinearEnsembleClassifier(lang="en", fusion="magic").fit(POS + NEG, ["positive"] * 6 + ["negative"] * 6)
+        LinearEnsembleClassifier(lang="en", fusion="magic").fit(
+            POS + NEG, ["positive"] * 6 + ["negative"] * 6
+        )
 
 
 def test_sklearn_params_contract() -> None:

@@ -8,10 +8,22 @@ import pytest
 
 from sentikit.models.registry import train_bundle
 
-POS = ["a great and moving film", "wonderful acting , great fun", "i loved it , brilliant",
-       "a charming , funny and warm story", "beautiful and smart", "great music and great cast"]
-NEG = ["a dull and boring film", "awful acting , terrible fun", "i hated it , stupid",
-       "a boring , lifeless and cold story", "ugly and dumb", "bad music and bad cast"]
+POS = [
+    "a great and moving film",
+    "wonderful acting , great fun",
+    "i loved it , brilliant",
+    "a charming , funny and warm story",
+    "beautiful and smart",
+    "great music and great cast",
+]
+NEG = [
+    "a dull and boring film",
+    "awful acting , terrible fun",
+    "i hated it , stupid",
+    "a boring , lifeless and cold story",
+    "ugly and dumb",
+    "bad music and bad cast",
+]
 
 
 @pytest.fixture(scope="session")

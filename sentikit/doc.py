@@ -68,6 +68,8 @@ class Token:
         ``emoji`` or ``other``.
     polarity : the token's contribution to the decision (set with ``explain=True``).
     head, dep : dependency head (token index within the document, -1 for root) and relation.
+    tag : fine-grained part-of-speech tag when a tagger set it (English: Penn Treebank tags such
+        as ``VBD``; ``pos`` then holds the Universal POS such as ``VERB``).
     """
 
     text: str
@@ -82,6 +84,7 @@ class Token:
     polarity: float | None = None
     head: int | None = None
     dep: str | None = None
+    tag: str | None = None
 
     @property
     def form(self) -> str:
@@ -102,7 +105,13 @@ class Token:
 
 @dataclass
 class Clause:
-    """A subclause: a token range inside a sentence, with optional sentiment."""
+    """A subclause: a token range inside a sentence, with optional sentiment.
+
+    A clause found on a dependency parse may be non-contiguous ("the movie, *which I saw*, was
+    bad" can leave a gap); ``token_indices`` then lists its document token indices in order and
+    ``token_start``/``token_end`` bound them. ``token_indices`` is ``None`` for a contiguous
+    clause, which covers ``[token_start, token_end)``; :meth:`indices` gives both uniformly.
+    """
 
     text: str
     span: tuple[int, int]
@@ -110,6 +119,13 @@ class Clause:
     token_end: int = 0
     label: str | None = None
     score: float | None = None
+    token_indices: list[int] | None = None
+
+    def indices(self) -> list[int]:
+        """The document token indices of this clause, in order."""
+        if self.token_indices is not None:
+            return list(self.token_indices)
+        return list(range(self.token_start, self.token_end))
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -125,6 +141,9 @@ class Clause:
             token_end=d.get("token_end", 0),
             label=d.get("label"),
             score=d.get("score"),
+            token_indices=(
+                [int(i) for i in d["token_indices"]] if d.get("token_indices") is not None else None
+            ),
         )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from sentikit.errors import InputError
 from sentikit.lang.base import LanguageProcessor
@@ -10,7 +10,7 @@ from sentikit.lang.base import LanguageProcessor
 SUPPORTED_LANGS = ("tr", "en")
 
 
-@lru_cache(maxsize=None)
+@cache
 def get_processor(lang: str) -> LanguageProcessor:
     """The shared default processor for ``lang`` (``"tr"`` or ``"en"``)."""
     if lang == "tr":

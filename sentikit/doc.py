@@ -65,7 +65,7 @@ class Token:
     morphemes : morphological analysis (Turkish), root first.
     negated : True when the token lies in a negation scope or carries a negation morpheme.
     kind : ``word``, ``punct``, ``number``, ``url``, ``mention``, ``hashtag``, ``emoticon``,
-        ``emoji`` or ``other``.
+        ``emoji``, ``suffix`` (a Turkish apostrophe suffix such as ``'da``) or ``other``.
     polarity : the token's contribution to the decision (set with ``explain=True``).
     head, dep : dependency head (token index within the document, -1 for root) and relation.
     tag : fine-grained part-of-speech tag when a tagger set it (English: Penn Treebank tags such

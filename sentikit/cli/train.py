@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from collections import Counter
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -81,6 +82,21 @@ def _detect_lang(texts: list[str]) -> str:
     return lang
 
 
+def _read_metrics(paths: list[Path]) -> dict[str, Any]:
+    """Evaluation results to record in ``model.json``, keyed by dataset name."""
+    out: dict[str, Any] = {}
+    for p in paths:
+        try:
+            r = json.loads(p.read_text(encoding="utf-8"))
+            key = f"{r['dataset']}:{r['protocol']}"
+            out[key] = {
+                k: r[k] for k in ("accuracy", "accuracy_std", "macro_f1", "n") if k in r
+            } | {"source": p.name}
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise InputError(f"--metrics {p}: not an evaluation JSON ({exc})") from exc
+    return out
+
+
 def train_command(
     output: Annotated[
         Path,
@@ -132,6 +148,14 @@ def train_command(
     overwrite: Annotated[
         bool, typer.Option("--overwrite", help="Replace a non-empty output folder.")
     ] = False,
+    metrics: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--metrics",
+            help="An evaluation JSON ('sentikit evaluate --json') to record in model.json; "
+            "repeatable.",
+        ),
+    ] = None,
 ) -> None:
     """Train a model bundle (a folder usable with 'sentikit analyze --model DIR').
 
@@ -179,5 +203,6 @@ def train_command(
         note("training on %d texts %s (lang %s)", len(texts), counts, lang_s)
     else:
         note("training on the data named by the configuration (lang %s)", lang_s)
-    out = registry.train_bundle(cfg, texts, labels, lang_s, output)
+    recorded = _read_metrics(metrics or [])
+    out = registry.train_bundle(cfg, texts, labels, lang_s, output, metrics=recorded)
     typer.echo(str(out))

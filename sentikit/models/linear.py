@@ -177,7 +177,9 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
         than lbfgs on these wide sparse matrices, same accuracy), multinomial lbfgs otherwise."""
         C = float(spec.get("C", 1.0))
         if len(self.classes_) == 2:
-            return LogisticRegression(C=C, solver="liblinear", dual=True, max_iter=self.max_iter)
+            return LogisticRegression(
+                C=C, solver="liblinear", dual=True, max_iter=self.max_iter, random_state=0
+            )
         return LogisticRegression(C=C, max_iter=self.max_iter)
 
     def _out_of_fold_logits(

@@ -20,9 +20,18 @@ from sentikit.paths import data_root
 def fake_train(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
     calls: list[dict[str, Any]] = []
 
-    def train_bundle(config: Any, texts: Any, labels: Any, lang: Any, output_dir: Any) -> Path:
+    def train_bundle(
+        config: Any, texts: Any, labels: Any, lang: Any, output_dir: Any, metrics: Any = None
+    ) -> Path:
         calls.append(
-            {"config": config, "texts": texts, "labels": labels, "lang": lang, "out": output_dir}
+            {
+                "config": config,
+                "texts": texts,
+                "labels": labels,
+                "lang": lang,
+                "out": output_dir,
+                "metrics": metrics,
+            }
         )
         Path(output_dir).mkdir(parents=True, exist_ok=True)
         return Path(output_dir)
@@ -151,3 +160,23 @@ def test_train_dataset_uses_train_split(
     call = fake_train[0]
     assert call["lang"] == "tr" and len(call["texts"]) == 1238
     assert set(call["labels"]) <= {"positive", "negative"}
+
+
+def test_train_records_evaluation_metrics(tmp_path: Path, runner: CliRunner) -> None:
+    rows = "text,label\n" + "great fun film,pos\nawful dull film,neg\n" * 6
+    data = write_csv(tmp_path, rows)
+    ev = tmp_path / "ev.json"
+    ev.write_text(
+        json.dumps({"dataset": "d", "protocol": "cv10", "accuracy": 81.5, "macro_f1": 81.4}),
+        encoding="utf-8",
+    )
+    out = tmp_path / "model"
+    args = ["train", "--data", str(data), "--lang", "en", "-o", str(out), "--metrics", str(ev)]
+    r = runner.invoke(app, args)
+    assert r.exit_code == 0, r.stderr
+    info = json.loads((out / "model.json").read_text(encoding="utf-8"))
+    assert info["metrics"]["d:cv10"]["accuracy"] == 81.5
+    bad = tmp_path / "bad.json"
+    bad.write_text("[1, 2]", encoding="utf-8")
+    r = runner.invoke(app, [*args[:-1], str(bad), "--overwrite"])
+    assert r.exit_code != 0 and "not an evaluation JSON" in r.stderr

@@ -50,6 +50,9 @@ def test_issue_example_sentences_and_explain() -> None:
     assert toks["beğenmedim"]["lemma"] == "beğenmek"
     assert [m["tag"] for m in toks["beğenmedim"]["morphemes"]][:2] == ["Verb", "Neg"]
     assert toks["güzeldi"]["polarity"] > 0
+    morphs = {m["tag"]: m["polarity"] for m in toks["beğenmedim"]["morphemes"]}
+    assert all(v is not None for v in morphs.values())
+    assert morphs["Neg"] < 0  # the negation morpheme pulls towards negative
 
 
 def test_pandas_series_keeps_index_as_ids() -> None:

@@ -412,6 +412,42 @@ class CharNgrams(_Family):
             for counts in per_token
         ]
 
+    def char_contributions(
+        self, doc: Document, weights: NDArray[np.float64]
+    ) -> list[NDArray[np.float64]]:
+        """Per token, the contribution carried by each character of its form.
+
+        Each n-gram occurrence's share (as in :meth:`token_contributions`) is spread evenly
+        over the characters of the form it covers (the boundary spaces carry nothing), so
+        summing a character range gives the part of the decision carried by that substring —
+        used to score Turkish morphemes by their surface forms.
+        """
+        x = self.transform([doc])
+        value = {int(j): float(v) for j, v in zip(x.indices, x.data, strict=True)}
+        vocab = self.vocab_
+        lo, hi = self.ngram_range
+        occ: list[list[tuple[int, int, int]]] = []  # per token: (column, start, n)
+        totals: dict[int, int] = {}
+        for t in doc.tokens:
+            w = f" {t.form} "
+            found = []
+            for n in range(lo, hi + 1):
+                for i in range(len(w) - n + 1):
+                    j = vocab.get(w[i : i + n])
+                    if j is not None and j in value:
+                        found.append((j, i, n))
+                        totals[j] = totals.get(j, 0) + 1
+            occ.append(found)
+        out = []
+        for t, found in zip(doc.tokens, occ, strict=True):
+            chars = np.zeros(len(t.form))
+            for j, i, n in found:
+                a, b = max(i - 1, 0), min(i - 1 + n, len(t.form))
+                if b > a:
+                    chars[a:b] += value[j] * float(weights[j]) / totals[j] / (b - a)
+            out.append(chars)
+        return out
+
     def to_state(self) -> tuple[dict[str, Any], dict[str, NDArray[Any]]]:
         meta = {
             "name": self.name,

@@ -260,6 +260,17 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
             out += self.weights_[k] * np.asarray(contrib)
         return [float(v) for v in out]
 
+    def char_contributions(self, doc: Document) -> list[NDArray[np.float64]] | None:
+        """Per token, each character's share of the positive-vs-negative logit carried by the
+        character n-gram family (``None`` when the model has no such family)."""
+        total: list[NDArray[np.float64]] | None = None
+        for k, fam in enumerate(self.families_):
+            if isinstance(fam, CharNgrams):
+                part = fam.char_contributions(doc, self.polarity_weights(k))
+                part = [self.weights_[k] * p for p in part]
+                total = part if total is None else [a + b for a, b in zip(total, part, strict=True)]
+        return total
+
     # -- persistence ---------------------------------------------------------------------
     def to_state(self) -> tuple[dict[str, Any], dict[str, NDArray[Any]]]:
         """Settings and vocabularies (JSON-able) and arrays (for ``.npz``); no pickle."""

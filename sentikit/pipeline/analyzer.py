@@ -64,6 +64,25 @@ def _token_dict(tok: Token) -> dict[str, Any]:
     return d
 
 
+def _score_morphemes(doc: Document, chars: list[np.ndarray] | None) -> None:
+    """Give each morpheme the part of the decision carried by its surface characters.
+
+    The character n-gram family's contribution is spread over the characters of each token;
+    a morpheme's polarity is the sum over the characters of its surface form. This needs the
+    morphemes' forms to spell the token's normalized form; otherwise polarities stay ``None``.
+    The word n-gram family scores whole words, so its part is in the token's polarity only.
+    """
+    if chars is None:
+        return
+    for tok, per_char in zip(doc.tokens, chars, strict=True):
+        if not tok.morphemes or "".join(m.form for m in tok.morphemes) != tok.form:
+            continue
+        pos = 0
+        for m in tok.morphemes:
+            m.polarity = round(float(per_char[pos : pos + len(m.form)].sum()), 6)
+            pos += len(m.form)
+
+
 class _LangModel:
     """A fitted estimator with its bundle info, for one language."""
 
@@ -276,6 +295,8 @@ class Analyzer:
                 tok.lemma, tok.pos = at.lemma, at.pos
                 tok.morphemes = at.morphemes
                 tok.negated = tok.negated or at.negated
+            if any(t.morphemes for t in d.tokens):
+                _score_morphemes(d, lm.est.char_contributions(d))
             # clauses come from the full analysis (English subclauses)
             if len(a.sentences) == len(d.sentences):
                 for s, sa in zip(d.sentences, a.sentences, strict=True):

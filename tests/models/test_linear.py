@@ -8,28 +8,10 @@ import pytest
 from sentikit.io.bundle import load_bundle, save_bundle
 from sentikit.models.linear import LinearEnsembleClassifier
 
-POS = [
-    "a great and moving film",
-    "wonderful acting , great fun",
-    "i loved it , brilliant",
-    "a charming , funny and warm story",
-    "beautiful and smart",
-    "great music and great cast",
-]
-NEG = [
-    "a dull and boring film",
-    "awful acting , terrible fun",
-    "i hated it , stupid",
-    "a boring , lifeless and cold story",
-    "ugly and dumb",
-    "bad music and bad cast",
-]
-
 
 @pytest.fixture(scope="module")
-def model() -> LinearEnsembleClassifier:
-    texts = POS * 4 + NEG * 4
-    labels = ["positive"] * 24 + ["negative"] * 24
+def model(tiny_corpus: tuple[list[str], list[str]]) -> LinearEnsembleClassifier:
+    texts, labels = tiny_corpus
     return LinearEnsembleClassifier(lang="en").fit(texts, labels)
 
 
@@ -75,13 +57,11 @@ def test_multiclass_and_fixed_fusion() -> None:
     assert m.predict_proba(["good"]).shape == (1, 3)
 
 
-def test_rejects_single_class_and_bad_fusion() -> None:
+def test_rejects_single_class_and_bad_fusion(tiny_corpus: tuple[list[str], list[str]]) -> None:
     with pytest.raises(ValueError):
         LinearEnsembleClassifier(lang="en").fit(["a", "b"], ["positive", "positive"])
     with pytest.raises(ValueError):
-        LinearEnsembleClassifier(lang="en", fusion="magic").fit(
-            POS + NEG, ["positive"] * 6 + ["negative"] * 6
-        )
+        LinearEnsembleClassifier(lang="en", fusion="magic").fit(*tiny_corpus)
 
 
 def test_sklearn_params_contract() -> None:

@@ -16,6 +16,7 @@ whitespace) gets the defined result label ``neutral``, score 0, ``P(neutral) = 1
 
 from __future__ import annotations
 
+import logging
 import math
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
@@ -25,10 +26,13 @@ from typing import Any
 import numpy as np
 
 from sentikit.doc import Document, Token
-from sentikit.errors import InputError, SentikitError
+from sentikit.errors import InputError, ResourceMissingError, SentikitError
 from sentikit.lang import SUPPORTED_LANGS, get_processor
 from sentikit.models.linear import LinearEnsembleClassifier
 from sentikit.models.registry import load_model, shipped_model_dir
+
+_log = logging.getLogger("sentikit")
+_WARNED: set[str] = set()
 
 DEFAULT_BATCH_SIZE = 256
 """Texts per batch: large enough to amortize vectorizer overhead, small enough to stream."""
@@ -282,11 +286,22 @@ class Analyzer:
 
     @staticmethod
     def _explain(docs: list[Document], proc: Any, lm: _LangModel) -> None:
-        """Add per-token contributions and the linguistic annotation of the full analysis."""
-        analyzed = proc.make_docs([d.text for d in docs], analyze=True)
-        for d, a in zip(docs, analyzed, strict=True):
+        """Add per-token contributions and the linguistic annotation of the full analysis.
+
+        Without the optional analyzer (English: the ``en`` extra), the contributions are still
+        given; lemmas, POS and clauses stay empty and one warning says what to install.
+        """
+        for d in docs:
             for tok, c in zip(d.tokens, lm.est.token_contributions(d), strict=True):
                 tok.polarity = c
+        try:
+            analyzed = proc.make_docs([d.text for d in docs], analyze=True)
+        except ResourceMissingError as exc:
+            if lm.lang not in _WARNED:
+                _WARNED.add(lm.lang)
+                _log.warning("explain without linguistic annotation: %s", exc)
+            return
+        for d, a in zip(docs, analyzed, strict=True):
             by_span = {(t.start, t.end): t for t in a.tokens}
             for tok in d.tokens:
                 at = by_span.get((tok.start, tok.end))

@@ -91,3 +91,24 @@ def test_analyze_rejects_non_string(analyzer: Analyzer) -> None:
 def test_model_language_mismatch(tiny_bundle: Path) -> None:
     with pytest.raises(InputError):
         Analyzer("tr", model=tiny_bundle)
+
+
+def test_explain_without_parser_still_gives_contributions(
+    tiny_bundle: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from sentikit.lang import get_processor
+
+    proc = get_processor("en")
+    real = proc.make_docs
+
+    def no_parser(texts, ids=None, analyze=False):  # type: ignore[no-untyped-def]
+        if analyze:
+            raise ResourceMissingError('spaCy is not installed: pip install "sentikit[en]"')
+        return real(texts, ids, analyze)
+
+    monkeypatch.setattr(proc, "make_docs", no_parser)
+    monkeypatch.setattr("sentikit.pipeline.analyzer._WARNED", set())
+    r = Analyzer("en", model=tiny_bundle).analyze("great fun", explain=True)
+    assert [t["lemma"] for t in r["tokens"]] == [None, None]
+    assert r["tokens"][0]["polarity"] > 0
+    assert "sentikit[en]" in caplog.text

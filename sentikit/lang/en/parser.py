@@ -25,7 +25,7 @@ from typing import Any
 
 from sentikit.doc import Document, Sentence, Token
 from sentikit.errors import InputError, ResourceMissingError
-from sentikit.lang.en.tokenize import classify, normalize
+from sentikit.lang.en.tokenize import PTB_ESCAPES, classify, normalize
 
 __all__ = [
     "MODEL_NAME",
@@ -58,17 +58,6 @@ _CLITIC_NORMS: dict[str, str] = {
     "'ll": "will",
 }
 _HOST_NORMS: frozenset[str] = frozenset({"can", "will", "shall"})
-# What the parser is shown for PTB escapes: the character they stand for.
-_PARSER_FORMS: dict[str, str] = {
-    "-lrb-": "(",
-    "-rrb-": ")",
-    "-lsb-": "[",
-    "-rsb-": "]",
-    "-lcb-": "{",
-    "-rcb-": "}",
-    "``": '"',
-    "''": '"',
-}
 
 _NLP_CACHE: dict[tuple[str, tuple[str, ...]], Any] = {}
 _LOCK = threading.Lock()
@@ -196,7 +185,7 @@ def spacy_doc_from_tokens(
     nlp = nlp if nlp is not None else load_nlp()
     n = len(tokens)
     # escapes become their character; a spaced ellipsis (". . .") becomes "..."
-    words = [_PARSER_FORMS.get(t.text.lower(), t.text).replace(" ", "") for t in tokens]
+    words = [PTB_ESCAPES.get(t.text.lower(), t.text).replace(" ", "") for t in tokens]
     spaces = [i + 1 < n and tokens[i + 1].start > t.end for i, t in enumerate(tokens)]
     breaks = set(hard_breaks)
     sent_starts: list[bool | int | None] | None = None

@@ -153,7 +153,8 @@ _SENTENCE_STARTERS: frozenset[str] = frozenset(
     ]
 )
 
-_PTB_ESCAPES: dict[str, str] = {
+PTB_ESCAPES: dict[str, str] = {
+    # Penn Treebank escapes (SST, PTB-style corpora) and the character each stands for.
     "-lrb-": "(",
     "-rrb-": ")",
     "-lsb-": "[",
@@ -264,7 +265,7 @@ def normalize(text: str) -> str:
     low = text.lower()
     if "’" in low:
         low = low.replace("’", "'")
-    esc = _PTB_ESCAPES.get(low)
+    esc = PTB_ESCAPES.get(low)
     if esc is not None:
         norm = esc
     elif len(low) > 2 and "://" not in low and "www." not in low:

@@ -80,7 +80,7 @@ def evaluate_command(
     cfg = registry.load_config(config) if config is not None else registry.default_config(info.lang)
 
     def factory(lang: str | None = None) -> Any:
-        return registry.estimator_from_config(cfg, lang or info.lang)
+        return registry.estimator_from_config(cfg, lang or info.lang, exclude=[info.name])
 
     # the harness reports the factory's name as the model's
     factory.__name__ = str(cfg.get("name") or (config.stem if config else "default"))

@@ -21,6 +21,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+import numpy as np
+
 from sentikit.errors import InputError
 
 
@@ -98,3 +100,43 @@ def confusion_matrix(
 
 
 __all__ = ["accuracy", "confusion_matrix", "macro_f1", "per_class_report"]
+
+
+def calibration_report(
+    y_true: Sequence[str], proba: np.ndarray, classes: Sequence[str], n_bins: int = 15
+) -> dict[str, float]:
+    """How well predicted probabilities match observed frequencies.
+
+    Returns ``brier`` (multi-class Brier score: mean over examples of ``Σ_c (p_c − 1[y=c])²``),
+    ``log_loss`` (natural log, probabilities clipped at 1e-12) and ``ece`` (expected calibration
+    error of the top-class probability over ``n_bins`` equal-width bins, in percent).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> r = calibration_report(["a", "b"], np.array([[0.9, 0.1], [0.2, 0.8]]), ["a", "b"])
+    >>> round(r["brier"], 3), round(r["ece"], 1)
+    (0.05, 15.0)
+    """
+    P = np.asarray(proba, dtype=np.float64)
+    cls = list(classes)
+    if P.ndim != 2 or P.shape != (len(y_true), len(cls)):
+        raise ValueError(
+            f"probabilities of shape {P.shape} for {len(y_true)} texts, {len(cls)} classes"
+        )
+    idx = np.array([cls.index(y) if y in cls else -1 for y in y_true])
+    onehot = np.zeros_like(P)
+    ok = idx >= 0
+    onehot[np.flatnonzero(ok), idx[ok]] = 1.0
+    brier = float(np.mean(((P - onehot) ** 2).sum(axis=1)))
+    p_true = np.where(ok, P[np.arange(len(idx)), np.maximum(idx, 0)], 0.0)
+    log_loss = float(-np.mean(np.log(np.clip(p_true, 1e-12, 1.0))))
+    conf = P.max(axis=1)
+    correct = (P.argmax(axis=1) == idx).astype(np.float64)
+    bins = np.minimum((conf * n_bins).astype(int), n_bins - 1)
+    ece = 0.0
+    for b in range(n_bins):
+        m = bins == b
+        if m.any():
+            ece += m.mean() * abs(correct[m].mean() - conf[m].mean())
+    return {"brier": brier, "log_loss": log_loss, "ece": 100.0 * ece}

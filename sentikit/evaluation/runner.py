@@ -27,7 +27,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from sentikit.errors import InputError
-from sentikit.evaluation.metrics import accuracy, macro_f1, per_class_report
+from sentikit.evaluation.metrics import accuracy, calibration_report, macro_f1, per_class_report
 from sentikit.evaluation.protocols import Fold, make_plan
 from sentikit.io.datasets import Example
 
@@ -54,9 +54,10 @@ class FoldResult:
     n_train: int
     n_test: int
     seconds: float
+    calibration: dict[str, float] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "fold": self.fold,
             "accuracy": self.accuracy,
             "macro_f1": self.macro_f1,
@@ -64,6 +65,9 @@ class FoldResult:
             "n_test": self.n_test,
             "seconds": self.seconds,
         }
+        if self.calibration is not None:
+            out["calibration"] = self.calibration
+        return out
 
 
 def _mean_std(values: list[float]) -> tuple[float, float]:
@@ -111,6 +115,15 @@ class EvalResult:
     def macro_f1_std(self) -> float:
         return _mean_std([f.macro_f1 for f in self.folds])[1]
 
+    @property
+    def calibration(self) -> dict[str, float] | None:
+        """Mean Brier score, log loss and ECE (%) over the folds, when the model gives
+        probabilities (``predict_proba`` and ``classes_``)."""
+        cals = [f.calibration for f in self.folds if f.calibration is not None]
+        if not cals or len(cals) != len(self.folds):
+            return None
+        return {k: float(np.mean([c[k] for c in cals])) for k in cals[0]}
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict: ``dataset, protocol, accuracy, macro_f1, accuracy_std,
         macro_f1_std, folds, per_class, n`` (+ ``lang, labels, n_folds_planned, seconds,
@@ -130,6 +143,7 @@ class EvalResult:
             "n_folds_planned": self.n_folds_planned,
             "seconds": self.seconds,
             "model": self.model,
+            "calibration": self.calibration,
         }
 
     def to_json(self, indent: int | None = 2) -> str:
@@ -157,6 +171,12 @@ class EvalResult:
         lines.append(
             f"{'± std':>6} {'':>8} {'':>7} {self.accuracy_std:>9.2f} {self.macro_f1_std:>9.2f}"
         )
+        cal = self.calibration
+        if cal is not None:
+            lines.append(
+                f"calibration: Brier {cal['brier']:.4f}  log loss {cal['log_loss']:.4f}  "
+                f"ECE {cal['ece']:.2f}%"
+            )
         lines.append("")
         lines.append(f"{'label':>14} {'precision':>9} {'recall':>9} {'f1':>9} {'support':>8}")
         for lab, r in self.per_class.items():
@@ -230,11 +250,16 @@ def evaluate_folds(
         t0 = time.perf_counter()
         model = _make_model(model_factory, lang)
         model.fit([texts[i] for i in train_idx], [y[i] for i in train_idx])
-        pred = [str(p) for p in model.predict([texts[i] for i in test_idx])]
+        test_texts = [texts[i] for i in test_idx]
+        pred = [str(p) for p in model.predict(test_texts)]
         if len(pred) != len(test_idx):
             raise InputError(f"model returned {len(pred)} predictions for {len(test_idx)} texts")
-        secs = time.perf_counter() - t0
         true = [y[i] for i in test_idx]
+        cal = None
+        if hasattr(model, "predict_proba") and hasattr(model, "classes_"):
+            proba = np.asarray(model.predict_proba(test_texts))
+            cal = calibration_report(true, proba, [str(c) for c in model.classes_])
+        secs = time.perf_counter() - t0
         fr = FoldResult(
             fold=fold.index + 1,
             accuracy=accuracy(true, pred),
@@ -242,6 +267,7 @@ def evaluate_folds(
             n_train=len(train_idx),
             n_test=len(test_idx),
             seconds=secs,
+            calibration=cal,
         )
         results.append(fr)
         pooled_true += true

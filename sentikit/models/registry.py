@@ -62,13 +62,55 @@ def load_config(path: str | Path) -> dict[str, Any]:
     return dict(cfg)
 
 
-def estimator_from_config(config: dict[str, Any], lang: str | None = None) -> Any:
-    """A fresh, unfitted estimator built from ``config["model"]``."""
+#: Corpora that share texts: the English movie sentences are the source of SST's sentences.
+OVERLAPPING = {
+    "sst-ptb-trees": {"english-movie-sentences-rt-polarity"},
+    "english-movie-sentences-rt-polarity": {"sst-ptb-trees"},
+}
+
+
+def _canonical(name: str) -> str:
+    from sentikit.io.datasets import ALIASES
+
+    base = name.partition(":")[0]
+    return ALIASES[base][0] if base in ALIASES else base
+
+
+def _strip_excluded(families: list[dict[str, Any]], exclude: Sequence[str]) -> None:
+    """Drop auxiliary corpora (transfer datasets, co-occurrence corpora) that are, or share
+    texts with, a corpus under evaluation; a family left without a corpus is removed."""
+    banned: set[str] = set()
+    for name in exclude:
+        c = _canonical(name)
+        banned |= {c} | OVERLAPPING.get(c, set())
+    for fam in list(families):
+        if "datasets" in fam:
+            fam["datasets"] = [d for d in fam["datasets"] if _canonical(d) not in banned]
+            if not fam["datasets"]:
+                families.remove(fam)
+        if "transfer" in fam:
+            fam["transfer"] = [d for d in fam["transfer"] if _canonical(d) not in banned]
+            if not fam["transfer"] and "transfer" in fam.get("sources", []):
+                fam["sources"] = [s for s in fam["sources"] if s != "transfer"]
+        if fam.get("cooc_corpus") and _canonical(fam["cooc_corpus"]) in banned:
+            fam["cooc_corpus"] = None
+
+
+def estimator_from_config(
+    config: dict[str, Any], lang: str | None = None, exclude: Sequence[str] = ()
+) -> Any:
+    """A fresh, unfitted estimator built from ``config["model"]``.
+
+    ``exclude`` names corpora under evaluation: auxiliary corpora of the configuration that are
+    (or overlap) one of them are dropped, so an evaluation never trains on its own test texts.
+    """
     spec = copy.deepcopy(config["model"])
     name = spec.pop("name", None)
     cls = MODELS.get(name or "")
     if cls is None:
         raise InputError(f"unknown model component {name!r}; known: {sorted(MODELS)}")
+    if exclude and isinstance(spec.get("families"), list):
+        _strip_excluded(spec["families"], exclude)
     return cls(lang=lang or config.get("lang", "en"), **spec)
 
 
@@ -143,7 +185,9 @@ def train_bundle(
     if texts is None or labels is None:
         texts, labels, summary = training_data(config)
     texts, labels = list(texts), [str(y) for y in labels]
-    est = estimator_from_config(config, lang).fit(texts, labels)
+    # auxiliary corpora that are also training data would leak into the stacking weights
+    trained_on = [str(src["name"]) for src in config.get("training", {}).get("datasets", [])]
+    est = estimator_from_config(config, lang, exclude=trained_on).fit(texts, labels)
     meta, arrays = est.to_state()
     info = {
         "name": config.get("name", f"sentikit-{lang}-custom"),

@@ -48,3 +48,27 @@ def delta_idf(
     dp = _class_doc_freq(X, positive) / n_pos
     dn = _class_doc_freq(X, ~positive) / n_neg
     return np.log((dp + smoothing) / (dn + smoothing))
+
+
+def bm25_delta_idf(
+    X: sp.spmatrix, positive: NDArray[np.bool_], smoothing: float = 0.5
+) -> NDArray[np.float64]:
+    """BM25-style delta-idf (Paltoglou & Thelwall 2010), signed towards the positive class.
+
+    ``log(((|N| − df_N + s)(df_P + s)) / ((|P| − df_P + s)(df_N + s)))`` with ``s = 0.5``: the
+    difference of the two classes' BM25 (Robertson–Spärck Jones) idfs.
+    """
+    n_pos = float(positive.sum())
+    n_neg = float((~positive).sum())
+    dp = _class_doc_freq(X, positive)
+    dn = _class_doc_freq(X, ~positive)
+    s = smoothing
+    return np.asarray(np.log(((n_neg - dn + s) * (dp + s)) / ((n_pos - dp + s) * (dn + s))))
+
+
+#: Supervised term-score schemes by name (binary: positive vs negative documents).
+SCHEMES = {
+    "delta_idf": delta_idf,
+    "nb": nb_log_count_ratio,
+    "bm25_delta": bm25_delta_idf,
+}

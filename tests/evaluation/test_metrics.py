@@ -70,3 +70,18 @@ def test_bad_input() -> None:
         accuracy(["a"], ["a", "b"])
     with pytest.raises(InputError):
         macro_f1([], [])
+
+
+def test_calibration_report_perfect_and_overconfident() -> None:
+    import numpy as np
+
+    from sentikit.evaluation.metrics import calibration_report
+
+    perfect = calibration_report(["a", "b"], np.array([[1.0, 0.0], [0.0, 1.0]]), ["a", "b"])
+    assert perfect["brier"] == 0 and perfect["ece"] == 0 and perfect["log_loss"] < 1e-9
+    wrong = calibration_report(["a", "b"], np.array([[0.0, 1.0], [1.0, 0.0]]), ["a", "b"])
+    assert wrong["brier"] == 2.0 and wrong["ece"] == 100.0
+    import pytest
+
+    with pytest.raises(ValueError):
+        calibration_report(["a"], np.array([[0.5, 0.5]]), ["a", "b", "c"])

@@ -91,3 +91,15 @@ def test_pair_scores_separate_polar_contexts() -> None:
     assert s[index["great"]] > 0 > s[index["awful"]]
     assert abs(s.mean()) < 1e-9
     assert not pair_scores(C, counts, [("love", "hate")], index).any()
+
+
+def test_targets_restrict_to_target_rows_and_columns() -> None:
+    rng = np.random.default_rng(2)
+    units = [list(rng.integers(-1, 9, size=rng.integers(0, 15))) for _ in range(30)]
+    full = cooccurrence(units, n_terms=9, window=3).toarray()
+    part = cooccurrence(units, n_terms=9, window=3, targets=[2, 5]).toarray()
+    np.testing.assert_allclose(part[:, [2, 5]], full[:, [2, 5]])
+    np.testing.assert_allclose(part[[2, 5], :], full[[2, 5], :])
+    mask = np.ones((9, 9), bool)
+    mask[:, [2, 5]] = mask[[2, 5], :] = False
+    assert not part[mask].any()

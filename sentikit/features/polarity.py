@@ -1,0 +1,528 @@
+"""Word-score sources and the document polarity features of METHODS.md §1–3.
+
+A *score source* maps a term (a token form, ``_NEG``-marked inside a negation scope) to a
+polarity score:
+
+- ``supervised``: a supervised term weight computed on the training documents only — delta-idf
+  (§1, default), the NB log-count ratio or BM25 delta-idf (``scheme``);
+- ``cooccurrence``: the unsupervised antonym-seed co-occurrence score of §2, from the training
+  corpus itself (default) or from a larger unlabelled corpus (``cooc_corpus``, a dataset name);
+- ``combined``: the §3 combination of the two with ``alpha``;
+- ``lexicon``: one source per polarity lexicon (``lexicons``: sentikit lexicon TSV files or gold
+  lexicon dataset names), a negated form getting the opposite score;
+- ``transfer``: delta-idf learnt on another labelled corpus (``transfer``: dataset names), the
+  cross-genre averaging idea of §5 applied to words.
+
+:class:`PolarityFeatures` (registry name ``sentikit.polarity_features.v1``) turns each source
+into per-document features — max, min and mean of the scores over the document's scored tokens
+([0, 0, 0] when none is scored), optionally the shares of positive and negative tokens
+(``extras``) and the same statistics over the first and the last sentence (``positions``) —
+standardized with training statistics. It follows the feature-family protocol of
+:mod:`sentikit.models.linear`, so every supervised statistic is recomputed inside each fold.
+
+Examples
+--------
+>>> from sentikit.lang import get_processor
+>>> docs = get_processor("en").make_docs(["good fun", "bad dull", "good", "bad"])
+>>> fam = PolarityFeatures()
+>>> X = fam.fit_counts(docs)
+>>> scale = fam.column_scale(X, np.array(["positive", "negative", "positive", "negative"]))
+>>> F = fam.weigh(X, scale)
+>>> F.shape, bool(F[0, 0] > F[1, 0])
+((4, 3), True)
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import numpy as np
+import scipy.sparse as sp
+from numpy.typing import NDArray
+
+from sentikit.doc import Document
+from sentikit.errors import InputError
+from sentikit.features.ngrams import NEG_SUFFIX, token_terms
+from sentikit.lang.seeds import seed_pairs
+from sentikit.stats.cooccurrence import build_vocabulary, cooccurrence, encode_units, pair_scores
+from sentikit.stats.weights import SCHEMES
+
+SOURCES = ("supervised", "cooccurrence", "combined", "lexicon", "transfer")
+STATS = ("max", "min", "mean")
+
+#: Reference window of the seed co-occurrence score (METHODS.md §2: "within 12 words").
+COOC_WINDOW = 12
+
+# Per-process caches of corpus-derived scores (keyed by every setting they depend on), so that
+# cross-validation folds do not re-read a large corpus.
+_T = TypeVar("_T")
+
+_CORPUS_CACHE: dict[tuple[Any, ...], dict[str, float]] = {}
+
+
+@dataclass
+class PolarityScale:
+    """What :meth:`PolarityFeatures.column_scale` learns: the term scores of every source
+    (rows, NaN = unscored) and the standardization of the document features."""
+
+    scores: NDArray[np.float64]
+    mean: NDArray[np.float64]
+    std: NDArray[np.float64]
+
+
+def binary_target(y: NDArray[Any]) -> tuple[NDArray[np.bool_], NDArray[np.bool_]]:
+    """Positive and negative document masks for the supervised scores.
+
+    ``positive``/``negative`` labels when present (other classes, e.g. neutral, are left out);
+    otherwise, for ordinal labels, the upper half of the sorted classes against the lower half.
+    """
+    yarr = np.asarray(y).astype(str)
+    classes = sorted(set(yarr.tolist()))
+    if "positive" in classes and "negative" in classes:
+        return yarr == "positive", yarr == "negative"
+    half = len(classes) // 2
+    upper = set(classes[len(classes) - half :])
+    lower = set(classes[:half])
+    return np.isin(yarr, list(upper)), np.isin(yarr, list(lower))
+
+
+def supervised_scores(
+    X: sp.spmatrix, y: NDArray[Any], scheme: str = "delta_idf"
+) -> NDArray[np.float64]:
+    """One score per column of the document-term matrix ``X`` with the named scheme."""
+    fn = SCHEMES.get(scheme)
+    if fn is None:
+        raise InputError(f"unknown scheme {scheme!r}; known: {sorted(SCHEMES)}")
+    pos, neg = binary_target(y)
+    keep = pos | neg
+    return np.asarray(fn(sp.csr_matrix(X)[keep], pos[keep]))
+
+
+def combine_scores(
+    u: NDArray[np.float64], delta: NDArray[np.float64], alpha: float
+) -> NDArray[np.float64]:
+    """METHODS.md §3: ``α·u + (1−α)·δ`` when both exist with the same sign, ``(1−α)·δ`` when the
+    signs differ, ``δ`` when only δ exists, 0 when only ``u`` exists (NaN = missing).
+
+    >>> combine_scores(np.array([1.0, -1.0, np.nan, 2.0]), np.array([2.0, 2.0, 3.0, np.nan]), 0.2)
+    array([1.8, 1.6, 3. , 0. ])
+    """
+    has_u, has_d = np.isfinite(u), np.isfinite(delta)
+    uu = np.where(has_u, u, 0.0)
+    dd = np.where(has_d, delta, 0.0)
+    same = np.sign(uu) == np.sign(dd)
+    both = np.where(same, alpha * uu + (1 - alpha) * dd, (1 - alpha) * dd)
+    out = np.where(has_u & has_d, both, np.where(has_d, dd, np.where(has_u, 0.0, np.nan)))
+    return np.asarray(out, dtype=np.float64)
+
+
+def _load_lexicon_scores(spec: str) -> dict[str, float]:
+    """A lexicon file (TSV: term, score, ...) or a gold lexicon dataset name → term scores."""
+    key = ("lexicon", spec)
+    if key in _CORPUS_CACHE:
+        return _CORPUS_CACHE[key]
+    path = Path(spec)
+    scores: dict[str, float] = {}
+    if path.suffix in (".tsv", ".txt") or path.exists():
+        if not path.exists():
+            raise InputError(f"lexicon file not found: {spec}")
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                parts = line.rstrip("\n").split("\t")
+                if len(parts) < 2 or parts[0] in ("term", "") or line.startswith("#"):
+                    continue
+                try:
+                    scores[parts[0]] = float(parts[1])
+                except ValueError:
+                    continue
+    else:
+        from sentikit.io.lexicons import load_lexicon_dataset
+
+        scores = {k: float(v) for k, v in load_lexicon_dataset(spec).scores().items()}
+    _CORPUS_CACHE[key] = scores
+    return scores
+
+
+def _doc_units(texts: Sequence[str], lang: str, negation: bool) -> list[list[str]]:
+    from sentikit.lang import get_processor
+
+    proc = get_processor(lang)
+    out: list[list[str]] = []
+    for start in range(0, len(texts), 2048):
+        out.extend(
+            token_terms(d, negation) for d in proc.make_docs(list(texts[start : start + 2048]))
+        )
+    return out
+
+
+def _corpus_texts(spec: str) -> list[str]:
+    from sentikit.io.datasets import iter_texts
+
+    name, _, split = spec.partition(":")
+    return list(iter_texts(name, split or None))
+
+
+def cooccurrence_term_scores(
+    units: Sequence[Sequence[str]],
+    lang: str,
+    window: int = COOC_WINDOW,
+    min_count: int = 2,
+) -> dict[str, float]:
+    """§2 seed-pair scores of every term with frequency ≥ ``min_count`` in ``units``."""
+    terms, counts = build_vocabulary(units, min_count=min_count)
+    index = {t: i for i, t in enumerate(terms)}
+    seeds = [index[w] for pair in seed_pairs(lang) for w in pair if w in index]
+    if not seeds:
+        return {}
+    C = cooccurrence(encode_units(units, index), len(terms), window=window, targets=seeds)
+    s = pair_scores(C, counts, seed_pairs(lang), index)
+    return dict(zip(terms, s.tolist(), strict=True))
+
+
+def _lookup(vocab: list[str], table: dict[str, float], flip_negated: bool) -> NDArray[np.float64]:
+    out = np.full(len(vocab), np.nan)
+    n = len(NEG_SUFFIX)
+    for j, t in enumerate(vocab):
+        v = table.get(t)
+        if v is None and flip_negated and t.endswith(NEG_SUFFIX):
+            base = table.get(t[:-n])
+            v = -base if base is not None else None
+        if v is not None and math.isfinite(v):
+            out[j] = v
+    return out
+
+
+def _segment_stats(X: sp.csr_matrix, s: NDArray[np.float64], extras: bool) -> NDArray[np.float64]:
+    """Per row of counts ``X``: max, min, count-weighted mean of the finite scores ``s`` over
+    the row's terms (0 where none), then optionally the shares of positive/negative tokens."""
+    n = X.shape[0]
+    indptr = X.indptr
+    vals = s[X.indices]
+    w = X.data
+    ok = np.isfinite(vals)
+    out = np.zeros((n, 5 if extras else 3))
+    nz = np.flatnonzero(np.diff(indptr) > 0)
+    if len(vals) == 0 or len(nz) == 0:
+        return out
+    starts = indptr[nz]
+    hi = np.maximum.reduceat(np.where(ok, vals, -np.inf), starts)
+    lo = np.minimum.reduceat(np.where(ok, vals, np.inf), starts)
+    tot = np.add.reduceat(np.where(ok, vals * w, 0.0), starts)
+    cnt = np.add.reduceat(np.where(ok, w, 0.0), starts)
+    scored = cnt > 0
+    out[nz, 0] = np.where(scored, hi, 0.0)
+    out[nz, 1] = np.where(scored, lo, 0.0)
+    out[nz, 2] = np.where(scored, tot / np.maximum(cnt, 1e-12), 0.0)
+    if extras:
+        length = np.add.reduceat(w, starts)
+        out[nz, 3] = np.add.reduceat(np.where(ok & (vals > 0), w, 0.0), starts) / length
+        out[nz, 4] = np.add.reduceat(np.where(ok & (vals < 0), w, 0.0), starts) / length
+    return out
+
+
+class PolarityFeatures:
+    """Document polarity features (max / min / mean per score source) — see the module doc.
+
+    Parameters
+    ----------
+    sources : score sources, a subset of ``("supervised", "cooccurrence", "combined",
+        "lexicon", "transfer")``; ``lexicon`` and ``transfer`` expand to one source per entry of
+        ``lexicons`` / ``transfer``.
+    scheme : supervised scheme: ``"delta_idf"`` (§1), ``"nb"`` or ``"bm25_delta"``.
+    alpha : weight of the unsupervised score in the §3 combination (reference 0.2).
+    negation : mark tokens in a negation scope (``_NEG``), so they are scored separately.
+    cooc_corpus : dataset name (``name`` or ``name:split``) of an unlabelled corpus for the
+        co-occurrence scores; ``None`` uses the training documents.
+    cooc_window, cooc_min_count : window (±k tokens) and frequency threshold of §2.
+    lexicons : lexicon TSV paths or gold lexicon dataset names for the ``lexicon`` source.
+    transfer : labelled dataset names (``name`` or ``name:split``) for the ``transfer`` source.
+    extras : also the shares of positive and of negative tokens per source.
+    positions : also the statistics over the first and the last sentence.
+    lang : language of the corpora read for ``cooc_corpus`` and ``transfer``.
+    """
+
+    name = "sentikit.polarity_features.v1"
+
+    def __init__(
+        self,
+        sources: Sequence[str] = ("supervised",),
+        scheme: str = "delta_idf",
+        alpha: float = 0.2,
+        negation: bool = True,
+        cooc_corpus: str | None = None,
+        cooc_window: int = COOC_WINDOW,
+        cooc_min_count: int = 2,
+        lexicons: Sequence[str] = (),
+        transfer: Sequence[str] = (),
+        extras: bool = False,
+        positions: bool = False,
+        lang: str = "en",
+    ) -> None:
+        self.sources = tuple(sources)
+        self.scheme = scheme
+        self.alpha = alpha
+        self.negation = negation
+        self.cooc_corpus = cooc_corpus
+        self.cooc_window = cooc_window
+        self.cooc_min_count = cooc_min_count
+        self.lexicons = tuple(lexicons)
+        self.transfer = tuple(transfer)
+        self.extras = extras
+        self.positions = positions
+        self.lang = lang
+
+    # -- configuration -------------------------------------------------------------------
+    def _check(self) -> None:
+        bad = [s for s in self.sources if s not in SOURCES]
+        if bad:
+            raise InputError(f"unknown score source(s) {bad}; known: {list(SOURCES)}")
+        if self.scheme not in SCHEMES:
+            raise InputError(f"unknown scheme {self.scheme!r}; known: {sorted(SCHEMES)}")
+        if "lexicon" in self.sources and not self.lexicons:
+            raise InputError("the 'lexicon' source needs at least one entry in 'lexicons'")
+        if "transfer" in self.sources and not self.transfer:
+            raise InputError("the 'transfer' source needs at least one dataset in 'transfer'")
+
+    def source_names(self) -> list[str]:
+        """One name per score row, in order (``lexicon:SPEC``, ``transfer:NAME`` expanded)."""
+        names: list[str] = []
+        for s in self.sources:
+            if s == "lexicon":
+                names.extend(f"lexicon:{x}" for x in self.lexicons)
+            elif s == "transfer":
+                names.extend(f"transfer:{x}" for x in self.transfer)
+            else:
+                names.append(s)
+        return names
+
+    def feature_names(self) -> list[str]:
+        """Names of the output columns, in order."""
+        stats = list(STATS) + (["pos_share", "neg_share"] if self.extras else [])
+        blocks = ["doc", "first", "last"] if self.positions else ["doc"]
+        return [f"{b}:{s}:{st}" for b in blocks for s in self.source_names() for st in stats]
+
+    # -- unsupervised state ----------------------------------------------------------------
+    def _cooc_table(self, units: list[list[str]]) -> dict[str, float]:
+        if self.cooc_corpus is None:
+            return cooccurrence_term_scores(units, self.lang, self.cooc_window, self.cooc_min_count)
+        key: tuple[Any, ...] = ("cooc", self.cooc_corpus, self.lang, self.negation)
+        key = key + (self.cooc_window, self.cooc_min_count)
+        if key not in _CORPUS_CACHE:
+            corpus = _doc_units(_corpus_texts(self.cooc_corpus), self.lang, self.negation)
+            _CORPUS_CACHE[key] = cooccurrence_term_scores(
+                corpus, self.lang, self.cooc_window, self.cooc_min_count
+            )
+        return _CORPUS_CACHE[key]
+
+    def _transfer_table(self, spec: str) -> dict[str, float]:
+        key = ("transfer", spec, self.lang, self.negation, self.scheme)
+        if key not in _CORPUS_CACHE:
+            from sentikit.io.datasets import load_dataset
+
+            name, _, split = spec.partition(":")
+            examples = load_dataset(name, split or None)
+            units = _doc_units([e.text for e in examples], self.lang, self.negation)
+            vocab: dict[str, int] = {}
+            rows, cols = [], []
+            for i, u in enumerate(units):
+                for t in set(u):
+                    rows.append(i)
+                    cols.append(vocab.setdefault(t, len(vocab)))
+            X = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(units), len(vocab)))
+            s = supervised_scores(X, np.array([e.label for e in examples]), self.scheme)
+            _CORPUS_CACHE[key] = dict(zip(vocab, s.tolist(), strict=True))
+        return _CORPUS_CACHE[key]
+
+    # -- the family protocol -------------------------------------------------------------
+    def _blocks(self, doc: Document, terms: list[_T]) -> list[list[_T]]:
+        if not self.positions:
+            return [terms]
+        if doc.sentences:
+            first, last = doc.sentences[0], doc.sentences[-1]
+            return [
+                terms,
+                terms[first.token_start : first.token_end],
+                terms[last.token_start : last.token_end],
+            ]
+        return [terms, terms, terms]
+
+    def _counts(self, docs: Sequence[Document]) -> sp.csr_matrix:
+        m = len(self.vocab_)
+        nb = 3 if self.positions else 1
+        rows, cols = [], []
+        get = self.vocab_.get
+        for i, d in enumerate(docs):
+            for b, block in enumerate(self._blocks(d, token_terms(d, self.negation))):
+                for t in block:
+                    j = get(t)
+                    if j is not None:
+                        rows.append(i)
+                        cols.append(b * m + j)
+        X = sp.csr_matrix(
+            (np.ones(len(rows)), (rows, cols)), shape=(len(docs), m * nb), dtype=np.float64
+        )
+        X.sum_duplicates()
+        return X
+
+    def fit_counts(self, docs: Sequence[Document]) -> sp.csr_matrix:
+        """Learn the vocabulary and the unsupervised scores; return term counts per document
+        (one block of columns per position block)."""
+        self._check()
+        units = [token_terms(d, self.negation) for d in docs]
+        vocab = sorted({t for u in units for t in u})
+        self.vocab_ = {t: i for i, t in enumerate(vocab)}
+        fixed: list[NDArray[np.float64]] = []
+        self.u_ = np.full(len(vocab), np.nan)
+        if "cooccurrence" in self.sources or "combined" in self.sources:
+            self.u_ = _lookup(vocab, self._cooc_table(units), flip_negated=False)
+        for spec in self.lexicons if "lexicon" in self.sources else ():
+            fixed.append(_lookup(vocab, _load_lexicon_scores(spec), flip_negated=True))
+        for spec in self.transfer if "transfer" in self.sources else ():
+            fixed.append(_lookup(vocab, self._transfer_table(spec), flip_negated=False))
+        self.fixed_ = np.vstack(fixed) if fixed else np.zeros((0, len(vocab)))
+        return self._counts(docs)
+
+    def _score_rows(self, delta: NDArray[np.float64]) -> NDArray[np.float64]:
+        rows: list[NDArray[np.float64]] = []
+        k = 0
+        for s in self.sources:
+            if s == "supervised":
+                rows.append(delta)
+            elif s == "cooccurrence":
+                rows.append(self.u_)
+            elif s == "combined":
+                rows.append(combine_scores(self.u_, delta, self.alpha))
+            else:
+                n = len(self.lexicons) if s == "lexicon" else len(self.transfer)
+                rows.extend(self.fixed_[k : k + n])
+                k += n
+        return np.vstack(rows)
+
+    def _features(self, X: sp.csr_matrix, S: NDArray[np.float64]) -> NDArray[np.float64]:
+        m = S.shape[1]
+        nb = X.shape[1] // max(m, 1) if m else 1
+        cols = []
+        for b in range(nb):
+            Xb = sp.csr_matrix(X[:, b * m : (b + 1) * m])
+            for r in range(S.shape[0]):
+                cols.append(_segment_stats(Xb, S[r], self.extras))
+        return np.hstack(cols) if cols else np.zeros((X.shape[0], 0))
+
+    def column_scale(self, X: sp.csr_matrix, y: NDArray[Any]) -> PolarityScale:
+        """Supervised scores from the rows of ``X`` (first block) and labels ``y``, then the
+        mean and standard deviation of the resulting document features."""
+        m = len(self.vocab_)
+        delta = np.full(m, np.nan)
+        if "supervised" in self.sources or "combined" in self.sources:
+            delta = supervised_scores(sp.csr_matrix(X)[:, :m], np.asarray(y), self.scheme)
+        S = self._score_rows(delta)
+        F = self._features(sp.csr_matrix(X), S)
+        sd = F.std(axis=0)
+        return PolarityScale(S, F.mean(axis=0), np.where(sd > 1e-12, sd, 1.0))
+
+    def set_scale(self, scale: PolarityScale) -> None:
+        """Install what :meth:`column_scale` learnt."""
+        self.scale_ = scale
+
+    def weigh(self, X: sp.csr_matrix, scale: PolarityScale) -> NDArray[np.float64]:
+        """Counts → standardized document features (dense)."""
+        return (self._features(sp.csr_matrix(X), scale.scores) - scale.mean) / scale.std
+
+    def transform(self, docs: Sequence[Document]) -> NDArray[np.float64]:
+        """Standardized document features of ``docs``."""
+        return self.weigh(self._counts(docs), self.scale_)
+
+    def fit(self, docs: Sequence[Document], y: NDArray[Any]) -> PolarityFeatures:
+        """Learn vocabulary, scores and standardization from ``docs`` and labels ``y``."""
+        X = self.fit_counts(docs)
+        self.set_scale(self.column_scale(X, y))
+        return self
+
+    def term_scores(self) -> dict[str, NDArray[np.float64]]:
+        """Each source's score per vocabulary term (NaN = unscored), by source name."""
+        return dict(zip(self.source_names(), self.scale_.scores, strict=True))
+
+    # -- explanation ---------------------------------------------------------------------
+    def token_contributions(self, doc: Document, weights: NDArray[np.float64]) -> list[float]:
+        """Share of ``weights · features(doc)`` carried by each token (the constant part of the
+        standardization stays with the intercept).
+
+        A max (min) feature is attributed to the tokens holding the maximum (minimum) score, a
+        mean to every scored token in proportion to its score, a share to every token it
+        counts. Exact: the contributions sum to ``weights · features + weights · mean / std``.
+        """
+        terms = token_terms(doc, self.negation)
+        S = self.scale_.scores
+        w = np.asarray(weights, dtype=np.float64) / self.scale_.std
+        blocks = self._blocks(doc, list(range(len(terms))))  # token indices per block
+        ids = [self.vocab_.get(t) for t in terms]
+        out = np.zeros(len(terms))
+        per = len(STATS) + (2 if self.extras else 0)
+        col = 0
+        for block in blocks:
+            for r in range(S.shape[0]):
+                idx = [i for i in block if ids[i] is not None and math.isfinite(S[r, ids[i]])]
+                wb = w[col : col + per]
+                col += per
+                if not idx:
+                    continue
+                vals = np.array([S[r, ids[i]] for i in idx])
+                hi, lo = vals.max(), vals.min()
+                at_hi = [i for i, v in zip(idx, vals, strict=True) if v == hi]
+                at_lo = [i for i, v in zip(idx, vals, strict=True) if v == lo]
+                for i in at_hi:
+                    out[i] += wb[0] * hi / len(at_hi)
+                for i in at_lo:
+                    out[i] += wb[1] * lo / len(at_lo)
+                for i, v in zip(idx, vals, strict=True):
+                    out[i] += wb[2] * v / len(idx)
+                if self.extras:
+                    for i, v in zip(idx, vals, strict=True):
+                        if v > 0:
+                            out[i] += wb[3] / len(block)
+                        elif v < 0:
+                            out[i] += wb[4] / len(block)
+        return [float(v) for v in out]
+
+    # -- persistence ---------------------------------------------------------------------
+    def to_state(self) -> tuple[dict[str, Any], dict[str, NDArray[Any]]]:
+        """Settings and vocabulary (JSON-able) and the score/standardization arrays."""
+        meta: dict[str, Any] = {
+            "name": self.name,
+            "sources": list(self.sources),
+            "scheme": self.scheme,
+            "alpha": self.alpha,
+            "negation": self.negation,
+            "cooc_corpus": self.cooc_corpus,
+            "cooc_window": self.cooc_window,
+            "cooc_min_count": self.cooc_min_count,
+            "lexicons": list(self.lexicons),
+            "transfer": list(self.transfer),
+            "extras": self.extras,
+            "positions": self.positions,
+            "lang": self.lang,
+            "vocabulary": sorted(self.vocab_, key=self.vocab_.__getitem__),
+        }
+        arrays: dict[str, NDArray[Any]] = {
+            "scores": self.scale_.scores.astype(np.float32),
+            "mean": self.scale_.mean,
+            "std": self.scale_.std,
+        }
+        return meta, arrays
+
+    @classmethod
+    def from_state(cls, meta: dict[str, Any], arrays: dict[str, NDArray[Any]]) -> PolarityFeatures:
+        """Rebuild a fitted family from :meth:`to_state` output."""
+        params = {k: v for k, v in meta.items() if k not in ("name", "vocabulary")}
+        obj = cls(**params)
+        obj.vocab_ = {t: i for i, t in enumerate(meta["vocabulary"])}
+        obj.scale_ = PolarityScale(
+            np.asarray(arrays["scores"], dtype=np.float64),
+            np.asarray(arrays["mean"], dtype=np.float64),
+            np.asarray(arrays["std"], dtype=np.float64),
+        )
+        return obj

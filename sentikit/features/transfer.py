@@ -1,0 +1,167 @@
+"""Cross-corpus transfer: a sentiment model learnt on *another* labelled corpus as one feature.
+
+:class:`TransferFeature` (registry name ``sentikit.transfer.v1``) trains a word n-gram NB
+logistic regression (the :class:`~sentikit.features.ngrams.WordNgrams` family) on one or more
+other labelled corpora of the same language — movie reviews for tweets, IMDB reviews for movie
+sentences — and gives each document that model's decision value as a single feature. It is
+the word-level counterpart of the two-corpus averaging of METHODS.md §5: polarity learnt on a
+corpus of another genre or size, fused with the in-domain families by the ensemble's stacking,
+which learns how much to trust it per corpus.
+
+The auxiliary model never sees the training labels of the corpus being modelled, so it is
+computed in :meth:`fit_counts`; it is cached per process (cross-validation folds reuse it).
+A corpus listed in ``datasets`` must not be the corpus under evaluation: the registry drops it
+(``estimator_from_config(..., exclude=...)``).
+
+Examples
+--------
+>>> fam = TransferFeature(datasets=["turkish-twitter-sentiment:train"], lang="tr")  # doctest: +SKIP
+>>> X = fam.fit_counts(docs)  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+from numpy.typing import NDArray
+
+from sentikit.doc import Document
+from sentikit.errors import InputError
+from sentikit.features.ngrams import WordNgrams
+
+_CACHE: dict[tuple[Any, ...], tuple[WordNgrams, NDArray[np.float64], float]] = {}
+
+
+def _load_labelled(spec: str) -> tuple[list[str], list[str]]:
+    from sentikit.io.datasets import load_dataset
+
+    name, _, split = spec.partition(":")
+    examples = [e for e in load_dataset(name, split or None) if e.label is not None]
+    return [e.text for e in examples], [str(e.label) for e in examples]
+
+
+class TransferFeature:
+    """The decision of a word n-gram model trained on other labelled corpora.
+
+    Parameters
+    ----------
+    datasets : labelled dataset names (``name`` or ``name:split``) of the same language.
+    lang : their language (selects the processor).
+    ngram_range, negation, min_df : settings of the auxiliary :class:`WordNgrams`.
+    aux_C : inverse regularization of the auxiliary logistic regression.
+    """
+
+    name = "sentikit.transfer.v1"
+
+    def __init__(
+        self,
+        datasets: Sequence[str] = (),
+        lang: str = "en",
+        ngram_range: tuple[int, int] = (1, 2),
+        negation: bool = True,
+        min_df: int = 2,
+        aux_C: float = 1.0,
+    ) -> None:
+        self.datasets = tuple(datasets)
+        self.lang = lang
+        self.ngram_range = tuple(ngram_range)
+        self.negation = negation
+        self.min_df = min_df
+        self.aux_C = aux_C
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.datasets, self.lang, self.ngram_range, self.negation, self.min_df, self.aux_C)
+
+    def _train_aux(self) -> tuple[WordNgrams, NDArray[np.float64], float]:
+        from sklearn.linear_model import LogisticRegression
+
+        from sentikit.lang import get_processor
+
+        texts: list[str] = []
+        labels: list[str] = []
+        for spec in self.datasets:
+            t, y = _load_labelled(spec)
+            texts += t
+            labels += y
+        yarr = np.asarray(labels)
+        pos, neg = yarr == "positive", yarr == "negative"
+        if not pos.any() or not neg.any():
+            raise InputError(f"transfer corpora {list(self.datasets)} need positive and negative")
+        docs = get_processor(self.lang).make_docs(
+            [t for t, m in zip(texts, pos | neg, strict=True) if m]
+        )
+        yb = yarr[pos | neg]
+        fam = WordNgrams(self.ngram_range, self.negation, self.min_df)  # type: ignore[arg-type]
+        X = fam.fit_transform(docs, yb)
+        lr = LogisticRegression(C=self.aux_C, solver="liblinear", dual=True, random_state=0)
+        lr.fit(X, yb)
+        sign = 1.0 if lr.classes_[1] == "positive" else -1.0
+        return fam, sign * np.asarray(lr.coef_[0], dtype=np.float64), sign * float(lr.intercept_[0])
+
+    def fit_counts(self, docs: Sequence[Document]) -> sp.csr_matrix:
+        """Train (or reuse) the auxiliary model; return its feature matrix of ``docs``."""
+        if not self.datasets:
+            raise InputError("the transfer family needs at least one dataset in 'datasets'")
+        key = self._key()
+        if key not in _CACHE:
+            _CACHE[key] = self._train_aux()
+        self.aux_, self.aux_coef_, self.aux_intercept_ = _CACHE[key]
+        return self.aux_.transform(docs)
+
+    def column_scale(self, X: sp.csr_matrix, y: NDArray[Any]) -> None:
+        """Nothing supervised is learnt on the training corpus itself."""
+        return None
+
+    def set_scale(self, scale: None) -> None:
+        """No-op (protocol)."""
+
+    def weigh(self, X: sp.csr_matrix, scale: None) -> NDArray[np.float64]:
+        """The auxiliary model's positive-vs-negative decision value, one column."""
+        return np.asarray(X @ self.aux_coef_ + self.aux_intercept_).reshape(-1, 1)
+
+    def transform(self, docs: Sequence[Document]) -> NDArray[np.float64]:
+        """Decision values of ``docs`` (one column)."""
+        return self.weigh(self.aux_.transform(docs), None)
+
+    def token_contributions(self, doc: Document, weights: NDArray[np.float64]) -> list[float]:
+        """Each token's share of ``weights[0] ·`` the auxiliary decision (intercept excluded)."""
+        inner = self.aux_.token_contributions(doc, self.aux_coef_)
+        return [float(weights[0]) * c for c in inner]
+
+    def to_state(self) -> tuple[dict[str, Any], dict[str, NDArray[Any]]]:
+        """Settings and the auxiliary model (vocabulary, scaling, coefficients)."""
+        meta, arrays = self.aux_.to_state()
+        out_meta = {
+            "name": self.name,
+            "datasets": list(self.datasets),
+            "lang": self.lang,
+            "ngram_range": list(self.ngram_range),
+            "negation": self.negation,
+            "min_df": self.min_df,
+            "aux_C": self.aux_C,
+            "aux": meta,
+        }
+        out = {f"aux_{k}": v for k, v in arrays.items()}
+        out["aux_coef"] = self.aux_coef_.astype(np.float32)
+        out["aux_intercept"] = np.array([self.aux_intercept_])
+        return out_meta, out
+
+    @classmethod
+    def from_state(cls, meta: dict[str, Any], arrays: dict[str, NDArray[Any]]) -> TransferFeature:
+        """Rebuild from :meth:`to_state` output."""
+        obj = cls(
+            meta["datasets"],
+            meta["lang"],
+            tuple(meta["ngram_range"]),
+            meta["negation"],
+            meta["min_df"],
+            meta["aux_C"],
+        )
+        inner = {k[4:]: v for k, v in arrays.items() if k.startswith("aux_")}
+        obj.aux_ = WordNgrams.from_state(meta["aux"], inner)
+        obj.aux_coef_ = np.asarray(arrays["aux_coef"], dtype=np.float64)
+        obj.aux_intercept_ = float(np.asarray(arrays["aux_intercept"])[0])
+        return obj

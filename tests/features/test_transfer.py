@@ -1,0 +1,47 @@
+"""Tests for the cross-corpus transfer family (reads a small benchmark corpus)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from sentikit.errors import InputError
+from sentikit.features.transfer import TransferFeature
+from sentikit.lang import get_processor
+from sentikit.models.registry import estimator_from_config
+
+
+def test_transfer_feature_from_another_corpus() -> None:
+    docs = get_processor("tr").make_docs(["harika bir gün", "berbat bir gün, çok kötü"])
+    fam = TransferFeature(datasets=["turkish-twitter-sentiment:train"], lang="tr")
+    X = fam.fit_counts(docs)
+    fam.set_scale(fam.column_scale(X, np.array(["positive", "negative"])))
+    z = fam.transform(docs)
+    assert z.shape == (2, 1) and z[0, 0] > z[1, 0]
+    contrib = fam.token_contributions(docs[1], np.array([2.0]))
+    assert sum(contrib) == pytest.approx(2.0 * (z[1, 0] - fam.aux_intercept_))
+    back = TransferFeature.from_state(*fam.to_state())
+    np.testing.assert_allclose(back.transform(docs), z, rtol=1e-5)
+    with pytest.raises(InputError):
+        TransferFeature().fit_counts(docs)
+
+
+def test_registry_drops_the_corpus_under_evaluation() -> None:
+    fams = [
+        {"name": "sentikit.word_ngrams.v1"},
+        {"name": "sentikit.transfer.v1", "datasets": ["english-movie-sentences-rt-polarity"]},
+        {
+            "name": "sentikit.polarity_features.v1",
+            "sources": ["supervised", "transfer"],
+            "transfer": ["english-imdb-reviews:train"],
+        },
+    ]
+    cfg = {"model": {"name": "sentikit.linear_ensemble.v1", "families": fams}}
+    est = estimator_from_config(cfg, "en", exclude=["sst2"])  # SST shares rt's sentences
+    assert [f["name"] for f in est.families] == [
+        "sentikit.word_ngrams.v1",
+        "sentikit.polarity_features.v1",
+    ]
+    est = estimator_from_config(cfg, "en", exclude=["english-imdb-reviews"])
+    assert est.families[-1]["sources"] == ["supervised"]
+    assert len(estimator_from_config(cfg, "en").families) == 3

@@ -43,6 +43,30 @@ def _load_labelled(spec: str) -> tuple[list[str], list[str]]:
     return [e.text for e in examples], [str(e.label) for e in examples]
 
 
+def _compact_units(fam: WordNgrams) -> NDArray[np.int64]:
+    """Drop the word forms no kept n-gram uses and renumber the rest; the n-gram keys are
+    re-packed and re-sorted. Returns the permutation applied to the columns."""
+    mask = (1 << 21) - 1
+    keys = fam.keys_.astype(np.int64)
+    parts = []
+    k = keys.copy()
+    while k.any():
+        parts.append(k & mask)
+        k = k >> 21
+    used = np.unique(np.concatenate(parts)) if parts else np.zeros(0, np.int64)
+    used = used[used > 0]  # packed ids are unit id + 1; 0 = no unit
+    remap = np.zeros(int(used.max()) + 1 if len(used) else 1, dtype=np.int64)
+    remap[used] = np.arange(1, len(used) + 1)
+    new = np.zeros_like(keys)
+    for shift, p in enumerate(parts):
+        new |= np.where(p > 0, remap[p], 0) << (21 * shift)
+    names = sorted(fam.units_, key=fam.units_.__getitem__)
+    fam.units_ = {names[int(u) - 1]: i for i, u in enumerate(used)}
+    order = np.argsort(new, kind="stable")
+    fam.keys_ = new[order]
+    return order
+
+
 class TransferFeature:
     """The decision of a word n-gram model trained on other labelled corpora.
 
@@ -52,6 +76,8 @@ class TransferFeature:
     lang : their language (selects the processor).
     ngram_range, negation, min_df : settings of the auxiliary :class:`WordNgrams`.
     aux_C : inverse regularization of the auxiliary logistic regression.
+    max_terms : keep the auxiliary model's ``max_terms`` n-grams of largest weight (then refit
+        on them), which bounds the bundle size; ``None`` keeps all.
     """
 
     name = "sentikit.transfer.v1"
@@ -64,6 +90,7 @@ class TransferFeature:
         negation: bool = True,
         min_df: int = 2,
         aux_C: float = 1.0,
+        max_terms: int | None = 200_000,
     ) -> None:
         self.datasets = tuple(datasets)
         self.lang = lang
@@ -71,9 +98,18 @@ class TransferFeature:
         self.negation = negation
         self.min_df = min_df
         self.aux_C = aux_C
+        self.max_terms = max_terms
 
     def _key(self) -> tuple[Any, ...]:
-        return (self.datasets, self.lang, self.ngram_range, self.negation, self.min_df, self.aux_C)
+        return (
+            self.datasets,
+            self.lang,
+            self.ngram_range,
+            self.negation,
+            self.min_df,
+            self.aux_C,
+            self.max_terms,
+        )
 
     def _train_aux(self) -> tuple[WordNgrams, NDArray[np.float64], float]:
         from sklearn.linear_model import LogisticRegression
@@ -95,9 +131,18 @@ class TransferFeature:
         )
         yb = yarr[pos | neg]
         fam = WordNgrams(self.ngram_range, self.negation, self.min_df)  # type: ignore[arg-type]
-        X = fam.fit_transform(docs, yb)
+        Xc = fam.fit_counts(docs)
+        scale = fam.column_scale(Xc, yb)
         lr = LogisticRegression(C=self.aux_C, solver="liblinear", dual=True, random_state=0)
-        lr.fit(X, yb)
+        lr.fit(fam.weigh(Xc, scale), yb)
+        if self.max_terms is not None and len(scale) > self.max_terms:
+            keep = np.sort(np.argsort(-np.abs(lr.coef_[0]), kind="stable")[: self.max_terms])
+            Xc, scale = sp.csr_matrix(Xc[:, keep]), scale[keep]
+            fam.keys_ = fam.keys_[keep]
+            order = _compact_units(fam)
+            Xc, scale = sp.csr_matrix(Xc[:, order]), scale[order]
+            lr.fit(fam.weigh(Xc, scale), yb)
+        fam.set_scale(scale)
         sign = 1.0 if lr.classes_[1] == "positive" else -1.0
         return fam, sign * np.asarray(lr.coef_[0], dtype=np.float64), sign * float(lr.intercept_[0])
 
@@ -142,6 +187,7 @@ class TransferFeature:
             "negation": self.negation,
             "min_df": self.min_df,
             "aux_C": self.aux_C,
+            "max_terms": self.max_terms,
             "aux": meta,
         }
         out = {f"aux_{k}": v for k, v in arrays.items()}
@@ -159,6 +205,7 @@ class TransferFeature:
             meta["negation"],
             meta["min_df"],
             meta["aux_C"],
+            meta.get("max_terms"),
         )
         inner = {k[4:]: v for k, v in arrays.items() if k.startswith("aux_")}
         obj.aux_ = WordNgrams.from_state(meta["aux"], inner)

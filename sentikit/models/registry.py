@@ -114,9 +114,12 @@ def estimator_from_config(
     return cls(lang=lang or config.get("lang", "en"), **spec)
 
 
-def model_factory(config: dict[str, Any], lang: str | None = None) -> Callable[[], Any]:
-    """A zero-argument factory of fresh estimators (for the evaluation harness)."""
-    return lambda: estimator_from_config(config, lang)
+def model_factory(
+    config: dict[str, Any], lang: str | None = None, exclude: Sequence[str] = ()
+) -> Callable[[], Any]:
+    """A zero-argument factory of fresh estimators (for the evaluation harness); ``exclude``
+    as in :func:`estimator_from_config`."""
+    return lambda: estimator_from_config(config, lang, exclude)
 
 
 _ALNUM = re.compile(r"[^0-9a-zçğıöşü]+")

@@ -45,3 +45,19 @@ def test_registry_drops_the_corpus_under_evaluation() -> None:
     est = estimator_from_config(cfg, "en", exclude=["english-imdb-reviews"])
     assert est.families[-1]["sources"] == ["supervised"]
     assert len(estimator_from_config(cfg, "en").families) == 3
+
+
+def test_pruned_transfer_model_keeps_its_strongest_ngrams() -> None:
+    docs = get_processor("tr").make_docs(["harika bir gün", "berbat bir gün, çok kötü"])
+    full = TransferFeature(datasets=["turkish-twitter-sentiment:train"], lang="tr", max_terms=None)
+    small = TransferFeature(datasets=["turkish-twitter-sentiment:train"], lang="tr", max_terms=500)
+    full.fit_counts(docs)
+    small.fit_counts(docs)
+    assert len(small.aux_.keys_) == 500 < len(full.aux_.keys_)
+    assert len(small.aux_.units_) < len(full.aux_.units_)
+    assert np.all(np.diff(small.aux_.keys_) > 0)
+    # every kept n-gram decodes to words the pruned vocabulary knows
+    vocab = small.aux_.vocabulary()
+    assert len(vocab) == 500 and set(vocab) <= set(full.aux_.vocabulary())
+    z = small.transform(docs)
+    assert z[0, 0] > z[1, 0]

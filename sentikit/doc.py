@@ -18,6 +18,7 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
@@ -211,12 +212,79 @@ class Aspect:
         )
 
 
+class TokenColumns:
+    """The fast path's tokens as parallel columns, turned into :class:`Token` objects on demand.
+
+    A language processor's fast path fills these columns (one entry per token) instead of
+    building a :class:`Token` per token; :attr:`Document.tokens` builds the Tokens on first
+    access. Models read the columns directly through :meth:`Document.token_forms`,
+    :meth:`Document.token_kinds` and :meth:`Document.token_negated`, so a prediction never
+    builds Tokens (building them is most of the fast path's cost).
+
+    Parameters
+    ----------
+    texts, starts, ends, norms, kinds : sequences of equal length
+        ``Token.text``, ``start``, ``end``, ``norm`` (never ``None``) and ``kind``.
+    negated : sequence of bool, optional
+        ``Token.negated``; ``None`` means no token is negated.
+    """
+
+    __slots__ = ("texts", "starts", "ends", "norms", "kinds", "negated")
+
+    def __init__(
+        self,
+        texts: Sequence[str],
+        starts: Sequence[int],
+        ends: Sequence[int],
+        norms: Sequence[str],
+        kinds: Sequence[str],
+        negated: Sequence[bool] | None = None,
+    ) -> None:
+        self.texts = texts
+        self.starts = starts
+        self.ends = ends
+        self.norms = norms
+        self.kinds = kinds
+        self.negated = negated
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def tokens(self) -> list[Token]:
+        """One new :class:`Token` per entry."""
+        neg = self.negated if self.negated is not None else [False] * len(self.texts)
+        return [
+            Token(t, s, e, n, None, None, [], g, k)
+            for t, s, e, n, g, k in zip(
+                self.texts, self.starts, self.ends, self.norms, neg, self.kinds, strict=True
+            )
+        ]
+
+    def slice(self, start: int, end: int) -> TokenColumns:
+        """The columns of tokens ``[start, end)``."""
+        neg = self.negated
+        return TokenColumns(
+            self.texts[start:end],
+            self.starts[start:end],
+            self.ends[start:end],
+            self.norms[start:end],
+            self.kinds[start:end],
+            None if neg is None else neg[start:end],
+        )
+
+
 @dataclass
 class Document:
     """A document with its annotation and (after analysis) its sentiment.
 
     ``probs`` maps each of ``positive``, ``neutral``, ``negative`` to a probability;
     ``score`` is ``P(positive) - P(negative)`` in ``[-1, 1]``.
+
+    ``tokens`` may be held as :class:`TokenColumns` (the processors' fast path) and built into
+    :class:`Token` objects on first access; reading ``tokens`` always gives the list of Tokens,
+    and once built that list is the only token store. :meth:`token_forms`,
+    :meth:`token_kinds`, :meth:`token_negated` and :meth:`n_tokens` read either store without
+    building Tokens.
     """
 
     text: str
@@ -231,9 +299,61 @@ class Document:
     model: dict[str, str] | None = None
     error: str | None = None
 
+    @classmethod
+    def from_columns(
+        cls,
+        text: str,
+        columns: TokenColumns,
+        sentences: list[Sentence] | None = None,
+        id: str | None = None,
+        lang: str | None = None,
+    ) -> Document:
+        """A Document whose tokens are built from ``columns`` when first read."""
+        doc = cls(text, id, lang, [], sentences if sentences is not None else [])
+        d = doc.__dict__
+        d["_tokens"] = None
+        d["_columns"] = columns
+        return doc
+
+    def n_tokens(self) -> int:
+        """``len(self.tokens)``, without building Tokens."""
+        cols = self.__dict__["_columns"]
+        return len(cols) if cols is not None else len(self.__dict__["_tokens"])
+
+    def token_forms(self) -> list[str]:
+        """``[t.form for t in self.tokens]``, without building Tokens."""
+        cols = self.__dict__["_columns"]
+        if cols is not None:
+            return list(cols.norms)
+        return [t.norm if t.norm is not None else t.text for t in self.__dict__["_tokens"]]
+
+    def token_kinds(self) -> list[str]:
+        """``[t.kind for t in self.tokens]``, without building Tokens."""
+        cols = self.__dict__["_columns"]
+        if cols is not None:
+            return list(cols.kinds)
+        return [t.kind for t in self.__dict__["_tokens"]]
+
+    def token_negated(self) -> list[bool]:
+        """``[t.negated for t in self.tokens]``, without building Tokens."""
+        cols = self.__dict__["_columns"]
+        if cols is not None:
+            neg = cols.negated
+            return list(neg) if neg is not None else [False] * len(cols)
+        return [t.negated for t in self.__dict__["_tokens"]]
+
     def sentence_tokens(self, sentence: Sentence) -> list[Token]:
         """The tokens of one sentence of this document."""
         return self.tokens[sentence.token_start : sentence.token_end]
+
+    def sentence_document(self, sentence: Sentence) -> Document:
+        """A Document of one sentence: its text, this document's language, and the sentence's
+        tokens (the same :class:`Token` objects, or the same columns when not yet built)."""
+        cols = self.__dict__["_columns"]
+        if cols is not None:
+            part = cols.slice(sentence.token_start, sentence.token_end)
+            return Document.from_columns(sentence.text, part, lang=self.lang)
+        return Document(text=sentence.text, lang=self.lang, tokens=self.sentence_tokens(sentence))
 
     def to_dict(self, *, tokens: bool = True) -> dict[str, Any]:
         """Serialize to plain JSON-compatible types (``tokens=False`` omits the tokens)."""
@@ -268,3 +388,23 @@ class Document:
             model=d.get("model"),
             error=d.get("error"),
         )
+
+
+def _get_tokens(self: Document) -> list[Token]:
+    d = self.__dict__
+    toks: list[Token] | None = d["_tokens"]
+    if toks is None:
+        toks = d["_tokens"] = d["_columns"].tokens()
+        d["_columns"] = None
+    return toks
+
+
+def _set_tokens(self: Document, tokens: list[Token]) -> None:
+    d = self.__dict__
+    d["_tokens"] = tokens
+    d["_columns"] = None
+
+
+# ``Document.tokens`` stays a dataclass field (constructor argument, equality, repr) whose value
+# lives in ``_tokens``, or in ``_columns`` until first read.
+setattr(Document, "tokens", property(_get_tokens, _set_tokens, doc="The document's tokens."))  # noqa: B010

@@ -28,10 +28,12 @@ lazily, once per process.
 
 from __future__ import annotations
 
+import functools
 import html
 import itertools
 import json
 import math
+import operator
 import re
 import threading
 import zlib
@@ -396,21 +398,24 @@ class LanguageDetector:
             offset += len(chunk)
             block = [_raw_words(t) for t in chunk]
             self._prefetch(block)
+            get = cache.get
             for words in block:
                 if not words:
                     append(DEFAULT_LANG)
                     continue
-                z = bias
-                for w in words:
-                    s = cache.get(w)
-                    z += score(w) if s is None else s
+                vals = list(map(get, words))
+                if None in vals:  # evicted from a full cache meanwhile: score one by one
+                    vals = [score(w) if v is None else v for w, v in zip(words, vals, strict=True)]
+                # left-to-right sum from the bias, as a running total would add them
+                z = functools.reduce(operator.add, vals, bias)
                 append("tr" if z > 0 else "en")
         return out
 
     def _prefetch(self, block: list[list[str]]) -> None:
         """Score, in one batch, the words of ``block`` that are not cached yet."""
         cache = self._cache
-        missing = list({w for words in block for w in words if w not in cache})
+        uniq = set(itertools.chain.from_iterable(block))
+        missing = list(itertools.filterfalse(cache.__contains__, uniq))
         if missing:
             self._score_words(missing)
 

@@ -36,6 +36,7 @@ __all__ = [
     "is_negator",
     "mark_negation",
     "negation_scope",
+    "negation_flags",
     "parse_negation_scope",
     "parse_negation_scope_tokens",
     "mark_parse_negation",
@@ -143,8 +144,7 @@ def is_negator(norm: str) -> bool:
     return norm in NEGATORS
 
 
-def _is_breaker(t: Token, form: str) -> bool:
-    kind = t.kind
+def _is_breaker(kind: str, form: str) -> bool:
     if kind == "punct":
         return form in _BREAK_PUNCT or form[:1] in _BREAK_INITIALS
     if kind in _OPAQUE_KINDS:
@@ -152,14 +152,17 @@ def _is_breaker(t: Token, form: str) -> bool:
     return form in CONTRASTIVE
 
 
-def _is_pseudo(forms: Sequence[str], i: int) -> bool:
+def _is_pseudo(forms: Sequence[str], i: int, lo: int = 0, hi: int = -1) -> bool:
+    """Whether the negator ``forms[i]`` is part of a fixed expression within ``[lo, hi)``."""
+    if hi < 0:
+        hi = len(forms)
     f = forms[i]
-    if i + 1 < len(forms):
+    if i + 1 < hi:
         if (f, forms[i + 1]) in _PSEUDO_NEXT:
             return True
-        if i + 2 < len(forms) and (f, forms[i + 1], forms[i + 2]) in _PSEUDO_NEXT2:
+        if i + 2 < hi and (f, forms[i + 1], forms[i + 2]) in _PSEUDO_NEXT2:
             return True
-    return i > 0 and (forms[i - 1], f) in _PSEUDO_PREV
+    return i > lo and (forms[i - 1], f) in _PSEUDO_PREV
 
 
 def negation_scope(
@@ -190,16 +193,22 @@ def negation_scope(
     """
     if end < 0:
         end = len(tokens)
+    toks = tokens[start:end]
+    return _scope([t.norm or t.text for t in toks], [t.kind for t in toks], window, 0, end - start)
+
+
+def _scope(
+    forms: Sequence[str], kinds: Sequence[str], window: int | None, start: int, end: int
+) -> list[bool]:
+    """Heuristic flags of ``forms[start:end]`` (see :func:`negation_scope`)."""
     n = end - start
     flags = [False] * n
     limit = window if window is not None else n
-    forms = [t.norm or t.text for t in tokens[start:end]]
     remaining = 0  # tokens the open scope may still mark
     for k in range(n):
-        f = forms[k]
-        t = tokens[start + k]
+        f = forms[start + k]
         if f in NEGATORS:
-            if _is_pseudo(forms, k):
+            if _is_pseudo(forms, start + k, start, end):
                 remaining = 0
             elif remaining > 0 and f not in _RESTARTERS:
                 remaining = 0  # double negation closes the scope
@@ -208,11 +217,49 @@ def negation_scope(
             continue
         if remaining <= 0:
             continue
-        if _is_breaker(t, f):
+        if _is_breaker(kinds[start + k], f):
             remaining = 0
             continue
         flags[k] = True
         remaining -= 1
+    return flags
+
+
+def negation_flags(
+    forms: Sequence[str],
+    kinds: Sequence[str],
+    spans: Sequence[tuple[int, int]],
+    window: int | None = DEFAULT_WINDOW,
+) -> list[bool] | None:
+    """The heuristic's ``negated`` flag of every token, from plain columns.
+
+    Parameters
+    ----------
+    forms : sequence of str
+        Normalized token forms (``Token.norm``).
+    kinds : sequence of str
+        Token kinds.
+    spans : sequence of (int, int)
+        Sentence token ranges ``[start, end)``; a scope never leaves its range.
+    window : int or None, default DEFAULT_WINDOW
+        See :func:`negation_scope`.
+
+    Returns
+    -------
+    list of bool or None
+        One flag per token, or ``None`` when the text holds no negator (nothing is negated).
+    """
+    if NEGATORS.isdisjoint(forms):
+        return None
+    flags = [False] * len(forms)
+    negators = NEGATORS
+    for a, b in spans:
+        for k in range(a, b):
+            if forms[k] in negators:
+                break
+        else:
+            continue
+        flags[a:b] = _scope(forms, kinds, window, a, b)
     return flags
 
 
@@ -238,15 +285,19 @@ def mark_negation(
         The same list, for chaining.
     """
     spans = [(s.token_start, s.token_end) for s in sentences] if sentences else [(0, len(tokens))]
+    forms = [t.norm or t.text for t in tokens]
     negators = NEGATORS
+    kinds: list[str] | None = None
     for a, b in spans:
         # cheap pre-check: most sentences hold no negator
         for k in range(a, b):
-            if (tokens[k].norm or tokens[k].text) in negators:
+            if forms[k] in negators:
                 break
         else:
             continue
-        for k, flag in enumerate(negation_scope(tokens, window, a, b)):
+        if kinds is None:
+            kinds = [t.kind for t in tokens]
+        for k, flag in enumerate(_scope(forms, kinds, window, a, b)):
             tokens[a + k].negated = flag
     return tokens
 

@@ -23,10 +23,16 @@ import gc
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 
-from sentikit.doc import Document
+from sentikit.doc import Document, TokenColumns
 from sentikit.errors import InputError
-from sentikit.lang.en.negation import DEFAULT_WINDOW, mark_negation
-from sentikit.lang.en.tokenize import paragraph_starts, split_sentences, tokenize
+from sentikit.lang.en.negation import DEFAULT_WINDOW, mark_negation, negation_flags
+from sentikit.lang.en.tokenize import (
+    paragraph_starts,
+    split_column_sentences,
+    split_sentences,
+    token_columns,
+    tokenize,
+)
 from sentikit.lang.en.tokenize import terms as _fast_terms
 
 __all__ = ["EnglishProcessor"]
@@ -172,12 +178,23 @@ class EnglishProcessor:
         window = self.negation_window
         docs: list[Document] = []
         append = docs.append
+        from_columns = Document.from_columns
+        # Tokens stay in columns (TokenColumns) until someone reads Document.tokens: the model
+        # reads the columns, so a prediction builds no Token objects.
         with _gc_paused():
             for text, doc_id in zip(texts, id_list, strict=True):
-                toks = tokenize(text)
-                sents = split_sentences(text, toks)
-                mark_negation(toks, sents, window)
-                append(Document(text, doc_id, "en", toks, sents))
+                texts_, starts, ends, norms, kinds = token_columns(text)
+                if not texts_:
+                    append(Document(text, doc_id, "en", [], []))
+                    continue
+                sents = split_column_sentences(text, texts_, starts, ends, norms, kinds)
+                if len(sents) == 1:
+                    spans = [(0, len(texts_))]
+                else:
+                    spans = [(s.token_start, s.token_end) for s in sents]
+                neg = negation_flags(norms, kinds, spans, window)
+                cols = TokenColumns(texts_, starts, ends, norms, kinds, neg)
+                append(from_columns(text, cols, sents, doc_id, "en"))
         return docs
 
     def _analyze(self, texts: list[str], ids: list[str | None]) -> list[Document]:

@@ -44,6 +44,7 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
+from typing import Any, NamedTuple, Protocol
 
 from sentikit.doc import Sentence, Token
 
@@ -54,7 +55,10 @@ __all__ = [
     "classify",
     "scan",
     "tokenize",
+    "token_rows",
     "split_sentences",
+    "split_column_sentences",
+    "token_columns",
     "paragraph_starts",
     "terms",
 ]
@@ -440,6 +444,157 @@ def scan(text: str) -> list[tuple[str, int, int, str]]:
     return out
 
 
+# Token columns of each distinct non-space chunk, offsets relative to the chunk: (texts,
+# starts, ends, norms, kinds, (count,)). A chunk is delimited by whitespace and the token
+# pattern's lookarounds do not look across it, except for two abbreviation rules that look at
+# the next chunk: "No." before a number and an initial ("J.") before a capitalized word.
+# Chunks that may end in those (a period after "No" or after an upper-case letter) are never
+# cached.
+_COLS: dict[str, tuple[tuple[Any, ...], ...]] = {}
+_CHUNK_CACHE_MAX = 300_000
+
+
+def _chunk_rows(text: str, chunk: str, start: int, end: int) -> list[tuple[str, int, int, str]]:
+    """``(text, start, end, kind)`` of the tokens of one chunk (``text[start:end]``)."""
+    if chunk.isalpha() and chunk not in _ALPHA_SPECIAL:
+        return [(chunk, start, end, "word")]
+    if len(chunk) == 1:
+        kind = _ASCII_SYM_KIND.get(chunk)
+        if kind is not None:
+            return [(chunk, start, end, kind)]
+    out: list[tuple[str, int, int, str]] = []
+    _split_chunk(text, chunk, start, end, out)
+    return out
+
+
+def _context_free(chunk: str) -> bool:
+    """Whether a chunk's tokens are the same in any context (see :data:`_COLS`)."""
+    return not (chunk[-1] == "." and len(chunk) > 1 and (chunk[-2].isupper() or chunk[-2] == "o"))
+
+
+_PLUS1 = (1).__add__
+_MINUS1 = (-1).__add__
+
+
+def chunk_starts(text: str, chunks: list[str]) -> list[int] | None:
+    """Start offsets of ``chunks = text.split()`` when one whitespace character separates them
+    and the text has no leading or trailing whitespace (most texts); else ``None``.
+
+    The offsets come from C-level accumulation, so no regex match object is created.
+    """
+    ends1 = list(itertools.accumulate(map(_PLUS1, map(len, chunks))))
+    if ends1[-1] - 1 != len(text):
+        return None
+    ends1.pop()
+    ends1.insert(0, 0)
+    return ends1
+
+
+# Single-token chunks: chunk → (norm, kind), for the all-single fast path.
+_SINGLE: dict[str, tuple[str, str]] = {}
+
+
+def token_columns(
+    text: str,
+) -> tuple[list[str], list[int], list[int], list[str], list[str]]:
+    """Token columns ``(texts, starts, ends, norms, kinds)`` of ``text``: :func:`token_rows`
+    transposed, built with as little per-token Python work as possible.
+
+    Parameters
+    ----------
+    text : str
+        Raw or pre-tokenized English text.
+
+    Returns
+    -------
+    tuple of five lists
+        ``Token.text``, ``start``, ``end``, ``norm`` and ``kind`` of each token.
+    """
+    chunks = text.split()
+    if not chunks:
+        return [], [], [], [], []
+    # a PTB spaced ellipsis (". . .") is one chunk of _CHUNK_RE, several of str.split()
+    starts = chunk_starts(text, chunks) if ". ." not in text else None
+    if starts is not None:
+        infos = list(map(_SINGLE.get, chunks))
+        if None not in infos:
+            norms, kinds = map(list, zip(*infos, strict=True))
+            ends = list(map(int.__add__, starts, map(len, chunks)))
+            if "n't" in norms:
+                _fix_hosts(norms)
+            return chunks, starts, ends, norms, kinds
+    else:
+        starts = [m.start() for m in _CHUNK_RE.finditer(text)]
+        if len(starts) != len(chunks):  # "\S+" and str.split() disagree: use the regex
+            chunks = _CHUNK_RE.findall(text)
+    found = list(map(_COLS.get, chunks))
+    if None in found:
+        found = [
+            c if c is not None else _chunk_columns(text, k, s)
+            for k, c, s in zip(chunks, found, starts, strict=True)
+        ]
+    c_texts, c_starts, c_ends, c_norms, c_kinds, c_counts = zip(*found, strict=True)
+    flat = itertools.chain.from_iterable
+    base = list(flat(map(itertools.repeat, starts, flat(c_counts))))
+    norms = list(flat(c_norms))
+    if "n't" in norms:
+        _fix_hosts(norms)
+    return (
+        list(flat(c_texts)),
+        list(map(int.__add__, base, flat(c_starts))),
+        list(map(int.__add__, base, flat(c_ends))),
+        norms,
+        list(flat(c_kinds)),
+    )
+
+
+def _chunk_columns(text: str, chunk: str, start: int) -> tuple[tuple[Any, ...], ...]:
+    """Token columns of the chunk at ``text[start:]``: (texts, starts, ends, norms, kinds,
+    count), offsets relative to the chunk; cached when the chunk is context-free."""
+    found = _chunk_rows(text, chunk, start, start + len(chunk))
+    parts = tuple((a - start, b - start, tok, normalize(tok), kind) for tok, a, b, kind in found)
+    rel_starts, rel_ends, texts, norms, kinds = zip(*parts, strict=True)
+    cols = (texts, rel_starts, rel_ends, norms, kinds, (len(parts),))
+    if _context_free(chunk):
+        if len(_COLS) >= _CHUNK_CACHE_MAX:
+            _COLS.clear()
+            _SINGLE.clear()
+        _COLS[chunk] = cols
+        if len(parts) == 1:
+            _SINGLE[chunk] = (norms[0], kinds[0])
+    return cols
+
+
+def _fix_hosts(norms: list[str]) -> None:
+    """Set the norm of a stranded ``ca``/``wo``/``sha`` that precedes ``n't``."""
+    for i in range(len(norms) - 1):
+        host = _CLITIC_HOSTS.get(norms[i])
+        if host is not None and norms[i + 1] == "n't":
+            norms[i] = host
+
+
+def token_rows(text: str) -> list[tuple[str, int, int, str, str]]:
+    """``(text, start, end, norm, kind)`` for each token of ``text``: :func:`tokenize` without
+    building Token objects.
+
+    Parameters
+    ----------
+    text : str
+        Raw or pre-tokenized English text.
+
+    Returns
+    -------
+    list of tuple of (str, int, int, str, str)
+        One row per token, with the ``norm`` that :func:`tokenize` gives.
+
+    Examples
+    --------
+    >>> token_rows("Don't!")
+    [('Do', 0, 2, 'do', 'word'), ("n't", 2, 5, "n't", 'word'), ('!', 5, 6, '!', 'punct')]
+    """
+    return list(zip(*token_columns(text), strict=True))
+
+
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into tokens with character spans, ``kind`` and ``norm``.
 
@@ -464,50 +619,9 @@ def tokenize(text: str) -> list[Token]:
         from sentikit.errors import InputError
 
         raise InputError(f"tokenize() needs a str, got {type(text).__name__}")
-    norm_get = _NORM_CACHE.get
-    sym_kind = _ASCII_SYM_KIND.get
-    tokens: list[Token] = []
-    append = tokens.append
-    pending: list[tuple[str, int, int, str]] = []
-    has_clitic = False
     # Token fields by position (text, start, end, norm, lemma, pos, morphemes, negated, kind):
     # positional construction is twice as fast as keywords on this hot path.
-    for m in _CHUNK_RE.finditer(text):
-        chunk = m.group()
-        if chunk.isalpha() and chunk not in _ALPHA_SPECIAL:
-            norm = norm_get(chunk)
-            if norm is None:
-                norm = normalize(chunk)
-            start, end = m.span()
-            append(Token(chunk, start, end, norm, None, None, [], False, "word"))
-            continue
-        if len(chunk) == 1:
-            kind = sym_kind(chunk)
-            if kind is not None:
-                start = m.start()
-                append(Token(chunk, start, start + 1, chunk, None, None, [], False, kind))
-                continue
-        start, end = m.span()
-        _split_chunk(text, chunk, start, end, pending)
-        for tok, start, end, kind in pending:
-            norm = norm_get(tok)
-            if norm is None:
-                norm = normalize(tok)
-            if norm == "n't":
-                has_clitic = True
-            append(Token(tok, start, end, norm, None, None, [], False, kind))
-        pending.clear()
-    if has_clitic:
-        _fix_clitic_hosts(tokens)
-    return tokens
-
-
-def _fix_clitic_hosts(tokens: list[Token]) -> None:
-    """Set the norm of a stranded ``ca``/``wo``/``sha`` that precedes ``n't``."""
-    for i in range(len(tokens) - 1):
-        t = tokens[i]
-        if t.norm in _CLITIC_HOSTS and tokens[i + 1].norm == "n't":
-            t.norm = _CLITIC_HOSTS[t.norm or ""]
+    return [Token(t, s, e, n, None, None, [], False, k) for t, s, e, n, k in token_rows(text)]
 
 
 def terms(text: str, *, punct: bool = False) -> list[str]:
@@ -549,6 +663,32 @@ def terms(text: str, *, punct: bool = False) -> list[str]:
 # Sentence splitting
 # ---------------------------------------------------------------------------------------------
 
+
+class _TokenView(Protocol):
+    """What the sentence splitter reads of a token (a :class:`Token` or a :class:`_Row`)."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def norm(self) -> str | None: ...
+    @property
+    def kind(self) -> str: ...
+
+
+class _Row(NamedTuple):
+    """A row of :func:`token_rows` with attribute access (for the sentence rules)."""
+
+    text: str
+    start: int
+    end: int
+    norm: str
+    kind: str
+
+
 _TERMINALS: frozenset[str] = frozenset(".!?")
 _TERMINAL_CHAR_RE = re.compile(r"[.!?…]")
 # Characters that may close a text after its last terminal (not emoji/emoticons: those take
@@ -560,11 +700,11 @@ _CLOSE_BRACKETS: frozenset[str] = frozenset(")]}")
 _NEVER_FINAL: frozenset[str] = frozenset({"e.g", "i.e", "cf", "viz", "vs"})
 
 
-def _upper_start(t: Token) -> bool:
+def _upper_start(t: _TokenView) -> bool:
     return t.text[:1].isupper()
 
 
-def _abbrev_ends(base: str, nxt: Token) -> bool:
+def _abbrev_ends(base: str, nxt: _TokenView) -> bool:
     """Whether an abbreviation (lower-cased, without its final period) ends a sentence."""
     if base in TITLE_ABBREVIATIONS or base in _NEVER_FINAL:
         return False
@@ -575,7 +715,7 @@ def _abbrev_ends(base: str, nxt: Token) -> bool:
     return True  # etc., Inc., months
 
 
-def _is_abbrev_word(t: Token) -> bool:
+def _is_abbrev_word(t: _TokenView) -> bool:
     """A word that a separate ``.`` may belong to: a known abbreviation or a single letter."""
     if t.kind != "word":
         return False
@@ -585,7 +725,7 @@ def _is_abbrev_word(t: Token) -> bool:
     return len(norm) == 1 and norm.isalpha() and norm not in ("a", "i")
 
 
-def _terminal_ends(tokens: list[Token], i: int, in_brackets: bool) -> bool:
+def _terminal_ends(tokens: Sequence[_TokenView], i: int, in_brackets: bool) -> bool:
     """Whether the terminal punctuation token ``i`` (not the last token) ends a sentence."""
     t = tokens[i]
     txt = t.text
@@ -620,7 +760,7 @@ def _update_quotes(txt: str, dq: int, sq: int) -> tuple[int, int]:
     return dq, sq
 
 
-def _closes(prev: Token, t: Token, dq: int, sq: int) -> bool:
+def _closes(prev: _TokenView, t: _TokenView, dq: int, sq: int) -> bool:
     """Whether ``t`` right after a sentence end still belongs to that sentence."""
     kind = t.kind
     if kind == "emoticon" or kind == "emoji":
@@ -637,7 +777,7 @@ def _closes(prev: Token, t: Token, dq: int, sq: int) -> bool:
     return txt[0] in _TERMINALS or txt[0] == "…"
 
 
-def paragraph_starts(text: str, tokens: Sequence[Token]) -> list[int]:
+def paragraph_starts(text: str, tokens: Sequence[_TokenView]) -> list[int]:
     """Indices of the tokens that follow a blank line (a paragraph break).
 
     Examples
@@ -656,7 +796,7 @@ def paragraph_starts(text: str, tokens: Sequence[Token]) -> list[int]:
     return out
 
 
-def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
+def split_sentences(text: str, tokens: Sequence[_TokenView]) -> list[Sentence]:
     """Group tokens into sentences with rules.
 
     A sentence ends after ``.``, ``!``, ``?`` (or a run of them) and at a blank line, except:
@@ -751,3 +891,34 @@ def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
         sentences.append(Sentence(text[s:e], (s, e), begin, end))
         begin = end
     return sentences
+
+
+def split_column_sentences(
+    text: str,
+    texts: Sequence[str],
+    starts: Sequence[int],
+    ends: Sequence[int],
+    norms: Sequence[str],
+    kinds: Sequence[str],
+) -> list[Sentence]:
+    """:func:`split_sentences` over the token columns of :func:`token_columns`.
+
+    Examples
+    --------
+    >>> text = "Great cast. Weak plot!"
+    >>> [s.text for s in split_column_sentences(text, *token_columns(text))]
+    ['Great cast.', 'Weak plot!']
+    """
+    n = len(texts)
+    if n == 0:
+        return []
+    if "\n" not in text:
+        # the one-sentence shortcut of split_sentences
+        body_end = ends[-1]
+        while body_end > 0 and text[body_end - 1] in _TAIL_CHARS:
+            body_end -= 1
+        s = starts[0]
+        if _TERMINAL_CHAR_RE.search(text, s, body_end) is None:
+            e = ends[-1]
+            return [Sentence(text[s:e], (s, e), 0, n)]
+    return split_sentences(text, list(map(_Row, texts, starts, ends, norms, kinds)))

@@ -31,7 +31,7 @@ import os
 import threading
 from collections.abc import Iterable, Sequence
 
-from sentikit.doc import Document, Morpheme, Token
+from sentikit.doc import Document, Morpheme, Token, TokenColumns
 from sentikit.errors import InputError
 from sentikit.lang.tr.deasciify import Deasciifier, FrequencySource
 from sentikit.lang.tr.morphology import (
@@ -47,8 +47,8 @@ from sentikit.lang.tr.normalize import (
     tr_lower,
     tr_upper,
 )
-from sentikit.lang.tr.sentences import split_sentences
-from sentikit.lang.tr.tokenize import TOKEN_RE, _norm, tokenize
+from sentikit.lang.tr.sentences import split_column_sentences
+from sentikit.lang.tr.tokenize import TOKEN_RE, _norm, token_columns, tokenize
 
 __all__ = ["TurkishProcessor"]
 
@@ -139,11 +139,15 @@ class TurkishProcessor:
         return out
 
     def _fast_doc(self, text: str, id: str | None) -> Document:
+        """Tokens (kept as columns until read) and sentences of one text."""
         if not isinstance(text, str):
             raise InputError(f"text must be a str, got {type(text).__name__}")
-        tokens = tokenize(text)
-        return Document(
-            text=text, id=id, lang="tr", tokens=tokens, sentences=split_sentences(text, tokens)
+        texts, starts, ends, norms, kinds = token_columns(text)
+        if not texts:
+            return Document(text, id, "tr", [], [])
+        sents = split_column_sentences(text, texts, starts, ends, kinds)
+        return Document.from_columns(
+            text, TokenColumns(texts, starts, ends, norms, kinds), sents, id, "tr"
         )
 
     def make_doc(self, text: str, id: str | None = None, analyze: bool = False) -> Document:

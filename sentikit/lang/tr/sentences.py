@@ -33,7 +33,7 @@ from collections.abc import Sequence
 
 from sentikit.doc import Sentence, Token
 
-__all__ = ["ABBREVIATIONS", "LIST_ENDERS", "split_sentences"]
+__all__ = ["ABBREVIATIONS", "LIST_ENDERS", "split_column_sentences", "split_sentences"]
 
 #: Abbreviations after which a period never ends a sentence (lowercase, without the period).
 ABBREVIATIONS = frozenset(
@@ -104,36 +104,46 @@ _NEWLINE_RE = re.compile(r"\n")
 _CONTENT_KINDS = frozenset({"word", "number", "emoticon", "emoji", "url", "mention", "hashtag"})
 
 
-def _is_terminal(tok: Token) -> bool:
-    return tok.kind == "punct" and tok.text[0] in _TERMINAL_CHARS and tok.text[-1] != ","
+def _is_terminal(kind: str, text: str) -> bool:
+    return kind == "punct" and text[0] in _TERMINAL_CHARS and text[-1] != ","
 
 
-def _starts_upper(tok: Token | None) -> bool:
-    return tok is not None and tok.kind == "word" and tok.text[:1].isupper()
+def _starts_upper(kinds: Sequence[str], texts: Sequence[str], i: int) -> bool:
+    return 0 <= i < len(kinds) and kinds[i] == "word" and texts[i][:1].isupper()
 
 
-def _starts_lower(tok: Token | None) -> bool:
-    return tok is not None and tok.kind == "word" and tok.text[:1].islower()
+def _starts_lower(kinds: Sequence[str], texts: Sequence[str], i: int) -> bool:
+    return 0 <= i < len(kinds) and kinds[i] == "word" and texts[i][:1].islower()
 
 
-def _period_is_boundary(tokens: Sequence[Token], i: int) -> bool:
-    """Whether the single period ``tokens[i]`` ends a sentence."""
-    prev = tokens[i - 1] if i > 0 else None
-    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    if nxt is not None and nxt.kind == "punct" and nxt.text[0] in _CONTINUERS:
+def _period_is_boundary(
+    texts: Sequence[str],
+    starts: Sequence[int],
+    ends: Sequence[int],
+    kinds: Sequence[str],
+    i: int,
+) -> bool:
+    """Whether the single period ``texts[i]`` ends a sentence."""
+    n = len(texts)
+    if i + 1 < n and kinds[i + 1] == "punct" and texts[i + 1][0] in _CONTINUERS:
         return False
-    if prev is None or prev.end != tokens[i].start:
+    if i == 0 or ends[i - 1] != starts[i]:
         return True
-    if prev.kind == "word":
-        low = prev.text.lower()
+    prev_text = texts[i - 1]
+    prev_kind = kinds[i - 1]
+    if prev_kind == "word":
+        low = prev_text.lower()
         if low in ABBREVIATIONS:
             return False
         if low in LIST_ENDERS:
-            return nxt is None or _starts_upper(nxt) or nxt.kind != "word"
-        if len(prev.text) == 1 and prev.text.isupper() and _starts_upper(nxt):
+            return i + 1 >= n or _starts_upper(kinds, texts, i + 1) or kinds[i + 1] != "word"
+        if len(prev_text) == 1 and prev_text.isupper() and _starts_upper(kinds, texts, i + 1):
             return False  # an initial: "M. Night"
     elif (
-        prev.kind == "number" and prev.text.isdigit() and len(prev.text) <= 4 and _starts_lower(nxt)
+        prev_kind == "number"
+        and prev_text.isdigit()
+        and len(prev_text) <= 4
+        and _starts_lower(kinds, texts, i + 1)
     ):
         return False  # an ordinal: "3. film"
     return True
@@ -156,15 +166,31 @@ def split_sentences(text: str, tokens: Sequence[Token]) -> list[Sentence]:
         ``text``; they cover every token exactly once and in order. A text without tokens has no
         sentence.
     """
-    n = len(tokens)
+    return split_column_sentences(
+        text,
+        [t.text for t in tokens],
+        [t.start for t in tokens],
+        [t.end for t in tokens],
+        [t.kind for t in tokens],
+    )
+
+
+def split_column_sentences(
+    text: str,
+    texts: Sequence[str],
+    starts: Sequence[int],
+    ends: Sequence[int],
+    kinds: Sequence[str],
+) -> list[Sentence]:
+    """:func:`split_sentences` over token columns (``Token.text``, ``start``, ``end``,
+    ``kind`` of each token), for the fast path that builds no Token objects."""
+    n = len(kinds)
     out: list[Sentence] = []
     if n == 0:
         return out
-    kinds = [t.kind for t in tokens]
     # Only punctuation, emoticons/emoji and line breaks can end a sentence: visit those alone.
     cand = [i for i, k in enumerate(kinds) if k in _BOUNDARY_KINDS]
     if "\n" in text:
-        starts = [t.start for t in tokens]
         for m in _NEWLINE_RE.finditer(text):
             k = bisect_left(starts, m.start())  # first token after the line break
             if 0 < k < n:
@@ -193,20 +219,22 @@ def split_sentences(text: str, tokens: Sequence[Token]) -> list[Sentence]:
         if newline_before:
             end = i + 1
         else:
-            tok = tokens[i]
             kind = kinds[i]
-            if kind == "punct" and _is_terminal(tok):
-                boundary = _period_is_boundary(tokens, i) if tok.text == "." else True
-                if boundary and tok.text != ".":
-                    nxt = tokens[i + 1] if i + 1 < n else None
-                    if nxt is not None and nxt.kind == "punct" and nxt.text[0] in _CONTINUERS:
+            tok_text = texts[i]
+            if kind == "punct" and _is_terminal(kind, tok_text):
+                if tok_text == ".":
+                    boundary = _period_is_boundary(texts, starts, ends, kinds, i)
+                else:
+                    boundary = True
+                    if i + 1 < n and kinds[i + 1] == "punct" and texts[i + 1][0] in _CONTINUERS:
                         boundary = False
                 if boundary:
                     j = i + 1
-                    while j < n and "\n" not in text[tokens[j - 1].end : tokens[j].start]:
-                        t = tokens[j]
-                        if t.kind in ("emoticon", "emoji") or (
-                            t.kind == "punct" and (t.text[0] in _CLOSERS or _is_terminal(t))
+                    while j < n and "\n" not in text[ends[j - 1] : starts[j]]:
+                        kj = kinds[j]
+                        if kj in ("emoticon", "emoji") or (
+                            kj == "punct"
+                            and (texts[j][0] in _CLOSERS or _is_terminal(kj, texts[j]))
                         ):
                             j += 1
                         else:
@@ -216,14 +244,12 @@ def split_sentences(text: str, tokens: Sequence[Token]) -> list[Sentence]:
                 j = i
                 while j + 1 < n and kinds[j + 1] in ("emoticon", "emoji"):
                     j += 1
-                if _starts_upper(tokens[j + 1] if j + 1 < n else None):
+                if _starts_upper(kinds, texts, j + 1):
                     end = j + 1
         if end > 0:
             if end < n:
-                s0, e0 = tokens[start].start, tokens[end - 1].end
-                out.append(
-                    Sentence(text=text[s0:e0], span=(s0, e0), token_start=start, token_end=end)
-                )
+                s0, e0 = starts[start], ends[end - 1]
+                out.append(Sentence(text[s0:e0], (s0, e0), start, end))
                 start = end
                 has_content = False
                 content_seen = end
@@ -233,11 +259,9 @@ def split_sentences(text: str, tokens: Sequence[Token]) -> list[Sentence]:
         if out and not any(k in _CONTENT_KINDS for k in kinds[start:n]):
             # trailing punctuation only: attach it to the last sentence
             last = out[-1]
-            s0, e0 = last.span[0], tokens[n - 1].end
-            out[-1] = Sentence(
-                text=text[s0:e0], span=(s0, e0), token_start=last.token_start, token_end=n
-            )
+            s0, e0 = last.span[0], ends[n - 1]
+            out[-1] = Sentence(text[s0:e0], (s0, e0), last.token_start, n)
         else:
-            s0, e0 = tokens[start].start, tokens[n - 1].end
-            out.append(Sentence(text=text[s0:e0], span=(s0, e0), token_start=start, token_end=n))
+            s0, e0 = starts[start], ends[n - 1]
+            out.append(Sentence(text[s0:e0], (s0, e0), start, n))
     return out

@@ -35,12 +35,13 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import fields
+from itertools import accumulate, chain, repeat
 from typing import Any
 
 from sentikit.doc import Token
 from sentikit.lang.tr.normalize import normalize_token
 
-__all__ = ["KINDS", "TOKEN_RE", "tokenize", "token_kind"]
+__all__ = ["KINDS", "TOKEN_RE", "token_columns", "token_kind", "token_rows", "tokenize"]
 
 #: Every ``Token.kind`` this tokenizer emits.
 KINDS = (
@@ -166,6 +167,129 @@ def _other_kind(ch: str) -> str:
     return "punct" if unicodedata.category(ch).startswith("P") else "other"
 
 
+# Tokens of each distinct non-space chunk, relative to the chunk: (start, end, text, norm,
+# kind). A chunk is delimited by whitespace, and no alternative of TOKEN_RE looks across
+# whitespace (lookbehinds only exclude word characters, "@", ".", "&" or "<"; lookaheads only
+# test for word characters and a few symbols), so a chunk's tokens never depend on its context.
+_CHUNK_CACHE: dict[str, tuple[tuple[int, int, str, str, str], ...]] = {}
+_CHUNK_CACHE_MAX = 300_000
+
+
+def _chunk_tokens(chunk: str) -> tuple[tuple[int, int, str, str, str], ...]:
+    """The tokens of one non-space chunk (uncached; see :data:`_CHUNK_CACHE`)."""
+    if chunk.isalpha() and not (chunk[0] in "xX" and _XD_RE.fullmatch(chunk)):
+        return ((0, len(chunk), chunk, _norm(chunk, "word"), "word"),)
+    out = []
+    for m in TOKEN_RE.finditer(chunk):
+        tok = m.group()
+        kind = _KIND[m.lastgroup or "other"]
+        if kind == "word":
+            if (tok[0] in "xXoOTt" or "_" in tok) and _WORD_EMOTICON_RE.fullmatch(tok):
+                kind = "emoticon"
+        elif kind == "other":
+            kind = _other_kind(tok)
+        out.append((m.start(), m.end(), tok, _norm(tok, kind), kind))
+    return tuple(out)
+
+
+# Single-token chunks: chunk → (norm, kind), for the all-single fast path of token_columns.
+_SINGLE: dict[str, tuple[str, str]] = {}
+# Every chunk's tokens as columns: (texts, starts, ends, norms, kinds, count), relative offsets.
+_COLS: dict[str, tuple[tuple[Any, ...], ...]] = {}
+_PLUS1 = (1).__add__
+
+
+def _chunk_columns(chunk: str) -> tuple[tuple[Any, ...], ...]:
+    """The token columns of one chunk (cached with the chunk's tokens)."""
+    cols = _COLS.get(chunk)
+    if cols is None:
+        parts = _CHUNK_CACHE.get(chunk)
+        if parts is None:
+            parts = _chunk_tokens(chunk)
+        if len(_CHUNK_CACHE) >= _CHUNK_CACHE_MAX:
+            _CHUNK_CACHE.clear()
+            _SINGLE.clear()
+            _COLS.clear()
+        _CHUNK_CACHE[chunk] = parts
+        if len(parts) == 1:
+            _SINGLE[chunk] = (parts[0][3], parts[0][4])
+        starts, ends, texts, norms, kinds = zip(*parts, strict=True) if parts else ((),) * 5
+        cols = _COLS[chunk] = (texts, starts, ends, norms, kinds, (len(parts),))
+    return cols
+
+
+def token_columns(
+    text: str,
+) -> tuple[list[str], list[int], list[int], list[str], list[str]]:
+    """Token columns ``(texts, starts, ends, norms, kinds)`` of ``text``: :func:`token_rows`
+    transposed, assembled from per-chunk cached columns with C-level iteration only.
+
+    Parameters
+    ----------
+    text : str
+        Any text.
+
+    Returns
+    -------
+    tuple of five lists
+        ``Token.text``, ``start``, ``end``, ``norm`` and ``kind`` of each token.
+    """
+    chunks = text.split()
+    if not chunks:
+        return [], [], [], [], []
+    ends1 = list(accumulate(map(_PLUS1, map(len, chunks))))
+    if ends1[-1] - 1 == len(text):  # one whitespace character between chunks
+        ends1.pop()
+        ends1.insert(0, 0)
+        starts = ends1
+        infos = list(map(_SINGLE.get, chunks))
+        if None not in infos:
+            norms, kinds = map(list, zip(*infos, strict=True))
+            ends = list(map(int.__add__, starts, map(len, chunks)))
+            return chunks, starts, ends, norms, kinds
+    else:
+        starts = [m.start() for m in _CHUNK_RE.finditer(text)]
+        if len(starts) != len(chunks):  # "\S+" and str.split() disagree: use the regex
+            chunks = _CHUNK_RE.findall(text)
+    found = list(map(_COLS.get, chunks))
+    if None in found:
+        found = [
+            c if c is not None else _chunk_columns(k) for k, c in zip(chunks, found, strict=True)
+        ]
+    c_texts, c_starts, c_ends, c_norms, c_kinds, c_counts = zip(*found, strict=True)
+    flat = chain.from_iterable
+    base = list(flat(map(repeat, starts, flat(c_counts))))
+    return (
+        list(flat(c_texts)),
+        list(map(int.__add__, base, flat(c_starts))),
+        list(map(int.__add__, base, flat(c_ends))),
+        list(flat(c_norms)),
+        list(flat(c_kinds)),
+    )
+
+
+def token_rows(text: str) -> list[tuple[str, int, int, str, str]]:
+    """``(text, start, end, norm, kind)`` of each token: :func:`tokenize` without building Token
+    objects.
+
+    Parameters
+    ----------
+    text : str
+        Any text.
+
+    Returns
+    -------
+    list of tuple of (str, int, int, str, str)
+        One row per token, in text order.
+
+    Examples
+    --------
+    >>> token_rows("Ankara'da güzel")
+    [('Ankara', 0, 6, 'ankara', 'word'), ("'da", 6, 9, "'da", 'suffix'), ('güzel', 10, 15, 'güzel', 'word')]
+    """  # noqa: E501
+    return list(zip(*token_columns(text), strict=True))
+
+
 def tokenize(text: str, normalize: bool = True) -> list[Token]:
     """Split ``text`` into tokens with character spans, kinds and normalized forms.
 
@@ -190,34 +314,10 @@ def tokenize(text: str, normalize: bool = True) -> list[Token]:
         from sentikit.errors import InputError
 
         raise InputError(f"tokenize() expects a str, got {type(text).__name__}")
-    tokens: list[Token] = []
-    append = tokens.append
     new = _make_token
-    wcache = _WORD_NORM
-    for chunk_m in _CHUNK_RE.finditer(text):
-        chunk = chunk_m.group()
-        if chunk.isalpha() and not (chunk[0] in "xX" and _XD_RE.fullmatch(chunk)):
-            # the common case: one plain word
-            s = chunk_m.start()
-            if normalize:
-                norm = wcache.get(chunk)
-                if norm is None:
-                    norm = _norm(chunk, "word")
-            else:
-                norm = None
-            append(new(chunk, s, s + len(chunk), norm, None, None, [], False, "word"))
-            continue
-        for m in TOKEN_RE.finditer(text, chunk_m.start(), chunk_m.end()):
-            tok = m.group()
-            kind = _KIND[m.lastgroup or "other"]
-            if kind == "word":
-                if (tok[0] in "xXoOTt" or "_" in tok) and _WORD_EMOTICON_RE.fullmatch(tok):
-                    kind = "emoticon"
-            elif kind == "other":
-                kind = _other_kind(tok)
-            norm = _norm(tok, kind) if normalize else None
-            append(new(tok, m.start(), m.end(), norm, None, None, [], False, kind))
-    return tokens
+    if normalize:
+        return [new(t, s, e, n, None, None, [], False, k) for t, s, e, n, k in token_rows(text)]
+    return [new(t, s, e, None, None, None, [], False, k) for t, s, e, _, k in token_rows(text)]
 
 
 def token_kind(text: str) -> str:

@@ -1,0 +1,116 @@
+"""``sentikit lexicon induce | evaluate | show`` on a tiny synthetic corpus."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from sentikit.cli.main import app
+from sentikit.lexicon.tsv import load_lexicon
+
+POS, NEG = ["good", "great", "nice", "lovely", "superb"], ["bad", "awful", "poor", "nasty", "lousy"]
+POS_CTX, NEG_CTX = ["happy", "smile", "enjoy", "fun"], ["sad", "cry", "hate", "boring"]
+
+
+def _corpus(path: Path, n: int = 300) -> Path:
+    rng = random.Random(1)
+    lines = []
+    for i in range(n):
+        words, ctx = (POS, POS_CTX) if i % 2 == 0 else (NEG, NEG_CTX)
+        lines.append(" ".join(rng.choice(words if rng.random() < 0.5 else ctx) for _ in range(10)))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _seeds(path: Path) -> Path:
+    path.write_text(
+        "good\tpositive\ngreat\tpositive\nbad\tnegative\nawful\tnegative\n", encoding="utf-8"
+    )
+    return path
+
+
+def test_induce_evaluate_show(tmp_path: Path, runner: CliRunner) -> None:
+    corpus = _corpus(tmp_path / "c.txt")
+    out = tmp_path / "lex.tsv"
+    args = [
+        "lexicon",
+        "induce",
+        str(corpus),
+        "--lang",
+        "en",
+        "--seeds",
+        str(_seeds(tmp_path / "s.tsv")),
+        "--bootstrap",
+        "4",
+        "--min-count",
+        "2",
+        "--dim",
+        "6",
+        "--k",
+        "3",
+        "--output",
+        str(out),
+    ]
+    r = runner.invoke(app, args)
+    assert r.exit_code == 0, r.output
+    lex = load_lexicon(out)
+    assert lex["lovely"].score > 0 > lex["nasty"].score
+    assert lex["good"].source == "seed" and lex["lovely"].source == "corpus"
+
+    gold = tmp_path / "gold.tsv"
+    gold.write_text(
+        "".join(f"{w}\tpositive\n" for w in POS) + "".join(f"{w}\tnegative\n" for w in NEG),
+        encoding="utf-8",
+    )
+    res_json = tmp_path / "r.json"
+    r = runner.invoke(
+        app, ["lexicon", "evaluate", str(out), "--gold", str(gold), "--json", str(res_json)]
+    )
+    assert r.exit_code == 0, r.output
+    assert "AUC 1.0000" in r.stdout
+    res = json.loads(res_json.read_text(encoding="utf-8"))
+    assert res["auc"] == 1.0 and res["coverage"] == 6 and "ternary_f1" in res
+
+    r = runner.invoke(app, ["lexicon", "show", "lovely", "--lexicon", str(out)])
+    assert r.exit_code == 0 and "lex.tsv\tlovely\tscore=+" in r.stdout
+
+
+def test_csv_corpus_and_errors(tmp_path: Path, runner: CliRunner) -> None:
+    txt = _corpus(tmp_path / "c.txt", 200).read_text(encoding="utf-8").splitlines()
+    csv = tmp_path / "c.csv"
+    csv.write_text("id,body\n" + "".join(f"{i},{t}\n" for i, t in enumerate(txt)), encoding="utf-8")
+    out = tmp_path / "l.tsv"
+    base = [
+        "lexicon",
+        "induce",
+        str(csv),
+        "--lang",
+        "en",
+        "--seeds",
+        str(_seeds(tmp_path / "s.tsv")),
+        "--bootstrap",
+        "0",
+        "--min-count",
+        "2",
+        "--dim",
+        "6",
+        "--k",
+        "3",
+        "--output",
+        str(out),
+        "--no-progress",
+    ]
+    r = runner.invoke(app, [*base, "--text-col", "body"])
+    assert r.exit_code == 0, r.output
+    assert load_lexicon(out)["superb"].score > 0
+    r = runner.invoke(app, base)  # no "text" column
+    assert r.exit_code == 1 and "body" in r.output
+    r = runner.invoke(app, ["lexicon", "induce", str(tmp_path / "none.txt"), "-o", str(out)])
+    assert r.exit_code == 1 and "not found" in r.output
+    r = runner.invoke(app, ["lexicon", "evaluate", str(out), "--gold", "no-such-gold"])
+    assert r.exit_code == 1 and "no-such-gold" in r.output
+    r = runner.invoke(app, ["lexicon", "show", "zzzz", "--lexicon", str(out)])
+    assert r.exit_code == 1 and "none of" in r.output

@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from sklearn.base import clone
+
+import sentikit.lexicon.wordnet as wn_mod
+from sentikit.errors import InputError
+from sentikit.lexicon import LexiconInducer, SeedSet, load_lexicon
+
+from .conftest import NEG, POS
+from .test_wordnet import TOY_XML
+
+SEEDS = SeedSet(["good", "great", "nice"], ["bad", "awful", "poor"])
+FAST = {"min_count": 2, "dim": 8, "k": 4, "seed_subset": 2}
+
+
+def test_polarity_separates_clusters(toy_corpus: list[str]) -> None:
+    ind = LexiconInducer("en", seeds=SEEDS, bootstrap=10, **FAST).fit(toy_corpus)
+    for w in POS[3:]:
+        assert ind.scores_[w] > 0, w
+    for w in NEG[3:]:
+        assert ind.scores_[w] < 0, w
+    # bootstrap over seed subsets gives a spread; seeds are marked
+    assert ind.std_.max() > 0
+    assert {ind.sources_[ind.terms_.index(w)] for w in SEEDS.positive} == {"seed"}
+    assert ind.vectors_ is not None and ind.vectors_.shape == (len(ind.vocab_), 8)
+    assert set(ind.timings_) == {"tokenize_count", "ppmi_svd", "knn_graph", "propagation"}
+    assert all(v > 0 for v in ind.peak_rss_mb_.values())
+    assert ind.n_tokens_ == 12 * len(toy_corpus)
+
+
+def test_deterministic_and_clonable(toy_corpus: list[str]) -> None:
+    a = LexiconInducer("en", seeds=SEEDS, bootstrap=5, **FAST).fit(toy_corpus)
+    b = clone(a).fit(toy_corpus)
+    assert np.allclose(a.score_, b.score_) and np.allclose(a.std_, b.std_)
+    assert clone(a).get_params()["k"] == 4
+    assert not hasattr(clone(a), "scores_")
+
+
+def test_bootstrap_zero_uses_all_seeds(toy_corpus: list[str]) -> None:
+    ind = LexiconInducer("en", seeds=SEEDS, bootstrap=0, **FAST).fit(toy_corpus)
+    assert np.all(ind.std_ == 0)
+    assert ind.seeds_.positive == SEEDS.positive
+
+
+def test_save_and_lexicon(tmp_path: Path, toy_corpus: list[str]) -> None:
+    ind = LexiconInducer("en", seeds=SEEDS, bootstrap=3, **FAST).fit(toy_corpus)
+    p = ind.save(tmp_path / "lex.tsv")
+    lex = load_lexicon(p)
+    assert set(lex) == set(ind.terms_)
+    assert lex["lovely"].score == pytest.approx(ind.scores_["lovely"], abs=1e-4)
+    assert ind.lexicon()["lovely"][2] == lex["lovely"].count
+
+
+def test_seed_file_and_errors(tmp_path: Path, toy_corpus: list[str]) -> None:
+    p = tmp_path / "seeds.tsv"
+    p.write_text("lovely\tpositive\nnasty\tnegative\n", encoding="utf-8")
+    ind = LexiconInducer("en", seeds=str(p), bootstrap=0, **FAST).fit(toy_corpus)
+    assert ind.scores_["superb"] > 0 > ind.scores_["dreadful"]
+    with pytest.raises(InputError, match="seed"):
+        LexiconInducer("en", seeds=SeedSet(["zzz"], ["bad"]), **FAST).fit(toy_corpus)
+    with pytest.raises(InputError, match="too small"):
+        LexiconInducer("en", seeds=SEEDS, min_count=10_000).fit(toy_corpus)
+    with pytest.raises(InputError):
+        LexiconInducer("en", graph="web").fit(toy_corpus)
+    with pytest.raises(InputError):
+        LexiconInducer("xx").fit(toy_corpus)
+    with pytest.raises(InputError):
+        LexiconInducer("en", beta=1.5).fit(toy_corpus)
+    with pytest.raises(InputError):
+        LexiconInducer("en", graph="corpus").fit(None)
+
+
+def test_wordnet_and_union_graphs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, toy_corpus: list[str]
+) -> None:
+    xml = tmp_path / "wn.xml"
+    xml.write_text(TOY_XML, encoding="utf-8")
+    monkeypatch.setattr(wn_mod, "wordnet_file", lambda lang: xml)
+    seeds = SeedSet(["good"], ["bad"])
+    ind = LexiconInducer("en", seeds=seeds, graph="wordnet", bootstrap=0).fit(None)
+    assert ind.scores_["superb"] > 0 and ind.scores_["fine"] > 0
+    assert set(ind.sources_) == {"wordnet", "seed"}
+    both = LexiconInducer("en", seeds=SEEDS, graph="both", bootstrap=0, **FAST).fit(toy_corpus)
+    src = dict(zip(both.terms_, both.sources_, strict=True))
+    assert src["quality"] == "wordnet" and src["fine"] == "both" and src["film"] == "corpus"
+    assert both.scores_["fine"] > 0 and both.counts_[both.terms_.index("quality")] == 0

@@ -3,9 +3,9 @@
 Three studies, each on the same folds as ``sentikit evaluate`` (10-fold CV or the official
 split; a paired t-test needs folds, so the official split reports no p-value):
 
-- ``drop``: the default configuration of the corpus's language, then the same configuration
-  without each family in turn (``full − family``); p-value of the paired t-test of each
-  ablated model against the full one.
+- ``drop``: the default configuration of the corpus's language (or ``--config``), then the
+  same configuration without each family in turn (``full − family``); p-value of the paired
+  t-test of each ablated model against the full one.
 - ``alpha``: the §3 combination weight α from 0.0 to 1.0 (step 0.1) in the reference setting of
   METHODS.md §8 — three polarity features (max/min/mean of the combined score), linear SVM,
   C = 1 — each against α = 0 (delta-idf alone).
@@ -16,6 +16,10 @@ Usage::
 
     python benchmarks/ablation.py --dataset turkish-twitter-sentiment --study drop \
         --json docs/results/ablation-drop-turkish-twitter-sentiment.json
+
+Variants can also run as separate processes (``--variant I --json part-I.json``) and be
+merged afterwards (``--merge part-*.json --json table.json``), which is how
+``benchmarks/run_suite.py`` spreads them over cores.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from __future__ import annotations
 import argparse
 import copy
 import json
+import os
 import platform
 import sys
 import time
@@ -52,10 +57,13 @@ def _polarity(**kw: Any) -> dict[str, Any]:
     return {"name": "sentikit.polarity_features.v1", "C": 1.0, "classifier": "svm", **kw}
 
 
-def variants(study: str, lang: str, aux: dict[str, Any]) -> list[tuple[str, list[dict[str, Any]]]]:
+def variants(
+    study: str, lang: str, aux: dict[str, Any], config: Path | None = None
+) -> list[tuple[str, list[dict[str, Any]]]]:
     """(name, families) of every model of a study; the first is the reference."""
     if study == "drop":
-        full = registry.default_config(lang)["model"]["families"]
+        cfg = registry.load_config(config) if config else registry.default_config(lang)
+        full = cfg["model"]["families"]
         out = [("full", full)]
         for i, fam in enumerate(full):
             rest = copy.deepcopy(full[:i] + full[i + 1 :])
@@ -97,6 +105,44 @@ def variants(study: str, lang: str, aux: dict[str, Any]) -> list[tuple[str, list
     raise SystemExit(f"unknown study {study!r}")
 
 
+def _row(name: str, fams: list[dict[str, Any]], r: Any, seconds: float) -> dict[str, Any]:
+    return {
+        "model": name,
+        "accuracy": r.accuracy,
+        "std": r.accuracy_std,
+        "macro_f1": r.macro_f1,
+        "calibration": r.calibration,
+        "folds": [f.accuracy for f in r.folds],
+        "families": fams,
+        "seconds": round(seconds, 1),
+        "protocol": r.protocol,
+    }
+
+
+def table(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Add to each row its difference from the first (reference) row and the p-value of the
+    paired t-test over folds (``None`` for the reference or with a single fold)."""
+    ref = rows[0]["folds"]
+    for i, row in enumerate(rows):
+        accs = row["folds"]
+        p = None
+        if i > 0 and len(accs) > 1 and len(accs) == len(ref) and accs != ref:
+            p = float(ttest_rel(accs, ref).pvalue)
+        row["delta_vs_ref"] = float(np.mean(accs) - np.mean(ref))
+        row["p_value"] = p
+    return rows
+
+
+def _print(rows: list[dict[str, Any]]) -> None:
+    for row in rows:
+        pv = "" if row["p_value"] is None else f"p={row['p_value']:.3f}"
+        print(
+            f"{row['model']:28s} {row['accuracy']:6.2f} ±{row['std']:5.2f}  "
+            f"Δ={row['delta_vs_ref']:+.2f} {pv}",
+            flush=True,
+        )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--dataset", required=True)
@@ -105,9 +151,32 @@ def main() -> None:
     ap.add_argument("--cooc-corpus", default=None, help="unlabelled corpus for §2 scores")
     ap.add_argument("--lexicon", action="append", default=[], help="lexicon TSV or dataset")
     ap.add_argument("--transfer", action="append", default=[], help="labelled aux corpus")
+    ap.add_argument("--config", type=Path, default=None, help="the full model of --study drop")
+    ap.add_argument(
+        "--variant", type=int, default=None, help="run only this variant (0 = reference)"
+    )
+    ap.add_argument(
+        "--merge", type=Path, nargs="+", default=None, help="merge --variant JSON files"
+    )
     ap.add_argument("--json", type=Path, default=None)
     args = ap.parse_args()
     info = dataset_info(args.dataset)
+    meta = {
+        "dataset": args.dataset,
+        "study": args.study,
+        "command": "python " + " ".join(sys.argv),
+        "date": date.today().isoformat(),
+        "machine": f"{platform.machine()}, {platform.python_version()}, {os.cpu_count()} cores",
+    }
+    if args.merge:
+        parts = [json.loads(p.read_text("utf-8")) for p in args.merge]
+        parts.sort(key=lambda d: d.get("variant", 0))
+        rows = table([r for d in parts for r in d["rows"]])
+        _print(rows)
+        out = {**meta, "merged_from": [d["command"] for d in parts], "rows": rows}
+        if args.json:
+            args.json.write_text(json.dumps(out, indent=2, ensure_ascii=False) + "\n", "utf-8")
+        return
     aux: dict[str, Any] = {}
     if args.cooc_corpus:
         aux["cooc_corpus"] = args.cooc_corpus
@@ -115,44 +184,18 @@ def main() -> None:
         aux["lexicons"] = args.lexicon
     if args.transfer:
         aux["transfer"] = args.transfer
+    todo = variants(args.study, info.lang, aux, args.config)
+    if args.variant is not None:
+        todo = [todo[args.variant]]
     rows = []
-    ref: list[float] | None = None
-    for name, fams in variants(args.study, info.lang, aux):
+    for name, fams in todo:
         t0 = time.time()
         r = _run(args.dataset, info.lang, fams, args.protocol)
-        accs = [f.accuracy for f in r.folds]
-        p = None
-        if ref is not None and len(accs) > 1 and len(accs) == len(ref) and accs != ref:
-            p = float(ttest_rel(accs, ref).pvalue)
-        if ref is None:
-            ref = accs
-        row = {
-            "model": name,
-            "accuracy": r.accuracy,
-            "std": r.accuracy_std,
-            "macro_f1": r.macro_f1,
-            "delta_vs_ref": r.accuracy - float(np.mean(ref)),
-            "p_value": p,
-            "folds": accs,
-            "families": fams,
-            "seconds": round(time.time() - t0, 1),
-        }
-        rows.append(row)
-        pv = "" if p is None else f"p={p:.3f}"
-        print(
-            f"{name:28s} {r.accuracy:6.2f} ±{r.accuracy_std:5.2f}  "
-            f"Δ={row['delta_vs_ref']:+.2f} {pv}",
-            flush=True,
-        )
-    out = {
-        "dataset": args.dataset,
-        "study": args.study,
-        "protocol": rows and r.protocol,
-        "command": "python " + " ".join(sys.argv),
-        "date": date.today().isoformat(),
-        "machine": f"{platform.machine()}, {platform.python_version()}",
-        "rows": rows,
-    }
+        rows.append(_row(name, fams, r, time.time() - t0))
+    if args.variant is None:
+        table(rows)
+        _print(rows)
+    out = {**meta, "variant": args.variant, "rows": rows}
     if args.json:
         args.json.write_text(json.dumps(out, indent=2, ensure_ascii=False) + "\n", "utf-8")
 

@@ -59,49 +59,69 @@ STUDIES = [
 ]
 
 
-def jobs(only: str | None, out: Path) -> list[tuple[str, list[str]]]:
-    """(name, argv) of every job, the slowest first."""
+def _ablation_module():  # type: ignore[no-untyped-def]
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "ablation", Path(__file__).with_name("ablation.py")
+    )
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def jobs(only: str | None, out: Path) -> tuple[list[tuple[str, list[str]]], list[list[str]]]:
+    """(name, argv) of every job, the slowest first, and the merge commands to run after."""
+    from sentikit.io.datasets import dataset_info
+
     py = sys.executable
     todo: list[tuple[str, list[str]]] = []
+    merges: list[list[str]] = []
     if only in (None, "evaluate"):
         for ds, proto in EVALUATIONS:
+            if only is None and proto == "cv10" and ds in DROP:
+                continue  # the reference row (variant 0) of the drop ablation is this run
             name = f"eval-{ds}-{proto}"
-            todo.append(
-                (
-                    name,
-                    [
-                        py,
-                        "-m",
-                        "sentikit",
-                        "evaluate",
-                        "--dataset",
-                        ds,
-                        "--protocol",
-                        proto,
-                        "--json",
-                        str(out / f"{name}.json"),
-                    ],
-                )
-            )
+            argv = [py, "-m", "sentikit", "evaluate", "--dataset", ds, "--protocol", proto]
+            todo.append((name, [*argv, "--json", str(out / f"{name}.json")]))
     if only in (None, "drop"):
+        abl = _ablation_module()
         for ds in DROP:
-            name = f"ablation-drop-{ds}"
-            todo.append(
-                (
-                    name,
-                    [
-                        py,
-                        "benchmarks/ablation.py",
-                        "--dataset",
-                        ds,
-                        "--study",
-                        "drop",
-                        "--protocol",
-                        "cv10",
-                        "--json",
-                        str(out / f"{name}.json"),
-                    ],
-                )
+            n = len(abl.variants("drop", dataset_info(ds).lang, {}))
+            base = f"ablation-drop-{ds}"
+            parts = []
+            for i in range(n):
+                part = out / f"{base}.part{i}.json"
+                parts.append(str(part))
+                argv = [
+                    py,
+                    "benchmarks/ablation.py",
+                    "--dataset",
+                    ds,
+                    "--study",
+                    "drop",
+                    "--protocol",
+                    "cv10",
+                    "--variant",
+                    str(i),
+                    "--json",
+                    str(part),
+                ]
+                todo.append((f"{base}.part{i}", argv))
+            merges.append(
+                [
+                    py,
+                    "benchmarks/ablation.py",
+                    "--dataset",
+                    ds,
+                    "--study",
+                    "drop",
+                    "--merge",
+                    *parts,
+                    "--json",
+                    str(out / f"{base}.json"),
+                ]
             )
     if only in (None, "studies"):
         for ds, study, extra in STUDIES:
@@ -126,7 +146,7 @@ def jobs(only: str | None, out: Path) -> list[tuple[str, list[str]]]:
             )
     slow = ("imdb", "turkish-movie-reviews-cv10", "drop-turkish-movie", "drop-english")
     todo.sort(key=lambda j: not any(s in j[0] for s in slow))
-    return todo
+    return todo, merges
 
 
 def main() -> None:
@@ -137,7 +157,8 @@ def main() -> None:
     ap.add_argument("--filter", default=None, help="run only jobs whose name contains this")
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    todo = [j for j in jobs(args.only, args.out) if not args.filter or args.filter in j[0]]
+    todo, merges = jobs(args.only, args.out)
+    todo = [j for j in todo if not args.filter or args.filter in j[0]]
     env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
 
     def run(job: tuple[str, list[str]]) -> tuple[str, int, float]:
@@ -153,6 +174,9 @@ def main() -> None:
 
     with ThreadPoolExecutor(max_workers=args.jobs) as pool:
         results = list(pool.map(run, todo))
+    for argv in merges:
+        if all(Path(a).exists() for a in argv if a.endswith(".json") and ".part" in a):
+            subprocess.call(argv, env=env)
     failed = [n for n, rc, _ in results if rc != 0]
     print(
         f"{len(results) - len(failed)}/{len(results)} jobs ok"

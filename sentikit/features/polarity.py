@@ -61,6 +61,9 @@ COOC_WINDOW = 12
 # cross-validation folds do not re-read a large corpus.
 _T = TypeVar("_T")
 
+#: The source tree's root, where the shipped lexicons live (``lexicons/``).
+_REPO_ROOT = Path(__file__).resolve().parents[2]
+
 _CORPUS_CACHE: dict[tuple[Any, ...], dict[str, float]] = {}
 
 
@@ -126,6 +129,8 @@ def _load_lexicon_scores(spec: str) -> dict[str, float]:
     if key in _CORPUS_CACHE:
         return _CORPUS_CACHE[key]
     path = Path(spec)
+    if not path.is_absolute() and not path.exists() and (_REPO_ROOT / path).exists():
+        path = _REPO_ROOT / path  # shipped lexicons (lexicons/…) from any working directory
     scores: dict[str, float] = {}
     if path.suffix in (".tsv", ".txt") or path.exists():
         if not path.exists():

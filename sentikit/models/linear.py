@@ -24,6 +24,7 @@ from sklearn.linear_model import LogisticRegression
 
 from sentikit.doc import Document
 from sentikit.errors import BundleError
+from sentikit.features.morph import MorphForms
 from sentikit.features.ngrams import FEATURE_FAMILIES as _NGRAM_FAMILIES
 from sentikit.features.ngrams import CharNgrams, WordNgrams
 from sentikit.features.polarity import PolarityFeatures
@@ -37,6 +38,7 @@ FEATURE_FAMILIES: dict[str, Any] = {
     **_NGRAM_FAMILIES,
     PolarityFeatures.name: PolarityFeatures,
     TransferFeature.name: TransferFeature,
+    MorphForms.name: MorphForms,
 }
 
 #: Per-family classifiers: ``lr`` (logistic regression) or ``svm`` (linear SVM, hinge loss).
@@ -295,6 +297,23 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
                 part = fam.char_contributions(doc, self.polarity_weights(k))
                 part = [self.weights_[k] * p for p in part]
                 total = part if total is None else [a + b for a, b in zip(total, part, strict=True)]
+        return total
+
+    def morpheme_contributions(self, doc: Document) -> list[dict[str, float]] | None:
+        """Per token, the share of the positive-vs-negative logit carried by each morpheme tag
+        (``"Neg"``, ``"Past"``…) and by the word form (``"@form"``) in the morpheme families
+        (``None`` when the model has none)."""
+        total: list[dict[str, float]] | None = None
+        for k, fam in enumerate(self.families_):
+            if not hasattr(fam, "morpheme_contributions"):
+                continue
+            part = fam.morpheme_contributions(doc, self.polarity_weights(k))
+            w = float(self.weights_[k])
+            if total is None:
+                total = [{} for _ in part]
+            for acc, d in zip(total, part, strict=True):
+                for tag, v in d.items():
+                    acc[tag] = acc.get(tag, 0.0) + w * v
         return total
 
     # -- persistence ---------------------------------------------------------------------

@@ -54,23 +54,38 @@ def _token_dict(tok: Token) -> dict[str, Any]:
     return d
 
 
-def _score_morphemes(doc: Document, chars: list[np.ndarray] | None) -> None:
-    """Give each morpheme the part of the decision carried by its surface characters.
+def _score_morphemes(
+    doc: Document,
+    chars: list[np.ndarray] | None,
+    tags: list[dict[str, float]] | None = None,
+) -> None:
+    """Give each morpheme its part of the decision.
 
-    The character n-gram family's contribution is spread over the characters of each token;
-    a morpheme's polarity is the sum over the characters of its surface form. This needs the
-    morphemes' forms to spell the token's normalized form; otherwise polarities stay ``None``.
-    The word n-gram family scores whole words, so its part is in the token's polarity only.
+    Two sources add up. The character n-gram family's contribution is spread over the
+    characters of each token, and a morpheme gets the sum over the characters of its surface
+    form (this needs the morphemes' forms to spell the token's normalized form). The morpheme
+    family (``sentikit.morph_forms.v1``) scores tags directly: a morpheme gets its tag's share,
+    and the root morpheme also the word form's (``"@form"``). Word n-gram families score whole
+    words, so their part is in the token's polarity only. Without either source polarities
+    stay ``None``.
     """
-    if chars is None:
-        return
-    for tok, per_char in zip(doc.tokens, chars, strict=True):
-        if not tok.morphemes or "".join(m.form for m in tok.morphemes) != tok.form:
+    for i, tok in enumerate(doc.tokens):
+        if not tok.morphemes:
             continue
-        pos = 0
+        per_char = chars[i] if chars is not None else None
+        if per_char is not None and "".join(m.form for m in tok.morphemes) == tok.form:
+            pos = 0
+            for m in tok.morphemes:
+                m.polarity = float(per_char[pos : pos + len(m.form)].sum())
+                pos += len(m.form)
+        shares = tags[i] if tags is not None else None
+        if shares:
+            for j, m in enumerate(tok.morphemes):
+                add = shares.get(m.tag, 0.0) + (shares.get("@form", 0.0) if j == 0 else 0.0)
+                m.polarity = (m.polarity or 0.0) + add
         for m in tok.morphemes:
-            m.polarity = round(float(per_char[pos : pos + len(m.form)].sum()), 6)
-            pos += len(m.form)
+            if m.polarity is not None:
+                m.polarity = round(m.polarity, 6)
 
 
 @contextmanager
@@ -353,7 +368,9 @@ class Analyzer:
                 tok.morphemes = at.morphemes
                 tok.negated = tok.negated or at.negated
             if any(t.morphemes for t in d.tokens):
-                _score_morphemes(d, lm.est.char_contributions(d))
+                _score_morphemes(
+                    d, lm.est.char_contributions(d), lm.est.morpheme_contributions(d)
+                )
             # clauses come from the full analysis (English subclauses)
             if len(a.sentences) == len(d.sentences):
                 for s, sa in zip(d.sentences, a.sentences, strict=True):

@@ -144,7 +144,7 @@ def induce_command(
             "--min-count",
             min=1,
             help="Minimum term frequency (default by corpus "
-            "size: see docs/notes/lexicon-parameters.md).",
+            "size: see docs/notes/lexicon.md).",
             show_default=False,
         ),
     ] = None,

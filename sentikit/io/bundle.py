@@ -26,13 +26,46 @@ LARGE_KEYS = ("vocabulary", "units")
 """Keys of a family's state that are moved from ``model.json`` to ``vocab.json.gz``."""
 
 
+#: Lists or mappings longer than this (strings: 16 times longer) in a family's state
+#: (vocabularies, word tables, also inside nested mappings such as an ``aux`` model) are moved to
+#: ``vocab.json.gz`` too.
+LARGE_LEN = 256
+
+
+def _move_large(state: dict[str, Any], prefix: str, out: dict[str, Any]) -> None:
+    for key in list(state):
+        value = state[key]
+        if isinstance(value, dict) and len(value) <= LARGE_LEN and key not in LARGE_KEYS:
+            _move_large(value, f"{prefix}.{key}", out)
+        elif (
+            key in LARGE_KEYS
+            or (isinstance(value, list | dict) and len(value) > LARGE_LEN)
+            or (isinstance(value, str) and len(value) > 16 * LARGE_LEN)
+        ):
+            out[f"{prefix}.{key}"] = state.pop(key)
+
+
 def _vocab_keys(meta: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for k, fam in enumerate(meta.get("families", [])):
-        for key in LARGE_KEYS:
-            if key in fam:
-                out[f"family{k}" if key == "vocabulary" else f"family{k}_{key}"] = fam.pop(key)
+        _move_large(fam, f"family{k}", out)
     return out
+
+
+def _restore_large(families: list[dict[str, Any]], vocabs: dict[str, Any]) -> None:
+    for path, value in vocabs.items():
+        head, _, rest = path.partition(".")
+        if not rest:  # format 1: "familyK" (vocabulary) and "familyK_units"
+            name, _, key = head.partition("_")
+            key = key or "vocabulary"
+            rest = key
+            head = name
+        k = int(head.removeprefix("family"))
+        target = families[k]
+        *parents, key = rest.split(".")
+        for part in parents:
+            target = target[part]
+        target[key] = value
 
 
 def save_bundle(
@@ -47,8 +80,8 @@ def save_bundle(
     ----------
     path : the folder (created if needed).
     info : name, version, lang, config, training data description, metrics …
-    model_meta : the model's JSON-able state; ``families[k]["vocabulary"]`` lists are moved to
-        ``vocab.json.gz``.
+    model_meta : the model's JSON-able state; each family's vocabularies and other long lists or
+        mappings (also inside a nested ``aux`` model) are moved to ``vocab.json.gz``.
     arrays : numeric state, saved in ``arrays.npz``.
     """
     out = Path(path)
@@ -99,11 +132,10 @@ def load_bundle(path: str | Path) -> tuple[dict[str, Any], dict[str, NDArray[Any
             arrays = {k: npz[k] for k in npz.files}
     except (OSError, ValueError) as exc:
         raise BundleError(f"{folder}: damaged bundle ({exc})") from exc
-    for k, fam in enumerate(info["model"].get("families", [])):
-        if f"family{k}" in vocabs:
-            fam["vocabulary"] = vocabs[f"family{k}"]
-        if f"family{k}_units" in vocabs:
-            fam["units"] = vocabs[f"family{k}_units"]
+    try:
+        _restore_large(info["model"].get("families", []), vocabs)
+    except (KeyError, IndexError, ValueError, TypeError) as exc:
+        raise BundleError(f"{folder}: damaged bundle (vocab.json.gz: {exc})") from exc
     return info, arrays
 
 

@@ -151,6 +151,7 @@ class Analyzer:
         self.lang = lang
         if model is not None:
             lm = _LangModel(*load_model(model))
+            gc.freeze()  # see _model
             if lang is not None and lm.lang != lang:
                 raise InputError(f"model {model} is for {lm.lang!r}, not {lang!r}")
             self._models[lm.lang] = lm
@@ -161,6 +162,10 @@ class Analyzer:
     def _model(self, lang: str) -> _LangModel:
         if lang not in self._models:
             self._models[lang] = _LangModel(*load_model(shipped_model_dir(lang)))
+            # A model holds millions of long-lived objects (vocabularies, word tables); moving
+            # them to the collector's permanent generation keeps every later full collection
+            # from traversing them (on the Turkish model: 0.4 s per batch of 256 texts).
+            gc.freeze()
         return self._models[lang]
 
     @property

@@ -69,3 +69,25 @@ def test_sklearn_params_contract() -> None:
     assert m.get_params()["stack_folds"] == 4
     m.set_params(fusion="fixed")
     assert m.fusion == "fixed"
+
+
+def test_bundle_moves_long_family_state_out_of_model_json(tmp_path, tiny_corpus) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    texts, labels = tiny_corpus
+    fams = [
+        {"name": "sentikit.word_ngrams.v1", "ngram_range": [1, 2]},
+        {"name": "sentikit.polarity_features.v1", "sources": ["supervised"]},
+    ]
+    clf = LinearEnsembleClassifier(lang="en", families=fams).fit(texts, labels)
+    meta, arrays = clf.to_state()
+    meta["families"][1]["aux"] = {"units": ["x"] * 300, "small": [1, 2]}
+    save_bundle(tmp_path, {"name": "t"}, meta, arrays)
+    small = json.loads((tmp_path / "model.json").read_text())
+    fam1 = small["model"]["families"][1]
+    assert "vocabulary" not in fam1 and "units" not in fam1["aux"]
+    assert fam1["aux"]["small"] == [1, 2]
+    info, arr = load_bundle(tmp_path)
+    assert info["model"]["families"][1].pop("aux")["units"] == ["x"] * 300
+    back = LinearEnsembleClassifier.from_state(info["model"], arr)
+    assert back.predict(["great fun"]).tolist() == clf.predict(["great fun"]).tolist()

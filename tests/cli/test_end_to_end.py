@@ -55,10 +55,29 @@ def tiny_bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
             words, lab = (_POS, "pos") if i % 2 else (_NEG, "neg")
             w.writerow([f"the {rng.choice(_NOUN)} was {rng.choice(words)}", lab])
     out = tmp / "model"
+    # word + character families only: the default English configuration would also train its
+    # transfer family on 50,000 IMDB reviews, minutes of work that this test does not need
+    cfg = tmp / "config.json"
+    families = [
+        {"name": "sentikit.word_ngrams.v1", "ngram_range": [1, 2], "C": 10.0},
+        {"name": "sentikit.char_ngrams.v1", "ngram_range": [1, 5], "min_df": 2, "C": 10.0},
+    ]
+    cfg.write_text(
+        json.dumps(
+            {
+                "name": "tiny-en",
+                "lang": "en",
+                "model": {"name": "sentikit.linear_ensemble.v1", "families": families},
+            }
+        ),
+        encoding="utf-8",
+    )
     r = CliRunner().invoke(
         app,
         [
             "train",
+            "--config",
+            str(cfg),
             "--data",
             str(data),
             "--text-col",

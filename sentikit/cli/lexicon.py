@@ -143,8 +143,7 @@ def induce_command(
         typer.Option(
             "--min-count",
             min=1,
-            help="Minimum term frequency (default by corpus "
-            "size: see docs/notes/lexicon.md).",
+            help="Minimum term frequency (default by corpus size: see docs/notes/lexicon.md).",
             show_default=False,
         ),
     ] = None,

@@ -373,9 +373,7 @@ class Analyzer:
                 tok.morphemes = at.morphemes
                 tok.negated = tok.negated or at.negated
             if any(t.morphemes for t in d.tokens):
-                _score_morphemes(
-                    d, lm.est.char_contributions(d), lm.est.morpheme_contributions(d)
-                )
+                _score_morphemes(d, lm.est.char_contributions(d), lm.est.morpheme_contributions(d))
             # clauses come from the full analysis (English subclauses)
             if len(a.sentences) == len(d.sentences):
                 for s, sa in zip(d.sentences, a.sentences, strict=True):

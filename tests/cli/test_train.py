@@ -171,7 +171,20 @@ def test_train_records_evaluation_metrics(tmp_path: Path, runner: CliRunner) -> 
         encoding="utf-8",
     )
     out = tmp_path / "model"
-    args = ["train", "--data", str(data), "--lang", "en", "-o", str(out), "--metrics", str(ev)]
+    cfg = tmp_path / "small.json"  # the default English model would train its IMDB transfer
+    cfg.write_text(
+        json.dumps(
+            {
+                "model": {
+                    "name": "sentikit.linear_ensemble.v1",
+                    "families": [{"name": "sentikit.word_ngrams.v1", "ngram_range": [1, 2]}],
+                }
+            }
+        ),
+        encoding="utf-8",
+    )
+    args = ["train", "--data", str(data), "--lang", "en", "-c", str(cfg), "-o", str(out)]
+    args += ["--metrics", str(ev)]
     r = runner.invoke(app, args)
     assert r.exit_code == 0, r.stderr
     info = json.loads((out / "model.json").read_text(encoding="utf-8"))

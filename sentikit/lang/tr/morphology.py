@@ -81,10 +81,10 @@ backend-independent analysis (``pos="Num"``, ``subpos`` ``Card``/``Real``/``Rati
 ``Percent``/``Clock``), because zeyrek has no unidentified-token analyzer; (2) duplicate readings
 (zemberek returns ``yok:Adj`` twice for two dictionary items) are removed; (3) zeyrek's search is
 re-implemented here without its per-step debug-string formatting and without its mutation of
-shared phonetic-attribute sets (which made results depend on analysis history), and with each
-morphotactic state's outgoing suffix surfaces memoized per the five phonetic attributes that
-surface generation reads, so a search step looks up only the surfaces that start with the next
-input letter (≈5× zeyrek's own search in CPU time, same readings; ``benchmarks/morph_speed.py``).
+shared phonetic-attribute sets (which made results depend on analysis history). A memoized
+variant of the search (outgoing surfaces per phonetic-attribute pattern, ≈5× faster) was tried
+and withdrawn: in one fresh CI run it lost a reading (``HÂLÂ`` as ``hal+Dat``), so results
+depended on the run.
 
 Caching and cost
 ----------------
@@ -1057,17 +1057,6 @@ class ZeyrekAnalyzer(BaseAnalyzer):
         self._dummy = RootAttribute.Dummy
         self._skip = (zm.nom, zm.pnon)
         self._ascii_stems: dict[str, list[Any]] | None = None
-        # generate_surface reads only these five attributes: a path's bit pattern over them
-        # keys a memo of each state's outgoing surfaces (faster cold analysis, same results)
-        self._surface_attrs = (
-            PhoneticAttribute.LastLetterVowel,
-            PhoneticAttribute.LastVowelBack,
-            PhoneticAttribute.LastVowelFrontal,
-            PhoneticAttribute.LastVowelUnrounded,
-            PhoneticAttribute.LastLetterVoiceless,
-        )
-        self._out_memo: dict[tuple[int, int, bool], Any] = {}
-        self._bits_memo: dict[tuple[str, int], int] = {}
 
     # search -----------------------------------------------------------------------------------
     def _prefix_matches(self, inp: str, ascii_tolerant: bool) -> list[Any]:
@@ -1105,8 +1094,6 @@ class ZeyrekAnalyzer(BaseAnalyzer):
             zm.SearchPath.initial(c, inp[len(c.surface) :])
             for c in self._prefix_matches(inp, ascii_tolerant)
         ]
-        for path in paths:
-            path._sk_bits = self._bits(path.phonetic_attributes)
         result = []
         cannot = self._cannot_terminate
         while paths:
@@ -1119,106 +1106,36 @@ class ZeyrekAnalyzer(BaseAnalyzer):
             paths = new_paths
         return result
 
-    def _outgoing(self, state: Any, bits: int, attrs: Any, ascii_tolerant: bool) -> Any:
-        """A state's outgoing transitions indexed by the surface they generate under ``bits``.
-
-        Memoized per (state, surface-relevant attributes, ASCII mode), so the search compares
-        the remaining input only with the surfaces that start with its first letter instead of
-        generating every transition's surface for every path. Returns ``(empty, by_first,
-        failing)``: entries ``(order, transition, surface, has_surface)`` with an empty
-        surface; per first letter, ``(surface key, entries)`` pairs; and the transitions whose
-        surface cannot be generated with these attributes (zeyrek raises then; so do we).
-        """
-        mkey = (id(state), bits, ascii_tolerant)
-        got = self._out_memo.get(mkey)
-        if got is not None:
-            return got
-        zm = self._zm
-        empty: list[tuple[int, Any, str, bool]] = []
-        groups: dict[str, list[tuple[int, Any, str, bool]]] = {}
-        failing: list[Any] = []
-        for order, transition in enumerate(state.outgoing):
-            has_surface = len(transition.token_list) > 0
-            try:
-                surface = zm.generate_surface(transition, attrs)
-            except ValueError:
-                failing.append(transition)
-                continue
-            cmp = surface.translate(ASCII_FOLD) if ascii_tolerant else surface
-            entry = (order, transition, surface, has_surface)
-            if cmp:
-                groups.setdefault(cmp, []).append(entry)
-            else:
-                empty.append(entry)
-        by_first: dict[str, list[tuple[str, list[tuple[int, Any, str, bool]]]]] = {}
-        for cmp, entries in groups.items():
-            by_first.setdefault(cmp[0], []).append((cmp, entries))
-        got = self._out_memo[mkey] = (empty, by_first, failing)
-        return got
-
-    def _bits(self, attrs: Any) -> int:
-        """The bit pattern of the surface-relevant attributes in ``attrs``."""
-        bits = 0
-        for k, a in enumerate(self._surface_attrs):
-            if a in attrs:
-                bits |= 1 << k
-        return bits
-
     def _advance(self, path: Any, ascii_tolerant: bool) -> list[Any]:
         zm = self._zm
         out = []
         tail = path.tail
         attrs = path.phonetic_attributes
-        # a path's bits are set when it is created: unchanged attributes keep the parent's
-        # bits; recomputed ones are a function of (suffix surface, parent bits), memoized
-        bits = path._sk_bits
-        bits_memo = self._bits_memo
-        empty, by_first, failing = self._outgoing(path.current_state, bits, attrs, ascii_tolerant)
-        if tail:
-            for transition in failing:  # zeyrek raises here: so do we
-                zm.generate_surface(transition, attrs)
-            cands = list(empty)
-            more = False
-            for cmp, entries in by_first.get(tail[0], ()):
-                if tail.startswith(cmp):
-                    cands.extend(entries)
-                    more = True
-            if more and len(cands) > 1:
-                cands.sort(key=lambda c: c[0])
-        else:
-            cands = [c for c in empty if not c[3]]
-        cannot = self._cannot_terminate
-        for _, transition, surface, has_surface in cands:
+        for transition in path.current_state.outgoing:
+            has_surface = len(transition.token_list) > 0
+            if not tail and has_surface:
+                continue
+            surface = zm.generate_surface(transition, attrs)
+            cmp = surface.translate(ASCII_FOLD) if ascii_tolerant else surface
+            if not tail.startswith(cmp):
+                continue
             if not transition.can_pass(path):
                 continue
             if not has_surface:
-                new = path.copy(zm.SurfaceTransition("", transition), attrs)
-                new._sk_bits = bits
-                out.append(new)
+                out.append(path.copy(zm.SurfaceTransition("", transition), attrs))
                 continue
-            cmp = surface.translate(ASCII_FOLD) if ascii_tolerant else surface
-            same = tail == cmp
-            if same:
+            if tail == cmp:
                 new_attrs = set(attrs)
             else:
                 new_attrs = set(zm.calculate_phonetic_attributes(surface, tuple(attrs)))
-            new_attrs.discard(cannot)
+            new_attrs.discard(self._cannot_terminate)
             last = transition.token_list[-1].type_
             if last == "LAST_VOICED":
                 new_attrs.add(self._expects_consonant)
             elif last == "LAST_NOT_VOICED":
                 new_attrs.add(self._expects_vowel)
-                new_attrs.add(cannot)
-            new = path.copy(zm.SurfaceTransition(surface, transition), new_attrs)
-            if same:
-                new._sk_bits = bits
-            else:
-                bkey = (surface, bits)
-                nb = bits_memo.get(bkey)
-                if nb is None:
-                    nb = bits_memo[bkey] = self._bits(new_attrs)
-                new._sk_bits = nb
-            out.append(new)
+                new_attrs.add(self._cannot_terminate)
+            out.append(path.copy(zm.SurfaceTransition(surface, transition), new_attrs))
         return out
 
     def _to_analysis(self, key: str, path: Any) -> Analysis:

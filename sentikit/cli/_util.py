@@ -12,6 +12,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
+from enum import StrEnum
 from pathlib import Path
 from typing import IO
 
@@ -220,3 +221,10 @@ def write_text_file(path: str | Path, text: str) -> None:
     """Write ``text`` to ``path`` through :func:`open_output` (atomic replace)."""
     with open_output(path) as fh:
         fh.write(text)
+
+
+class CorpusLang(StrEnum):
+    """``--lang`` values of the commands that read a corpus (train, lexicon, embed)."""
+
+    tr = "tr"
+    en = "en"

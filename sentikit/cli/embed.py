@@ -19,7 +19,7 @@ from typing import Annotated
 
 import typer
 
-from sentikit.cli._util import note
+from sentikit.cli._util import CorpusLang, note
 from sentikit.errors import InputError
 from sentikit.io.records import read_records
 
@@ -32,13 +32,6 @@ embed_app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
 )
-
-
-class EmbedLang(StrEnum):
-    """``--lang`` values."""
-
-    tr = "tr"
-    en = "en"
 
 
 class Window(StrEnum):
@@ -81,7 +74,7 @@ def read_corpus(
 @embed_app.command("train")
 def train_command(
     corpus: Annotated[Path, typer.Argument(help="One document per line (.txt) or CSV/JSONL.")],
-    lang: Annotated[EmbedLang, typer.Option("--lang", help="Language of the corpus.")],
+    lang: Annotated[CorpusLang, typer.Option("--lang", help="Language of the corpus.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Output folder.")],
     components: Annotated[
         str,

@@ -15,7 +15,7 @@ from typing import Annotated, Any
 
 import typer
 
-from sentikit.cli._util import Progress, note, write_text_file
+from sentikit.cli._util import CorpusLang, Progress, note, write_text_file
 from sentikit.errors import InputError
 
 app = typer.Typer(
@@ -26,13 +26,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-
-
-class LexLang(StrEnum):
-    """``--lang`` values."""
-
-    tr = "tr"
-    en = "en"
 
 
 class GraphKind(StrEnum):
@@ -111,7 +104,9 @@ def induce_command(
             show_default=False,
         ),
     ] = None,
-    lang: Annotated[LexLang, typer.Option("--lang", "-l", help="Corpus language.")] = LexLang.en,
+    lang: Annotated[
+        CorpusLang, typer.Option("--lang", "-l", help="Corpus language.")
+    ] = CorpusLang.en,
     output: Annotated[
         Path, typer.Option("--output", "-o", help="Lexicon TSV to write.", show_default=False)
     ] = Path("lexicon.tsv"),
@@ -242,7 +237,7 @@ def evaluate_command(
         ),
     ] = None,
     lang: Annotated[
-        LexLang | None,
+        CorpusLang | None,
         typer.Option(
             "--lang", help="Language of a gold *file* (case folding).", show_default=False
         ),

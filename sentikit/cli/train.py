@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 import logging
 from collections import Counter
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from sentikit.cli._util import note
+from sentikit.cli._util import CorpusLang, note
 from sentikit.errors import InputError
 from sentikit.io.records import read_records
 
@@ -19,13 +18,6 @@ log = logging.getLogger("sentikit.cli")
 
 #: Texts looked at to detect the language of a training file when --lang is not given.
 LANG_SAMPLE = 500
-
-
-class TrainLang(StrEnum):
-    """``--lang`` values of ``train``."""
-
-    tr = "tr"
-    en = "en"
 
 
 def read_labelled_file(
@@ -129,7 +121,7 @@ def train_command(
         ),
     ] = None,
     lang: Annotated[
-        TrainLang | None,
+        CorpusLang | None,
         typer.Option(
             "--lang",
             "-l",

@@ -44,8 +44,10 @@ class Window(StrEnum):
 def read_corpus(
     path: Path, text_col: str = "text", label_col: str | None = None
 ) -> tuple[list[str], list[str] | None]:
-    """Texts (and labels when ``label_col`` is given) of a corpus file; records with an error
-    or without text are skipped with a note, blank texts dropped."""
+    """Texts (and labels when ``label_col`` is given) of a corpus file.
+
+    An unreadable record is an error that names it; records with no or blank text are skipped
+    and counted in a note (as ``sentikit lexicon induce`` does)."""
     from sentikit.io.datasets import normalize_label
 
     texts: list[str] = []
@@ -55,7 +57,9 @@ def read_corpus(
         if label_col is not None and reader.format == "txt":
             raise InputError(f"{path}: --label-col needs a CSV/TSV/JSONL/JSON file")
         for rec in reader:
-            if rec.error is not None or rec.text is None or not rec.text.strip():
+            if rec.error is not None:
+                raise InputError(f"{path}: record {rec.number}: {rec.error}")
+            if rec.text is None or not rec.text.strip():
                 skipped += 1
                 continue
             if label_col is not None:
@@ -65,7 +69,7 @@ def read_corpus(
                 labels.append(normalize_label(raw))
             texts.append(rec.text)
     if skipped:
-        note("skipped %d empty or unreadable records of %s", skipped, path)
+        note("skipped %d records of %s without text", skipped, path)
     if not texts:
         raise InputError(f"{path}: no texts")
     return texts, (labels if label_col is not None else None)

@@ -49,6 +49,7 @@ class _Texts:
     ) -> None:
         self.paths, self.datasets = paths, datasets
         self.text_col, self.fmt, self.bar = text_col, fmt, bar
+        self.noted: set[Path] = set()
 
     def __iter__(self) -> Any:
         from sentikit.io.datasets import iter_texts
@@ -56,11 +57,18 @@ class _Texts:
 
         for path in self.paths:
             with read_records(path, self.fmt, text_col=self.text_col) as reader:
+                skipped = 0
                 for rec in reader:
                     self.bar.update()
-                    if rec.error is not None or rec.text is None:
-                        raise InputError(f"{path}: record {rec.number}: {rec.error or 'no text'}")
+                    if rec.error is not None:
+                        raise InputError(f"{path}: record {rec.number}: {rec.error}")
+                    if rec.text is None or not rec.text.strip():
+                        skipped += 1
+                        continue
                     yield rec.text
+                if skipped and path not in self.noted:
+                    self.noted.add(path)
+                    note("skipped %d records of %s without text", skipped, path)
         for spec in self.datasets:
             name, _, split = spec.partition(":")
             for text in iter_texts(name, split or None):

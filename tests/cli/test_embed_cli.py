@@ -121,3 +121,16 @@ def test_neighbours_unknown_word_and_folder(corpus: Path, tmp_path: Path) -> Non
     )
     res = runner.invoke(app, ["embed", "neighbours", str(out), "zzz"])
     assert res.exit_code == 1 and "not in the vocabulary" in res.output
+
+
+def test_blank_records_skipped_bad_records_named(corpus: Path, tmp_path: Path) -> None:
+    rows = (corpus / "c.jsonl").read_text("utf-8").splitlines()
+    path = tmp_path / "c.jsonl"
+    path.write_text("\n".join([*rows, json.dumps({"text": " ", "label": "positive"})]), "utf-8")
+    args = ["embed", "train", str(path), "--lang", "en", "--dim", "3"]
+    res = CliRunner().invoke(app, [*args, "--output", str(tmp_path / "a")])
+    assert res.exit_code == 0, res.output
+    assert "skipped 1 records" in res.output
+    path.write_text("\n".join([*rows[:3], "{oops", *rows[3:]]), "utf-8")
+    res = CliRunner().invoke(app, [*args, "--output", str(tmp_path / "b")])
+    assert res.exit_code == 1 and "record 4" in res.output

@@ -114,3 +114,19 @@ def test_csv_corpus_and_errors(tmp_path: Path, runner: CliRunner) -> None:
     assert r.exit_code == 1 and "no-such-gold" in r.output
     r = runner.invoke(app, ["lexicon", "show", "zzzz", "--lexicon", str(out)])
     assert r.exit_code == 1 and "none of" in r.output
+
+
+def test_blank_records_skipped_bad_records_named(tmp_path: Path, runner: CliRunner) -> None:
+    lines = _corpus(tmp_path / "c.txt", 200).read_text(encoding="utf-8").splitlines()
+    jsonl = tmp_path / "c.jsonl"
+    rows = [json.dumps({"text": t}) for t in lines] + [json.dumps({"text": "  "})]
+    jsonl.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    out = tmp_path / "l.tsv"
+    base = ["lexicon", "induce", str(jsonl), "--lang", "en", "--seeds", str(_seeds(tmp_path / "s"))]
+    base += ["--bootstrap", "0", "--min-count", "2", "--dim", "6", "--k", "3", "--no-progress"]
+    r = runner.invoke(app, [*base, "--output", str(out)])
+    assert r.exit_code == 0, r.output
+    assert "skipped 1 records" in r.output and out.is_file()
+    jsonl.write_text("\n".join([*rows[:5], "{not json", *rows[5:]]) + "\n", encoding="utf-8")
+    r = runner.invoke(app, [*base, "--output", str(tmp_path / "l2.tsv")])
+    assert r.exit_code == 1 and "record 6" in r.output

@@ -32,7 +32,12 @@ def doc_terms(doc: Document) -> list[str]:
     >>> doc_terms(d)
     ['good', 'film']
     """
-    return [t.form for t in doc.tokens if t.kind not in _SKIP_KINDS and t.form]
+    # the token columns: no Token objects are built on the fast path
+    return [
+        f
+        for f, k in zip(doc.token_forms(), doc.token_kinds(), strict=True)
+        if f and k not in _SKIP_KINDS
+    ]
 
 
 def clause_units(doc: Document) -> list[list[str]]:

@@ -137,8 +137,10 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
-"""Version of the normalized representation; part of the cache key (bump on any change)."""
+SCHEMA_VERSION = 3
+"""Version of the normalized representation; part of the cache key (bump on any change).
+3: zeyrek readings no longer depend on the process's hash seed (see
+:func:`_unshare_phonetic_attributes`); analyses cached before may lack readings."""
 
 CACHE_ENV = "SENTIKIT_CACHE_DIR"
 """Environment variable naming a folder for the on-disk analysis cache."""
@@ -1015,6 +1017,34 @@ class BaseAnalyzer:
 # --- zeyrek ------------------------------------------------------------------------------------
 
 
+def _unshare_phonetic_attributes() -> None:
+    """Make zeyrek's ``calculate_phonetic_attributes`` return a fresh set on every call.
+
+    zeyrek memoizes that function (``functools.lru_cache``, 128 entries) and returns the cached
+    ``set`` itself, and its stem generation then adds attributes to the returned set in place
+    (``original_attrs.add(ExpectsConsonant)`` for a root with voicing or doubling). The
+    mutation leaks into every later caller that hits the same cache entry, e.g. the plain noun
+    *ad* ("name") inherits *ExpectsConsonant* from another *ad* root and loses *adı*, *adını*,
+    *adlı*. Whether it leaks depends on the cache's eviction order, hence on the process's
+    string-hash seed: readings differed between runs. A copy per call restores the behaviour of
+    the original (Java) Zemberek, which computes the attributes afresh each time.
+    """
+    from zeyrek import attributes as za
+    from zeyrek import morphotactics as zm
+    from zeyrek import rulebasedanalyzer as zr
+
+    cached = za.calculate_phonetic_attributes
+    if getattr(zm.calculate_phonetic_attributes, "_sentikit_fresh", False):
+        return
+
+    def fresh(word: str, predecessor_attrs: Any = None) -> set[Any]:
+        return set(cached(word, predecessor_attrs))
+
+    fresh._sentikit_fresh = True  # type: ignore[attr-defined]
+    for module in (zm, zr):
+        module.calculate_phonetic_attributes = fresh  # type: ignore[attr-defined]
+
+
 class ZeyrekAnalyzer(BaseAnalyzer):
     """Morphology with ``zeyrek`` (the default backend).
 
@@ -1048,6 +1078,7 @@ class ZeyrekAnalyzer(BaseAnalyzer):
             raise ResourceMissingError(
                 "the zeyrek morphological analyzer is not installed: pip install zeyrek"
             ) from e
+        _unshare_phonetic_attributes()
         self._zk = zeyrek.MorphAnalyzer()
         self._zm = zm
         self._stems = self._zk.morphotactics.stem_transitions

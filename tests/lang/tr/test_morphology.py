@@ -303,3 +303,36 @@ def test_zemberek_missing_raises(monkeypatch: pytest.MonkeyPatch) -> None:
     an = ZemberekAnalyzer()
     with pytest.raises(ResourceMissingError, match=r"sentikit\[zemberek\]"):
         an.analyze("ev")
+
+
+def test_zeyrek_phonetic_attributes_are_not_shared(zeyrek: ZeyrekAnalyzer) -> None:
+    zeyrek.analyze("kitap")  # loads zeyrek (and unshares its memoized attribute sets)
+    from zeyrek import morphotactics as zm
+    from zeyrek.attributes import PhoneticAttribute
+
+    first = zm.calculate_phonetic_attributes("ad")
+    first.add(PhoneticAttribute.ExpectsConsonant)
+    assert PhoneticAttribute.ExpectsConsonant not in zm.calculate_phonetic_attributes("ad")
+
+
+def test_zeyrek_readings_do_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
+    # zeyrek's stem generation mutated memoized sets, so which roots lost readings depended on
+    # the process's string-hash seed (seed 2 lost every reading of "adı" with the root "ad")
+    import os
+    import subprocess
+
+    code = (
+        "from sentikit.lang.tr.morphology import ZeyrekAnalyzer\n"
+        "z = ZeyrekAnalyzer()\n"
+        "for w in ['adı', 'adlı', 'adını', 'HÂLÂ', 'kitabı']:\n"
+        "    print(w, sorted(a.format() for a in z.analyze(w)))\n"
+    )
+    outs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, CACHE_ENV: str(tmp_path / seed)}
+        res = subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        )
+        outs.append(res.stdout)
+    assert outs[0] == outs[1]
+    assert "ad:Noun" in outs[0].splitlines()[0]

@@ -1042,7 +1042,7 @@ def _unshare_phonetic_attributes() -> None:
 
     fresh._sentikit_fresh = True  # type: ignore[attr-defined]
     for module in (zm, zr):
-        module.calculate_phonetic_attributes = fresh  # type: ignore[attr-defined]
+        module.calculate_phonetic_attributes = fresh
 
 
 class ZeyrekAnalyzer(BaseAnalyzer):

@@ -3,7 +3,10 @@
 Prints, for the first ``--n`` texts of a corpus (best of ``--repeat`` rounds, process CPU time
 and wall clock, one process): the TF-IDF + LR baseline's ``predict``, ``analyze_many``, the
 language processor's fast path (``make_docs`` in batches of 256), the model on the prepared
-documents (``predict_proba_docs``) and each feature family's ``transform``.
+documents (``predict_proba_docs``), the analyzer's model call on the documents and the
+sentences of multi-sentence documents (``predict_proba_segments``), each feature family's
+``transform`` of the documents and its batch path on documents and sentences
+(``logits_batch`` or ``transform_batch``, as the model calls it).
 
 Usage::
 
@@ -18,6 +21,7 @@ from collections.abc import Callable
 
 import sentikit
 from sentikit.evaluation.baselines import TfidfLogReg
+from sentikit.features.ngrams import TokenBatch
 from sentikit.io.datasets import load_dataset
 from sentikit.lang import get_processor
 
@@ -46,8 +50,23 @@ def main() -> None:
         "make_docs": lambda: [proc.make_docs(c) for c in chunks],
         "predict_proba_docs": lambda: [est.predict_proba_docs(d) for d in docs],
     }
+    # the analyzer's model call: documents and the sentences of multi-sentence documents
+    segs = [an._sentence_segments([d for d in b if d.n_tokens()]) for b in docs]
+    kept = [[d for d in b if d.n_tokens()] for b in docs]
+    fns["predict_proba_segments"] = lambda: [
+        est.predict_proba_segments(b, s) for b, s in zip(kept, segs, strict=True)
+    ]
     for k, fam in enumerate(est.families_):
         fns[f"family {k} transform"] = lambda fam=fam: [fam.transform(d) for d in docs]
+        if hasattr(fam, "logits_batch"):
+            coef, icpt = est.coef_[k], est.intercept_[k]
+            fns[f"family {k} logits_batch+sent"] = lambda fam=fam, c=coef, i=icpt: [
+                fam.logits_batch(TokenBatch(b, s), c, i) for b, s in zip(kept, segs, strict=True)
+            ]
+        elif hasattr(fam, "transform_batch"):
+            fns[f"family {k} transform_batch+sent"] = lambda fam=fam: [
+                fam.transform_batch(TokenBatch(b, s)) for b, s in zip(kept, segs, strict=True)
+            ]
     best = {k: (float("inf"), float("inf")) for k in fns}
     for _ in range(args.repeat):
         for k, fn in fns.items():
@@ -57,7 +76,7 @@ def main() -> None:
             best[k] = (min(best[k][0], c), min(best[k][1], w))
     for k, (c, w) in best.items():
         print(
-            f"{k:22s} cpu {c * 1000:8.1f} ms ({len(texts) / c:8,.0f}/s)  "
+            f"{k:32s} cpu {c * 1000:8.1f} ms ({len(texts) / c:8,.0f}/s)  "
             f"wall {w * 1000:8.1f} ms ({len(texts) / w:8,.0f}/s)"
         )
 

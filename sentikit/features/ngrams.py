@@ -20,13 +20,14 @@ what makes inference fast (see BENCHMARKS.md).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import chain, repeat
 from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
 from numpy.typing import NDArray
 
-from sentikit.doc import Document
+from sentikit.doc import Document, Sentence
 from sentikit.stats.weights import nb_log_count_ratio
 
 NEG_SUFFIX = "_NEG"
@@ -74,6 +75,187 @@ def char_wb_ngrams(word: str, lo: int, hi: int) -> list[str]:
             break
         out.extend(w[i : i + n] for i in range(len(w) - n + 1))
     return out
+
+
+class TokenBatch:
+    """The tokens of a batch of documents, flattened once for every feature family of one
+    prediction, and sentence segments whose rows come from the same token occurrences.
+
+    Row ``i < len(docs)`` is ``docs[i]``; row ``len(docs) + k`` is segment ``k``, a sentence
+    ``s`` of ``docs[i]`` given as ``(i, s)`` (its tokens ``[s.token_start, s.token_end)``).
+    The segments of one document must not overlap (sentences never do). A family's
+    ``transform_batch(batch)`` gives the matrix that its ``transform`` gives for the documents
+    followed by one :meth:`~sentikit.doc.Document.sentence_document` per segment
+    (:meth:`documents`), computing each token's ids and each n-gram occurrence once.
+
+    Parameters
+    ----------
+    docs : the documents.
+    segments : ``(document index, Sentence)`` pairs, one more row each.
+    """
+
+    def __init__(
+        self, docs: Sequence[Document], segments: Sequence[tuple[int, Sentence]] = ()
+    ) -> None:
+        self.docs = docs
+        self.segments = segments
+        self.n_docs = len(docs)
+        self.n_rows = len(docs) + len(segments)
+        self._memo: dict[Any, Any] = {}
+
+    def documents(self) -> list[Document]:
+        """One Document per row: the documents, then one per segment (its sentence's)."""
+        if "documents" not in self._memo:
+            docs = self.docs
+            subs = [docs[i].sentence_document(s) for i, s in self.segments]
+            self._memo["documents"] = list(docs) + subs
+        out: list[Document] = self._memo["documents"]
+        return out
+
+    def _tokens(self) -> tuple[list[str], list[int]]:
+        if "tokens" not in self._memo:
+            per_doc = list(map(Document.token_forms, self.docs))
+            forms = list(chain.from_iterable(per_doc))
+            self._memo["tokens"] = (forms, list(map(len, per_doc)))
+        out: tuple[list[str], list[int]] = self._memo["tokens"]
+        return out
+
+    @property
+    def lengths(self) -> list[int]:
+        """Tokens per document."""
+        return self._tokens()[1]
+
+    @property
+    def doc_of(self) -> NDArray[np.int64]:
+        """The document of each token (all documents' tokens in order)."""
+        if "doc_of" not in self._memo:
+            self._memo["doc_of"] = np.repeat(
+                np.arange(self.n_docs, dtype=np.int64), np.asarray(self.lengths, dtype=np.int64)
+            )
+        out: NDArray[np.int64] = self._memo["doc_of"]
+        return out
+
+    def form_index(self) -> tuple[list[str], NDArray[np.int64]]:
+        """The distinct token forms of the batch (first occurrence order) and each token's
+        index into them."""
+        if "forms" not in self._memo:
+            forms = self._tokens()[0]
+            distinct = list(dict.fromkeys(forms))
+            index = dict(zip(distinct, range(len(distinct)), strict=True))
+            fids = np.fromiter(map(index.__getitem__, forms), dtype=np.int64, count=len(forms))
+            self._memo["forms"] = (distinct, fids)
+        out: tuple[list[str], NDArray[np.int64]] = self._memo["forms"]
+        return out
+
+    def term_index(self, negation: bool) -> tuple[list[str], NDArray[np.int64]]:
+        """:func:`token_terms` of every token as distinct terms and each token's index into
+        them (the forms when ``negation`` is off or no token is negated)."""
+        forms, fids = self.form_index()
+        if not negation:
+            return forms, fids
+        if "terms" not in self._memo:
+            neg = np.fromiter(
+                chain.from_iterable(map(Document.token_negated, self.docs)),
+                dtype=np.bool_,
+                count=len(fids),
+            )
+            if not neg.any():
+                self._memo["terms"] = (forms, fids)
+            else:
+                key = fids * 2 + neg
+                present = np.zeros(2 * len(forms), dtype=np.bool_)
+                present[key] = True
+                uniq = np.flatnonzero(present)
+                terms = [
+                    forms[k >> 1] + NEG_SUFFIX if k & 1 else forms[k >> 1] for k in uniq.tolist()
+                ]
+                self._memo["terms"] = (terms, (np.cumsum(present) - 1)[key])
+        out: tuple[list[str], NDArray[np.int64]] = self._memo["terms"]
+        return out
+
+    def segment_tokens(self) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+        """The batch positions of each segment's tokens (segment after segment) and the
+        number of tokens of each segment."""
+        if "seg_tokens" not in self._memo:
+            lens = np.asarray(self.lengths, dtype=np.int64)
+            offsets = np.zeros(len(lens) + 1, dtype=np.int64)
+            np.cumsum(lens, out=offsets[1:])
+            segs = self.segments
+            doc = np.fromiter((i for i, _ in segs), dtype=np.int64, count=len(segs))
+            a = np.fromiter((s.token_start for _, s in segs), dtype=np.int64, count=len(segs))
+            b = np.fromiter((s.token_end for _, s in segs), dtype=np.int64, count=len(segs))
+            b = np.minimum(b, lens[doc]) if len(segs) else b
+            seg_len = np.maximum(b - a, 0)
+            ends = np.cumsum(seg_len)
+            first = offsets[doc] + a  # batch position of each segment's first token
+            pos = np.arange(int(ends[-1]) if len(ends) else 0, dtype=np.int64)
+            pos += np.repeat(first - (ends - seg_len), seg_len)
+            self._memo["seg_tokens"] = (pos, seg_len)
+        out: tuple[NDArray[np.int64], NDArray[np.int64]] = self._memo["seg_tokens"]
+        return out
+
+    def segment_of(self) -> NDArray[np.int64]:
+        """The segment of each token (−1: none)."""
+        if "seg_of" not in self._memo:
+            pos, seg_len = self.segment_tokens()
+            seg_of = np.full(len(self.doc_of), -1, dtype=np.int64)
+            seg_of[pos] = np.repeat(np.arange(len(seg_len), dtype=np.int64), seg_len)
+            if len(pos) and (seg_of >= 0).sum() != len(pos):
+                raise ValueError("the segments of a document overlap")
+            self._memo["seg_of"] = seg_of
+        out: NDArray[np.int64] = self._memo["seg_of"]
+        return out
+
+
+def _row_pointers(rows: NDArray[np.int64], n_rows: int) -> NDArray[np.int64]:
+    """CSR row pointers of entries sorted by ``rows``."""
+    ptr = np.zeros(n_rows + 1, dtype=np.int64)
+    np.cumsum(np.bincount(rows, minlength=n_rows), out=ptr[1:])
+    return ptr
+
+
+def _column_table(
+    fam: Any, coef: NDArray[np.float64], scale: NDArray[np.float64]
+) -> NDArray[np.float64]:
+    """``scale * coef`` of each output, then ``scale ** 2`` (``(outputs + 1, columns)``),
+    kept for the last ``coef``."""
+    memo = getattr(fam, "_table_memo", None)
+    if memo is None or memo[0] is not coef or memo[1] is not scale:
+        c2 = np.atleast_2d(np.asarray(coef, dtype=np.float64))
+        table = np.ascontiguousarray(np.vstack([c2 * scale, scale * scale]))
+        memo = fam._table_memo = (coef, scale, table)
+    out: NDArray[np.float64] = memo[2]
+    return out
+
+
+def _row_logits(
+    indptr: NDArray[np.int64],
+    table: NDArray[np.float64],
+    cols: NDArray[np.int64],
+    intercept: Any,
+    tf: NDArray[np.float64] | None = None,
+) -> NDArray[np.float64]:
+    """The logits of L2-normalized rows without normalizing them: per CSR row (``indptr``,
+    entries ``cols``, values ``tf · scale`` or ``scale`` when ``tf`` is ``None``),
+    ``Σ tf·scale·coef / sqrt(Σ (tf·scale)²)`` for each output of ``table``
+    (:func:`_column_table`), plus ``intercept``; an empty row gets ``intercept``."""
+    n_rows = len(indptr) - 1
+    n_out = table.shape[0] - 1
+    out = np.zeros((n_rows, n_out))
+    nonempty = np.flatnonzero(indptr[1:] > indptr[:-1])
+    if len(nonempty):
+        starts = indptr[nonempty]
+        sq = table[n_out][cols]
+        if tf is not None:
+            sq *= tf * tf
+        norm = np.sqrt(np.add.reduceat(sq, starts))
+        norm[norm == 0.0] = 1.0  # all-zero values: the row stays zero (l2_normalize_rows)
+        for c in range(n_out):
+            v = table[c][cols]
+            if tf is not None:
+                v *= tf
+            out[nonempty, c] = np.add.reduceat(v, starts) / norm
+    return out + intercept
 
 
 class _Family:
@@ -169,14 +351,26 @@ class WordNgrams:
         if grow:
             ids = [units.setdefault(t, len(units)) for t in terms]
         else:
-            lookup = getattr(self, "_lookup", None)
-            if lookup is None or lookup.source is not units or len(lookup) != len(units):
-                lookup = self._lookup = _UnitLookup(units)
-            ids = list(map(lookup.__getitem__, terms))
+            ids = list(map(self._unit_lookup().__getitem__, terms))
         if len(units) > _MAX_UNITS:
             raise ValueError(f"more than {_MAX_UNITS} distinct word forms")
         doc_of = np.repeat(np.arange(len(docs), dtype=np.int64), lengths)
         return np.asarray(ids, dtype=np.int64), doc_of
+
+    def _unit_lookup(self) -> _UnitLookup:
+        units = self.units_
+        lookup: _UnitLookup | None = getattr(self, "_lookup", None)
+        if lookup is None or lookup.source is not units or len(lookup) != len(units):
+            lookup = self._lookup = _UnitLookup(units)
+        return lookup
+
+    def _batch_units(self, batch: TokenBatch) -> NDArray[np.int64]:
+        """Unit ids of all tokens of ``batch`` (−1 unknown), one lookup per distinct term."""
+        terms, tids = batch.term_index(self.negation)
+        umap = np.fromiter(
+            map(self.units_.get, terms, repeat(-1)), dtype=np.int64, count=len(terms)
+        )
+        return umap[tids]
 
     def _positions(
         self, U: NDArray[np.int64], doc_of: NDArray[np.int64]
@@ -278,6 +472,66 @@ class WordNgrams:
         X = self._counts(docs)  # a fresh matrix: weighed in place (as :meth:`weigh` does)
         X.data *= self.scale_[X.indices]
         return l2_normalize_rows(X)
+
+    def _unigram_table(self) -> NDArray[np.int64]:
+        """Column of each unigram key (unit id + 1), −1 where the unigram is not a column."""
+        memo = getattr(self, "_unigram_memo", None)
+        if memo is None or memo[0] is not self.keys_ or len(memo[1]) < len(self.units_) + 1:
+            keys = self.keys_
+            n1 = int(np.searchsorted(keys, 1 << 21))  # unigram keys sort first
+            table = np.full(max(len(self.units_), int(keys[:n1].max(initial=0))) + 1, -1)
+            table[keys[:n1]] = np.arange(n1)
+            memo = self._unigram_memo = (keys, table.astype(np.int64))
+        out: NDArray[np.int64] = memo[1]
+        return out
+
+    def _batch_cells(self, batch: TokenBatch) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+        """The distinct (row, column) cells of ``batch``'s count matrix, sorted by row, then
+        column. A document's n-gram occurrences are found and looked up once; a segment's row
+        holds those whose tokens all lie in the segment."""
+        d, starts, ns, keys = self._positions(self._batch_units(batch), batch.doc_of)
+        # occurrences come n by n: unigrams (key = unit + 1) from a table, the rest searched
+        n1 = int(np.searchsorted(ns, 2))
+        cols = np.empty(len(keys), dtype=np.int64)
+        hit = np.empty(len(keys), dtype=np.bool_)
+        cols[:n1] = self._unigram_table()[keys[:n1]]
+        np.greater_equal(cols[:n1], 0, out=hit[:n1])
+        cols[n1:], hit[n1:] = self._columns(keys[n1:])
+        if batch.segments:
+            seg_of = batch.segment_of()
+            first = seg_of[starts]
+            inside = (first >= 0) & (first == seg_of[starts + ns - 1]) & hit
+            rows = np.concatenate([d[hit], first[inside] + batch.n_docs])
+            cols = np.concatenate([cols[hit], cols[inside]])
+        else:
+            rows, cols = d[hit], cols[hit]
+        width = max(len(self.keys_), 1)
+        cells = np.sort(rows * width + cols)
+        if len(cells):
+            keep = np.empty(len(cells), dtype=np.bool_)
+            keep[0] = True
+            np.not_equal(cells[1:], cells[:-1], out=keep[1:])
+            cells = cells[keep]
+        rows = cells // width
+        return rows, cells - rows * width
+
+    def transform_batch(self, batch: TokenBatch) -> sp.csr_matrix:
+        """:meth:`transform` of ``batch.documents()`` (see :class:`TokenBatch`)."""
+        rows, cols = self._batch_cells(batch)
+        X = sp.csr_matrix(
+            (self.scale_[cols], cols, _row_pointers(rows, batch.n_rows)),
+            shape=(batch.n_rows, len(self.keys_)),
+        )
+        return l2_normalize_rows(X)
+
+    def logits_batch(
+        self, batch: TokenBatch, coef: NDArray[np.float64], intercept: Any = 0.0
+    ) -> NDArray[np.float64]:
+        """``transform_batch(batch) @ coef.T + intercept`` (``coef``: one row per output, or
+        one vector), summed per row without building the matrix (same up to rounding)."""
+        rows, cols = self._batch_cells(batch)
+        table = _column_table(self, coef, self.scale_)
+        return _row_logits(_row_pointers(rows, batch.n_rows), table, cols, intercept)
 
     def vocabulary(self) -> list[str]:
         """The n-grams of the columns, in column order (words joined by a space)."""
@@ -386,8 +640,6 @@ class CharNgrams(_Family):
         ``canonical=False`` leaves each row's columns in the product's order (unsorted, no
         duplicates), which every later step accepts (inference skips the sort).
         """
-        if not hasattr(self, "_cache"):
-            self._cache: dict[str, NDArray[np.int64]] = {}
         local = _Positions()
         at = local.__getitem__
         fids: list[int] = []
@@ -396,31 +648,37 @@ class CharNgrams(_Family):
             forms = d.token_forms()
             n_tok[k] = len(forms)
             fids.extend(map(at, forms))
-        n_forms = len(local)
+        m = self._product(list(local), np.asarray(fids, dtype=np.int64), n_tok)
+        if canonical:
+            m.sum_duplicates()
+            m.sort_indices()
+        return m
+
+    def _product(
+        self, forms: list[str], fids: NDArray[np.int64], n_tok: Sequence[int] | NDArray[np.int64]
+    ) -> sp.csr_matrix:
+        """(rows × forms) counts — row ``r`` holds the forms ``fids`` of its ``n_tok[r]``
+        tokens, rows one after the other — times (forms × n-grams) counts of ``forms``."""
+        if not hasattr(self, "_cache"):
+            self._cache: dict[str, NDArray[np.int64]] = {}
+        n_forms = len(forms)
         cache = self._cache
-        found: list[Any] = list(map(cache.get, local))
+        found: list[Any] = list(map(cache.get, forms))
         try:
             lens = list(map(len, found))
         except TypeError:  # some forms are not cached yet (len(None))
             form_ids = self._form_ids
-            found = [a if a is not None else form_ids(f) for f, a in zip(local, found, strict=True)]
+            found = [a if a is not None else form_ids(f) for f, a in zip(forms, found, strict=True)]
             lens = list(map(len, found))
         per_form: list[NDArray[np.int64]] = found
         f_ptr = np.zeros(n_forms + 1, dtype=np.int64)
         np.cumsum(lens, out=f_ptr[1:])
         f_cols = np.concatenate(per_form) if per_form else np.zeros(0, dtype=np.int64)
         F = sp.csr_matrix((np.ones(len(f_cols)), f_cols, f_ptr), shape=(n_forms, len(self.vocab_)))
-        t_ptr = np.zeros(len(docs) + 1, dtype=np.int64)
+        t_ptr = np.zeros(len(n_tok) + 1, dtype=np.int64)
         np.cumsum(n_tok, out=t_ptr[1:])
-        T = sp.csr_matrix(
-            (np.ones(len(fids)), np.asarray(fids, dtype=np.int64), t_ptr),
-            shape=(len(docs), n_forms),
-        )
-        m = sp.csr_matrix(T @ F)
-        if canonical:
-            m.sum_duplicates()
-            m.sort_indices()
-        return m
+        T = sp.csr_matrix((np.ones(len(fids)), fids, t_ptr), shape=(len(n_tok), n_forms))
+        return sp.csr_matrix(T @ F)
 
     def fit_counts(self, docs: Sequence[Document]) -> sp.csr_matrix:
         """Learn the vocabulary (no labels used); return the raw count matrix."""
@@ -457,6 +715,31 @@ class CharNgrams(_Family):
         X = self._counts(docs, canonical=False)  # fresh: weighed in place, as in :meth:`weigh`
         X.data = (1.0 + np.log(X.data)) * self.idf_[X.indices]
         return l2_normalize_rows(X)
+
+    def _batch_counts(self, batch: TokenBatch) -> sp.csr_matrix:
+        forms, fids = batch.form_index()
+        n_tok: Any = batch.lengths
+        if batch.segments:
+            pos, seg_len = batch.segment_tokens()
+            fids = np.concatenate([fids, fids[pos]])
+            n_tok = np.concatenate([np.asarray(n_tok, dtype=np.int64), seg_len])
+        return self._product(forms, fids, n_tok)
+
+    def transform_batch(self, batch: TokenBatch) -> sp.csr_matrix:
+        """:meth:`transform` of ``batch.documents()``, from the batch's one form index (a
+        segment's row sums its tokens' forms, as a sentence document's would)."""
+        X = self._batch_counts(batch)
+        X.data = (1.0 + np.log(X.data)) * self.idf_[X.indices]
+        return l2_normalize_rows(X)
+
+    def logits_batch(
+        self, batch: TokenBatch, coef: NDArray[np.float64], intercept: Any = 0.0
+    ) -> NDArray[np.float64]:
+        """``transform_batch(batch) @ coef.T + intercept``, summed per row without
+        normalizing the matrix (same up to rounding)."""
+        X = self._batch_counts(batch)
+        table = _column_table(self, coef, self.idf_)
+        return _row_logits(X.indptr, table, X.indices, intercept, 1.0 + np.log(X.data))
 
     def token_contributions(self, doc: Document, weights: NDArray[np.float64]) -> list[float]:
         """Share of ``transform([doc]) · weights`` carried by each token.

@@ -37,6 +37,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -46,7 +47,7 @@ from numpy.typing import NDArray
 
 from sentikit.doc import Document
 from sentikit.errors import InputError
-from sentikit.features.ngrams import NEG_SUFFIX, token_terms
+from sentikit.features.ngrams import NEG_SUFFIX, TokenBatch, token_terms
 from sentikit.lang.seeds import seed_pairs
 from sentikit.stats.cooccurrence import build_vocabulary, cooccurrence, encode_units, pair_scores
 from sentikit.stats.weights import SCHEMES
@@ -440,6 +441,69 @@ class PolarityFeatures:
     def transform(self, docs: Sequence[Document]) -> NDArray[np.float64]:
         """Standardized document features of ``docs``."""
         return self.weigh(self._counts(docs), self.scale_)
+
+    def transform_batch(self, batch: TokenBatch) -> NDArray[np.float64]:
+        """:meth:`transform` of ``batch.documents()``: term ids once per distinct term, a
+        segment's row counting its tokens (with ``positions``, sentence documents as rows)."""
+        if self.positions:  # first/last sentence blocks: per row document
+            return self.transform(batch.documents())
+        terms, tids = batch.term_index(self.negation)
+        get = self.vocab_.get
+        vmap = np.fromiter(map(get, terms, repeat(-1)), dtype=np.int64, count=len(terms))
+        col = vmap[tids]
+        rows = batch.doc_of
+        if batch.segments:
+            pos, seg_len = batch.segment_tokens()
+            col = np.concatenate([col, col[pos]])
+            seg = np.repeat(np.arange(len(seg_len), dtype=np.int64), seg_len) + batch.n_docs
+            rows = np.concatenate([rows, seg])
+        ok = col >= 0
+        m = max(len(self.vocab_), 1)
+        cells = np.sort(rows[ok] * m + col[ok])  # each row's terms, counted below
+        n = batch.n_rows
+        if len(cells) == 0:
+            return self.weigh(sp.csr_matrix((n, len(self.vocab_))), self.scale_)
+        first = np.empty(len(cells), dtype=np.bool_)
+        first[0] = True
+        np.not_equal(cells[1:], cells[:-1], out=first[1:])
+        at = np.flatnonzero(first)
+        counts = np.diff(np.append(at, len(cells))).astype(np.float64)
+        cells = cells[at]
+        r = cells // m
+        return self._standardized(r, cells - r * m, counts, n)
+
+    def _standardized(
+        self, rows: NDArray[np.int64], cols: NDArray[np.int64], w: NDArray[np.float64], n: int
+    ) -> NDArray[np.float64]:
+        """:meth:`weigh` of the counts ``w`` at (``rows``, ``cols``) (sorted by row; one
+        block), every source's statistics at once."""
+        S = self.scale_.scores
+        n_src = S.shape[0]
+        per = 5 if self.extras else 3
+        F = np.zeros((n, n_src, per))
+        ptr = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(np.bincount(rows, minlength=n), out=ptr[1:])
+        nz = np.flatnonzero(ptr[1:] > ptr[:-1])
+        starts = ptr[nz]
+        vals = S[:, cols]
+        ok = np.isfinite(vals)
+        hi = np.maximum.reduceat(np.where(ok, vals, -np.inf), starts, axis=1).T
+        lo = np.minimum.reduceat(np.where(ok, vals, np.inf), starts, axis=1).T
+        tot = np.add.reduceat(np.where(ok, vals * w, 0.0), starts, axis=1).T
+        cnt = np.add.reduceat(np.where(ok, w, 0.0), starts, axis=1).T
+        scored = cnt > 0
+        F[nz, :, 0] = np.where(scored, hi, 0.0)
+        F[nz, :, 1] = np.where(scored, lo, 0.0)
+        F[nz, :, 2] = np.where(scored, tot / np.maximum(cnt, 1e-12), 0.0)
+        if self.extras:
+            length = np.add.reduceat(w, starts)[:, None]
+            F[nz, :, 3] = (
+                np.add.reduceat(np.where(ok & (vals > 0), w, 0.0), starts, axis=1).T / length
+            )
+            F[nz, :, 4] = (
+                np.add.reduceat(np.where(ok & (vals < 0), w, 0.0), starts, axis=1).T / length
+            )
+        return (F.reshape(n, n_src * per) - self.scale_.mean) / self.scale_.std
 
     def fit(self, docs: Sequence[Document], y: NDArray[Any]) -> PolarityFeatures:
         """Learn vocabulary, scores and standardization from ``docs`` and labels ``y``."""

@@ -30,7 +30,7 @@ from numpy.typing import NDArray
 
 from sentikit.doc import Document
 from sentikit.errors import InputError
-from sentikit.features.ngrams import WordNgrams
+from sentikit.features.ngrams import TokenBatch, WordNgrams
 
 _CACHE: dict[tuple[Any, ...], tuple[WordNgrams, NDArray[np.float64], float]] = {}
 
@@ -72,7 +72,9 @@ class TransferFeature:
 
     Parameters
     ----------
-    datasets : labelled dataset names (``name`` or ``name:split``) of the same language.
+    datasets : labelled dataset names (``name`` or ``name:split``) of the same language. The
+        auxiliary model is binary: only their ``positive`` and ``negative`` examples train it;
+        other labels (the ``neutral`` reviews of ``turkish-store-reviews-3class``) are dropped.
     lang : their language (selects the processor).
     ngram_range, negation, min_df : settings of the auxiliary :class:`WordNgrams`.
     aux_C : inverse regularization of the auxiliary logistic regression.
@@ -170,6 +172,10 @@ class TransferFeature:
     def transform(self, docs: Sequence[Document]) -> NDArray[np.float64]:
         """Decision values of ``docs`` (one column)."""
         return self.weigh(self.aux_.transform(docs), None)
+
+    def transform_batch(self, batch: TokenBatch) -> NDArray[np.float64]:
+        """:meth:`transform` of ``batch.documents()`` (see :class:`TokenBatch`)."""
+        return self.aux_.logits_batch(batch, self.aux_coef_, self.aux_intercept_)
 
     def token_contributions(self, doc: Document, weights: NDArray[np.float64]) -> list[float]:
         """Each token's share of ``weights[0] ·`` the auxiliary decision (intercept excluded)."""

@@ -22,11 +22,11 @@ from numpy.typing import NDArray
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.linear_model import LogisticRegression
 
-from sentikit.doc import Document
+from sentikit.doc import Document, Sentence
 from sentikit.errors import BundleError
 from sentikit.features.morph import MorphForms
 from sentikit.features.ngrams import FEATURE_FAMILIES as _NGRAM_FAMILIES
-from sentikit.features.ngrams import CharNgrams, WordNgrams
+from sentikit.features.ngrams import CharNgrams, TokenBatch, WordNgrams
 from sentikit.features.polarity import PolarityFeatures
 from sentikit.features.transfer import TransferFeature
 from sentikit.lang import get_processor
@@ -234,12 +234,20 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
         z = np.asarray(Xf @ self.coef_[k].T) + self.intercept_[k]
         return np.asarray(z, dtype=np.float64)
 
-    def decision_docs(self, docs: Sequence[Document]) -> NDArray[np.float64]:
-        """Fused logits: shape ``(n,)`` for binary models (positive class = ``classes_[1]``),
-        ``(n, n_classes)`` otherwise."""
+    def decision_batch(self, batch: TokenBatch) -> NDArray[np.float64]:
+        """Fused logits of every row of ``batch`` (documents, then segments): those that
+        the families' ``transform`` of ``batch.documents()`` give (up to rounding). Families
+        with ``logits_batch`` or ``transform_batch`` share the batch's token ids; the others
+        transform the row documents."""
         total: NDArray[np.float64] | None = None
         for k, fam in enumerate(self.families_):
-            z = self.weights_[k] * self._family_logits(fam.transform(docs), k)
+            logits = getattr(fam, "logits_batch", None)
+            if logits is not None:
+                z = self.weights_[k] * logits(batch, self.coef_[k], self.intercept_[k])
+            else:
+                by_batch = getattr(fam, "transform_batch", None)
+                Xf = by_batch(batch) if by_batch is not None else fam.transform(batch.documents())
+                z = self.weights_[k] * self._family_logits(Xf, k)
             total = z if total is None else total + z
         assert total is not None
         total = total + self.bias_
@@ -247,13 +255,33 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
             return np.asarray(total[:, 0])
         return total
 
-    def predict_proba_docs(self, docs: Sequence[Document]) -> NDArray[np.float64]:
-        """Class probabilities in the order of ``classes_``."""
-        z = self.decision_docs(docs)
+    def decision_docs(self, docs: Sequence[Document]) -> NDArray[np.float64]:
+        """Fused logits: shape ``(n,)`` for binary models (positive class = ``classes_[1]``),
+        ``(n, n_classes)`` otherwise."""
+        return self.decision_batch(TokenBatch(docs))
+
+    @staticmethod
+    def _proba(z: NDArray[np.float64]) -> NDArray[np.float64]:
         if z.ndim == 1:
             p = 1.0 / (1.0 + np.exp(-z))
             return np.column_stack([1.0 - p, p])
         return _softmax(z)
+
+    def predict_proba_docs(self, docs: Sequence[Document]) -> NDArray[np.float64]:
+        """Class probabilities in the order of ``classes_``."""
+        return self._proba(self.decision_docs(docs))
+
+    def predict_proba_segments(
+        self, docs: Sequence[Document], segments: Sequence[tuple[int, Sentence]]
+    ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+        """Class probabilities of ``docs`` and of sentences of them, from one feature pass.
+
+        ``segments`` are ``(i, s)`` pairs, a sentence ``s`` of ``docs[i]`` (non-overlapping
+        within a document). The sentence rows equal :meth:`predict_proba_docs` of
+        ``docs[i].sentence_document(s)``, but n-gram occurrences are found once per batch.
+        """
+        p = self._proba(self.decision_batch(TokenBatch(docs, segments)))
+        return p[: len(docs)], p[len(docs) :]
 
     def predict_docs(self, docs: Sequence[Document]) -> NDArray[Any]:
         return np.asarray(self.classes_[np.argmax(self.predict_proba_docs(docs), axis=1)])

@@ -21,7 +21,7 @@ import logging
 import math
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from itertools import islice
+from itertools import islice, repeat
 from pathlib import Path
 from typing import Any
 
@@ -283,12 +283,12 @@ class Analyzer:
                 d.label, d.score = "neutral", 0.0
                 d.probs = {"positive": 0.0, "neutral": 1.0, "negative": 0.0}
         if scored:
-            # documents and the sentences of multi-sentence documents in one model call (rows
-            # are independent, so each row's probabilities are those of a separate call)
-            subdocs, targets = self._sentence_documents(scored)
-            probs = lm.est.predict_proba_docs(scored + subdocs)
-            self._set_doc_results(scored, probs[: len(scored)], lm)
-            self._set_sentence_results(scored, targets, probs[len(scored) :], lm)
+            # documents and the sentences of multi-sentence documents in one model call, from
+            # one feature pass (each row's probabilities are those of its own document)
+            segments = self._sentence_segments(scored)
+            doc_probs, sent_probs = lm.est.predict_proba_segments(scored, segments)
+            self._set_doc_results(scored, doc_probs, lm)
+            self._set_sentence_results(scored, [s for _, s in segments], sent_probs, lm)
         if explain:
             self._explain(docs, proc, lm)
         return [self._result(d, lm, explain, i) for d, i in zip(docs, ids, strict=True)]
@@ -299,14 +299,21 @@ class Analyzer:
     ) -> Iterator[tuple[str, float, dict[str, float]]]:
         """Label, score and probability dict of each row (as the per-row helpers give them)."""
         classes = lm.classes
-        slots = [c if c in ("positive", "neutral", "negative") else None for c in classes]
-        best = np.argmax(probs, axis=1).tolist()
-        for row, j in zip(probs.tolist(), best, strict=True):
-            pd = {"positive": 0.0, "neutral": 0.0, "negative": 0.0}
-            for c, v in zip(slots, row, strict=True):
-                if c is not None:
-                    pd[c] = v
-            yield classes[j], round(pd["positive"] - pd["negative"], 6), pd
+        n = len(probs)
+
+        def column(name: str) -> np.ndarray:
+            # the last class of that name wins, as when the dict is filled class by class
+            at = [j for j, c in enumerate(classes) if c == name]
+            return probs[:, at[-1]] if at else np.zeros(n)
+
+        pos, neu, neg = column("positive"), column("neutral"), column("negative")
+        scores = map(round, (pos - neg).tolist(), repeat(6))
+        dicts = [
+            {"positive": a, "neutral": b, "negative": c}
+            for a, b, c in zip(pos.tolist(), neu.tolist(), neg.tolist(), strict=True)
+        ]
+        labels = map(classes.__getitem__, np.argmax(probs, axis=1).tolist())
+        return zip(labels, scores, dicts, strict=True)
 
     @staticmethod
     def _set_doc_results(docs: list[Document], probs: np.ndarray, lm: _LangModel) -> None:
@@ -314,25 +321,23 @@ class Analyzer:
             d.probs, d.score, d.label = pd, score, label
 
     @staticmethod
-    def _sentence_documents(docs: list[Document]) -> tuple[list[Document], list[Sentence]]:
-        """A Document per non-empty sentence of each multi-sentence document, and the sentence
-        each one scores."""
-        subdocs: list[Document] = []
-        targets: list[Sentence] = []
-        for d in docs:
-            if len(d.sentences) > 1:
-                for s in d.sentences:
-                    if s.token_end > s.token_start:
-                        subdocs.append(d.sentence_document(s))
-                        targets.append(s)
-        return subdocs, targets
+    def _sentence_segments(docs: list[Document]) -> list[tuple[int, Sentence]]:
+        """The non-empty sentences of each multi-sentence document, with the document's index
+        (each gets its own row in the model call)."""
+        return [
+            (k, s)
+            for k, d in enumerate(docs)
+            if len(d.sentences) > 1
+            for s in d.sentences
+            if s.token_end > s.token_start
+        ]
 
     @staticmethod
     def _set_sentence_results(
         docs: list[Document], targets: list[Sentence], probs: np.ndarray, lm: _LangModel
     ) -> None:
         """Sentence labels and scores: a one-sentence document's own, an empty sentence's
-        neutral, else those of the sentence's Document (``targets``, ``probs``)."""
+        neutral, else those of the sentence's row (``targets``, ``probs``)."""
         for d in docs:
             if len(d.sentences) == 1:
                 s = d.sentences[0]

@@ -61,3 +61,31 @@ def test_pruned_transfer_model_keeps_its_strongest_ngrams() -> None:
     assert len(vocab) == 500 and set(vocab) <= set(full.aux_.vocabulary())
     z = small.transform(docs)
     assert z[0, 0] > z[1, 0]
+
+
+def test_transfer_keeps_only_positive_and_negative_examples(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sentikit.io.datasets as datasets
+    from sentikit.io.datasets import Example
+
+    rows = [
+        ("harika güzel", "positive"),
+        ("güzel film", "positive"),
+        ("berbat kötü", "negative"),
+        ("kötü film", "negative"),
+        ("fiyatı normal", "neutral"),
+        ("fiyatı normal idare", "neutral"),
+    ]
+    corpus = [Example(text=t, label=y, id=f"all:{i}") for i, (t, y) in enumerate(rows)]
+    monkeypatch.setattr(datasets, "load_dataset", lambda name, split=None: list(corpus))
+    docs = get_processor("tr").make_docs(["güzel", "kötü"])
+    fam = TransferFeature(datasets=["fake-3class"], lang="tr", min_df=1, max_terms=None)
+    fam.fit_counts(docs)
+    vocab = set(fam.aux_.vocabulary())
+    assert {"güzel", "kötü"} <= vocab and not {"fiyatı", "normal", "idare"} & vocab
+    z = fam.transform(docs)
+    assert z[0, 0] > z[1, 0]
+    corpus[:] = [e for e in corpus if e.label != "negative"]
+    with pytest.raises(InputError):
+        TransferFeature(datasets=["fake-positive-neutral"], lang="tr").fit_counts(docs)

@@ -490,8 +490,32 @@ def chunk_starts(text: str, chunks: list[str]) -> list[int] | None:
     return ends1
 
 
-# Single-token chunks: chunk → (norm, kind), for the all-single fast path.
+# Single-token chunks: chunk → (norm, kind), and the same as two maps (chunk → norm, chunk →
+# kind) for the fast path of token_columns.
 _SINGLE: dict[str, tuple[str, str]] = {}
+_SINGLE_NORM: dict[str, str] = {}
+_SINGLE_KIND: dict[str, str] = {}
+
+
+def _splice_chunks(
+    chunks: list[str], starts: list[int], ends: list[int], norms: list[Any], kinds: list[Any]
+) -> bool:
+    """Replace, in place, the entries of the chunks that are not single tokens (``None`` in
+    ``norms``) by their tokens' cached columns; ``False`` (nothing changed) when one of them
+    is not cached."""
+    multi = [i for i, n in enumerate(norms) if n is None]
+    found = [_COLS.get(chunks[i]) for i in multi]
+    if None in found:
+        return False
+    for i, c in zip(reversed(multi), reversed(found), strict=True):
+        c_texts, c_starts, c_ends, c_norms, c_kinds, _ = c
+        base = starts[i]
+        chunks[i : i + 1] = c_texts
+        starts[i : i + 1] = [base + a for a in c_starts]
+        ends[i : i + 1] = [base + b for b in c_ends]
+        norms[i : i + 1] = c_norms
+        kinds[i : i + 1] = c_kinds
+    return True
 
 
 def token_columns(
@@ -516,10 +540,11 @@ def token_columns(
     # a PTB spaced ellipsis (". . .") is one chunk of _CHUNK_RE, several of str.split()
     starts = chunk_starts(text, chunks) if ". ." not in text else None
     if starts is not None:
-        infos = list(map(_SINGLE.get, chunks))
-        if None not in infos:
-            norms, kinds = map(list, zip(*infos, strict=True))
-            ends = list(map(int.__add__, starts, map(len, chunks)))
+        norms: list[Any] = list(map(_SINGLE_NORM.get, chunks))
+        kinds: list[Any] = list(map(_SINGLE_KIND.get, chunks))
+        ends = list(map(int.__add__, starts, map(len, chunks)))
+        # chunks of several tokens are spliced in (unless one is not cached)
+        if None not in norms or _splice_chunks(chunks, starts, ends, norms, kinds):
             if "n't" in norms:
                 _fix_hosts(norms)
             return chunks, starts, ends, norms, kinds
@@ -559,9 +584,13 @@ def _chunk_columns(text: str, chunk: str, start: int) -> tuple[tuple[Any, ...], 
         if len(_COLS) >= _CHUNK_CACHE_MAX:
             _COLS.clear()
             _SINGLE.clear()
+            _SINGLE_NORM.clear()
+            _SINGLE_KIND.clear()
         _COLS[chunk] = cols
         if len(parts) == 1:
             _SINGLE[chunk] = (norms[0], kinds[0])
+            _SINGLE_NORM[chunk] = norms[0]
+            _SINGLE_KIND[chunk] = kinds[0]
     return cols
 
 

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from itertools import compress
 
 from sentikit.doc import Sentence, Token
 
@@ -189,7 +190,7 @@ def split_column_sentences(
     if n == 0:
         return out
     # Only punctuation, emoticons/emoji and line breaks can end a sentence: visit those alone.
-    cand = [i for i, k in enumerate(kinds) if k in _BOUNDARY_KINDS]
+    cand = list(compress(range(n), map(_BOUNDARY_KINDS.__contains__, kinds)))
     if "\n" in text:
         for m in _NEWLINE_RE.finditer(text):
             k = bisect_left(starts, m.start())  # first token after the line break

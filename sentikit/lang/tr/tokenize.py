@@ -192,8 +192,11 @@ def _chunk_tokens(chunk: str) -> tuple[tuple[int, int, str, str, str], ...]:
     return tuple(out)
 
 
-# Single-token chunks: chunk → (norm, kind), for the all-single fast path of token_columns.
+# Single-token chunks: chunk → (norm, kind), and the same as two maps (chunk → norm, chunk →
+# kind) for the fast path of token_columns.
 _SINGLE: dict[str, tuple[str, str]] = {}
+_SINGLE_NORM: dict[str, str] = {}
+_SINGLE_KIND: dict[str, str] = {}
 # Every chunk's tokens as columns: (texts, starts, ends, norms, kinds, count), relative offsets.
 _COLS: dict[str, tuple[tuple[Any, ...], ...]] = {}
 _PLUS1 = (1).__add__
@@ -209,20 +212,51 @@ def _chunk_columns(chunk: str) -> tuple[tuple[Any, ...], ...]:
         if len(_CHUNK_CACHE) >= _CHUNK_CACHE_MAX:
             _CHUNK_CACHE.clear()
             _SINGLE.clear()
+            _SINGLE_NORM.clear()
+            _SINGLE_KIND.clear()
             _COLS.clear()
         _CHUNK_CACHE[chunk] = parts
         if len(parts) == 1:
             _SINGLE[chunk] = (parts[0][3], parts[0][4])
+            _SINGLE_NORM[chunk] = parts[0][3]
+            _SINGLE_KIND[chunk] = parts[0][4]
         starts, ends, texts, norms, kinds = zip(*parts, strict=True) if parts else ((),) * 5
         cols = _COLS[chunk] = (texts, starts, ends, norms, kinds, (len(parts),))
     return cols
+
+
+def _splice_chunks(
+    cols: dict[str, tuple[tuple[Any, ...], ...]],
+    chunks: list[str],
+    starts: list[int],
+    ends: list[int],
+    norms: list[Any],
+    kinds: list[Any],
+) -> bool:
+    """Replace, in place, the entries of the chunks that are not single tokens (``None`` in
+    ``norms``) by their tokens' columns from ``cols``; ``False`` (nothing changed) when one
+    of them is not in ``cols``."""
+    multi = [i for i, n in enumerate(norms) if n is None]
+    found = [cols.get(chunks[i]) for i in multi]
+    if None in found:
+        return False
+    for i, c in zip(reversed(multi), reversed(found), strict=True):
+        c_texts, c_starts, c_ends, c_norms, c_kinds, _ = c
+        base = starts[i]
+        chunks[i : i + 1] = c_texts
+        starts[i : i + 1] = [base + a for a in c_starts]
+        ends[i : i + 1] = [base + b for b in c_ends]
+        norms[i : i + 1] = c_norms
+        kinds[i : i + 1] = c_kinds
+    return True
 
 
 def token_columns(
     text: str,
 ) -> tuple[list[str], list[int], list[int], list[str], list[str]]:
     """Token columns ``(texts, starts, ends, norms, kinds)`` of ``text``: :func:`token_rows`
-    transposed, assembled from per-chunk cached columns with C-level iteration only.
+    transposed, assembled from per-chunk cached columns with C-level iteration only (a
+    chunk of several tokens is spliced in).
 
     Parameters
     ----------
@@ -242,10 +276,10 @@ def token_columns(
         ends1.pop()
         ends1.insert(0, 0)
         starts = ends1
-        infos = list(map(_SINGLE.get, chunks))
-        if None not in infos:
-            norms, kinds = map(list, zip(*infos, strict=True))
-            ends = list(map(int.__add__, starts, map(len, chunks)))
+        norms: list[Any] = list(map(_SINGLE_NORM.get, chunks))
+        kinds: list[Any] = list(map(_SINGLE_KIND.get, chunks))
+        ends = list(map(int.__add__, starts, map(len, chunks)))
+        if None not in norms or _splice_chunks(_COLS, chunks, starts, ends, norms, kinds):
             return chunks, starts, ends, norms, kinds
     else:
         starts = [m.start() for m in _CHUNK_RE.finditer(text)]

@@ -57,3 +57,25 @@ def test_state_round_trip() -> None:
         meta, arrays = fam.to_state()
         again = type(fam).from_state(meta, arrays)
         assert (again.transform(docs) != fam.transform(docs)).nnz == 0
+
+
+def test_prefix_stems_share_units_and_survive_the_bundle() -> None:
+    from sentikit.features.ngrams import TokenBatch, prefix_stem
+    from sentikit.lang import get_processor
+
+    assert prefix_stem("güzeldi", 5) == "güzel" and prefix_stem("iyi", 5) == "iyi"
+    assert prefix_stem("beğenmedim_NEG", 5) == "beğen_NEG" and prefix_stem("10/10", 2) == "10/10"
+    proc = get_processor("tr")
+    docs = proc.make_docs(["film çok güzeldi", "filmi beğenmedim", "güzelliği yok", "kötüydü"])
+    y = np.array(["positive", "negative", "negative", "negative"])
+    fam = WordNgrams(ngram_range=(1, 2), prefix=5)
+    X = fam.fit_transform(docs, y)
+    assert "güzel" in fam.units_ and "güzeldi" not in fam.units_
+    new = proc.make_docs(["güzelce bir film"])  # unseen form, known stem
+    assert fam.transform(new).nnz > 0
+    batch = TokenBatch(docs)
+    assert np.allclose(fam.transform_batch(batch).toarray(), X.toarray())
+    meta, arrays = fam.to_state()
+    back = WordNgrams.from_state(meta, arrays)
+    assert back.prefix == 5
+    assert np.allclose(back.transform(new).toarray(), fam.transform(new).toarray())

@@ -19,7 +19,9 @@ Usage::
 
 Variants can also run as separate processes (``--variant I --json part-I.json``) and be
 merged afterwards (``--merge part-*.json --json table.json``), which is how
-``benchmarks/run_suite.py`` spreads them over cores.
+``benchmarks/run_suite.py`` spreads them over cores. With ``--merge``, ``--reference-eval
+EVAL.json`` takes the reference ("full") row from a ``sentikit evaluate --json`` run of the same
+configuration on the same protocol (the same folds), so the full model is not trained twice.
 """
 
 from __future__ import annotations
@@ -133,6 +135,26 @@ def table(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return rows
 
 
+def _reference_row(path: Path, dataset: str, config: Path | None) -> dict[str, Any]:
+    """The "full" row from a ``sentikit evaluate --json`` result (same folds as the variants)."""
+    ev = json.loads(path.read_text("utf-8"))
+    if ev["dataset"] != dataset:
+        raise SystemExit(f"{path} evaluates {ev['dataset']!r}, not {dataset!r}")
+    cfg = registry.load_config(config) if config else registry.default_config(ev["lang"])
+    return {
+        "model": "full",
+        "accuracy": ev["accuracy"],
+        "std": ev["accuracy_std"],
+        "macro_f1": ev["macro_f1"],
+        "calibration": ev.get("calibration"),
+        "folds": [f["accuracy"] for f in ev["folds"]],
+        "families": cfg["model"]["families"],
+        "seconds": round(float(ev.get("seconds", 0.0)), 1),
+        "protocol": ev["protocol"],
+        "from": str(path),
+    }
+
+
 def _print(rows: list[dict[str, Any]]) -> None:
     for row in rows:
         pv = "" if row["p_value"] is None else f"p={row['p_value']:.3f}"
@@ -158,6 +180,13 @@ def main() -> None:
     ap.add_argument(
         "--merge", type=Path, nargs="+", default=None, help="merge --variant JSON files"
     )
+    ap.add_argument(
+        "--reference-eval",
+        type=Path,
+        default=None,
+        help="with --merge: the reference row from a `sentikit evaluate --json` result of the "
+        "same configuration, dataset and protocol (same folds), instead of a variant-0 run",
+    )
     ap.add_argument("--json", type=Path, default=None)
     args = ap.parse_args()
     info = dataset_info(args.dataset)
@@ -171,7 +200,10 @@ def main() -> None:
     if args.merge:
         parts = [json.loads(p.read_text("utf-8")) for p in args.merge]
         parts.sort(key=lambda d: d.get("variant", 0))
-        rows = table([r for d in parts for r in d["rows"]])
+        found = [r for d in parts for r in d["rows"]]
+        if args.reference_eval:
+            found.insert(0, _reference_row(args.reference_eval, args.dataset, args.config))
+        rows = table(found)
         _print(rows)
         out = {**meta, "merged_from": [d["command"] for d in parts], "rows": rows}
         if args.json:

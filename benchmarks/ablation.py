@@ -70,6 +70,8 @@ def variants(
         for i, fam in enumerate(full):
             rest = copy.deepcopy(full[:i] + full[i + 1 :])
             label = fam["name"].removeprefix("sentikit.").removesuffix(".v1")
+            if sum(f["name"] == fam["name"] for f in full) > 1:  # say which one
+                label += " (" + _distinct(fam, [f for f in full if f["name"] == fam["name"]]) + ")"
             out.append((f"full − {label}", rest))
         return out
     if study == "alpha":
@@ -105,6 +107,13 @@ def variants(
             )
         return out
     raise SystemExit(f"unknown study {study!r}")
+
+
+def _distinct(fam: dict[str, Any], same: list[dict[str, Any]]) -> str:
+    """The settings that tell ``fam`` apart from the other families of its name."""
+    keys = sorted({k for f in same for k in f} - {"name", "weight"})
+    diff = [k for k in keys if any(f.get(k) != fam.get(k) for f in same)]
+    return ", ".join(f"{k}={fam.get(k)}" for k in diff) or "duplicate"
 
 
 def _row(name: str, fams: list[dict[str, Any]], r: Any, seconds: float) -> dict[str, Any]:
@@ -200,6 +209,12 @@ def main() -> None:
     if args.merge:
         parts = [json.loads(p.read_text("utf-8")) for p in args.merge]
         parts.sort(key=lambda d: d.get("variant", 0))
+        if args.study == "drop" and all(d.get("variant") is not None for d in parts):
+            names = [
+                n for n, _ in variants("drop", dataset_info(args.dataset).lang, {}, args.config)
+            ]
+            for d in parts:  # names as the current code gives them
+                d["rows"][0]["model"] = names[d["variant"]]
         found = [r for d in parts for r in d["rows"]]
         if args.reference_eval:
             found.insert(0, _reference_row(args.reference_eval, args.dataset, args.config))

@@ -47,6 +47,7 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple, Protocol
 
 from sentikit.doc import Sentence, Token
+from sentikit.lang.chunks import splice_chunks
 
 __all__ = [
     "ABBREVIATIONS",
@@ -497,27 +498,6 @@ _SINGLE_NORM: dict[str, str] = {}
 _SINGLE_KIND: dict[str, str] = {}
 
 
-def _splice_chunks(
-    chunks: list[str], starts: list[int], ends: list[int], norms: list[Any], kinds: list[Any]
-) -> bool:
-    """Replace, in place, the entries of the chunks that are not single tokens (``None`` in
-    ``norms``) by their tokens' cached columns; ``False`` (nothing changed) when one of them
-    is not cached."""
-    multi = [i for i, n in enumerate(norms) if n is None]
-    found = [_COLS.get(chunks[i]) for i in multi]
-    if None in found:
-        return False
-    for i, c in zip(reversed(multi), reversed(found), strict=True):
-        c_texts, c_starts, c_ends, c_norms, c_kinds, _ = c
-        base = starts[i]
-        chunks[i : i + 1] = c_texts
-        starts[i : i + 1] = [base + a for a in c_starts]
-        ends[i : i + 1] = [base + b for b in c_ends]
-        norms[i : i + 1] = c_norms
-        kinds[i : i + 1] = c_kinds
-    return True
-
-
 def token_columns(
     text: str,
 ) -> tuple[list[str], list[int], list[int], list[str], list[str]]:
@@ -544,7 +524,7 @@ def token_columns(
         kinds: list[Any] = list(map(_SINGLE_KIND.get, chunks))
         ends = list(map(int.__add__, starts, map(len, chunks)))
         # chunks of several tokens are spliced in (unless one is not cached)
-        if None not in norms or _splice_chunks(chunks, starts, ends, norms, kinds):
+        if None not in norms or splice_chunks(_COLS, chunks, starts, ends, norms, kinds):
             if "n't" in norms:
                 _fix_hosts(norms)
             return chunks, starts, ends, norms, kinds

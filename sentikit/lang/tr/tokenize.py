@@ -39,6 +39,7 @@ from itertools import accumulate, chain, repeat
 from typing import Any
 
 from sentikit.doc import Token
+from sentikit.lang.chunks import splice_chunks
 from sentikit.lang.tr.normalize import normalize_token
 
 __all__ = ["KINDS", "TOKEN_RE", "token_columns", "token_kind", "token_rows", "tokenize"]
@@ -225,32 +226,6 @@ def _chunk_columns(chunk: str) -> tuple[tuple[Any, ...], ...]:
     return cols
 
 
-def _splice_chunks(
-    cols: dict[str, tuple[tuple[Any, ...], ...]],
-    chunks: list[str],
-    starts: list[int],
-    ends: list[int],
-    norms: list[Any],
-    kinds: list[Any],
-) -> bool:
-    """Replace, in place, the entries of the chunks that are not single tokens (``None`` in
-    ``norms``) by their tokens' columns from ``cols``; ``False`` (nothing changed) when one
-    of them is not in ``cols``."""
-    multi = [i for i, n in enumerate(norms) if n is None]
-    found = [cols.get(chunks[i]) for i in multi]
-    if None in found:
-        return False
-    for i, c in zip(reversed(multi), reversed(found), strict=True):
-        c_texts, c_starts, c_ends, c_norms, c_kinds, _ = c
-        base = starts[i]
-        chunks[i : i + 1] = c_texts
-        starts[i : i + 1] = [base + a for a in c_starts]
-        ends[i : i + 1] = [base + b for b in c_ends]
-        norms[i : i + 1] = c_norms
-        kinds[i : i + 1] = c_kinds
-    return True
-
-
 def token_columns(
     text: str,
 ) -> tuple[list[str], list[int], list[int], list[str], list[str]]:
@@ -279,7 +254,7 @@ def token_columns(
         norms: list[Any] = list(map(_SINGLE_NORM.get, chunks))
         kinds: list[Any] = list(map(_SINGLE_KIND.get, chunks))
         ends = list(map(int.__add__, starts, map(len, chunks)))
-        if None not in norms or _splice_chunks(_COLS, chunks, starts, ends, norms, kinds):
+        if None not in norms or splice_chunks(_COLS, chunks, starts, ends, norms, kinds):
             return chunks, starts, ends, norms, kinds
     else:
         starts = [m.start() for m in _CHUNK_RE.finditer(text)]

@@ -60,7 +60,7 @@ from sentikit.lang.tr.morphology import (
 )
 from sentikit.lang.tr.negation import negation_cue
 from sentikit.lang.tr.normalize import tr_lower, tr_upper
-from sentikit.stats.weights import nb_log_count_ratio
+from sentikit.stats.weights import nb_ratio_or_idf
 
 __all__ = [
     "FORMS",
@@ -793,12 +793,7 @@ class MorphForms:
 
     def column_scale(self, X: sp.csr_matrix, y: NDArray[Any]) -> NDArray[np.float64]:
         """NB log-count ratio (binary positive/negative labels) or idf, from ``X`` and ``y``."""
-        yarr = np.asarray(y)
-        classes = np.unique(yarr)
-        if len(classes) == 2 and "positive" in classes and "negative" in classes:
-            return nb_log_count_ratio(X, yarr == "positive", self.alpha)
-        df = np.asarray(X.sum(axis=0)).ravel()
-        return np.asarray(np.log((1 + X.shape[0]) / (1 + df)) + 1.0)
+        return nb_ratio_or_idf(X, y, self.alpha)
 
     def set_scale(self, scale: NDArray[np.float64]) -> None:
         """Install the column scaling learnt by :meth:`column_scale`."""

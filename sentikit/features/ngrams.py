@@ -28,7 +28,7 @@ import scipy.sparse as sp
 from numpy.typing import NDArray
 
 from sentikit.doc import Document, Sentence
-from sentikit.stats.weights import nb_log_count_ratio
+from sentikit.stats.weights import nb_ratio_or_idf
 
 NEG_SUFFIX = "_NEG"
 """Marker appended to a token form in a negation scope (METHODS.md §5: negation markers)."""
@@ -473,12 +473,7 @@ class WordNgrams:
 
     def column_scale(self, X: sp.csr_matrix, y: NDArray[Any]) -> NDArray[np.float64]:
         """Per-column scaling learnt from counts ``X`` and labels ``y`` (NB ratio or idf)."""
-        yarr = np.asarray(y)
-        classes = np.unique(yarr)
-        if len(classes) == 2 and "positive" in classes and "negative" in classes:
-            return nb_log_count_ratio(X, yarr == "positive", self.alpha)
-        df = np.asarray(X.sum(axis=0)).ravel()
-        return np.asarray(np.log((1 + X.shape[0]) / (1 + df)) + 1.0)
+        return nb_ratio_or_idf(X, y, self.alpha)
 
     def weigh(self, X: sp.csr_matrix, scale: NDArray[np.float64]) -> sp.csr_matrix:
         """Counts → features with the given column scaling (rows L2-normalized)."""

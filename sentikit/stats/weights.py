@@ -7,6 +7,8 @@ training data only.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import scipy.sparse as sp
 from numpy.typing import NDArray
@@ -72,3 +74,14 @@ SCHEMES = {
     "nb": nb_log_count_ratio,
     "bm25_delta": bm25_delta_idf,
 }
+
+
+def nb_ratio_or_idf(X: sp.spmatrix, y: Any, alpha: float = 1.0) -> NDArray[np.float64]:
+    """Column scaling of a word-count family: the NB log-count ratio when the labels are
+    ``positive``/``negative`` only, else smoothed idf ``log((1 + n) / (1 + df)) + 1``."""
+    yarr = np.asarray(y)
+    classes = np.unique(yarr)
+    if len(classes) == 2 and "positive" in classes and "negative" in classes:
+        return nb_log_count_ratio(X, yarr == "positive", alpha)
+    df = np.asarray(X.sum(axis=0)).ravel()
+    return np.asarray(np.log((1 + X.shape[0]) / (1 + df)) + 1.0)

@@ -36,7 +36,8 @@ def load(
     ----------
     lang : ``"tr"``, ``"en"`` or ``None``.
     model : a model bundle folder (``sentikit train`` output); default: the shipped model.
-    batch_size : texts per internal batch.
+    batch_size : the most texts in one internal batch (batches start small and double up to
+        it, and close early at a character budget: :mod:`sentikit.pipeline.batching`).
     """
     if lang == "auto":
         lang = None
@@ -63,7 +64,8 @@ def analyze(
         and negation to each result.
     ids : optional ids, one per text.
     model : a model bundle folder instead of the shipped model.
-    batch_size : texts per internal batch.
+    batch_size : the most texts in one internal batch (batches start small and double up to
+        it, and close early at a character budget: :mod:`sentikit.pipeline.batching`).
 
     Returns
     -------

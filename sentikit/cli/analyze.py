@@ -1,8 +1,9 @@
 """``sentikit analyze``: texts, stdin or a file in, one result per record out, streamed.
 
-The core is :func:`run_analysis`, which is independent of typer: it pulls records in chunks of
-``batch_size``, hands the analyzable ones to :meth:`Analyzer.iter_analyze`, merges the results
-back with the error records in input order and writes each chunk before reading the next.
+The core is :func:`run_analysis`, which is independent of typer: it pulls records in growing
+chunks (:func:`sentikit.pipeline.batching.batches`), hands the analyzable ones to
+:meth:`Analyzer.iter_analyze`, merges the results back with the error records in input order
+and writes each chunk before reading the next.
 """
 
 from __future__ import annotations
@@ -29,11 +30,9 @@ from sentikit.io.records import (
     output_format_for,
     read_records,
 )
+from sentikit.pipeline.batching import DEFAULT_BATCH_SIZE, FIRST_BATCH, batches
 
 log = logging.getLogger("sentikit.cli")
-
-#: Records per chunk when ``--batch-size`` is not given (the analyzer's default batch).
-DEFAULT_BATCH_SIZE = 256
 
 
 class AnalyzerLike(Protocol):
@@ -45,6 +44,7 @@ class AnalyzerLike(Protocol):
         ids: Iterable[Any] | None = None,
         explain: bool = False,
         batch_size: int | None = None,
+        grow: bool = True,
     ) -> Iterator[dict[str, Any]]: ...
 
 
@@ -113,6 +113,7 @@ def _analyze_chunk(
                 ids=[r.id for r in recs],
                 explain=explain,
                 batch_size=batch_size,
+                grow=False,
             )
         )
         if len(out) != len(recs):
@@ -148,6 +149,10 @@ def _analyze_chunk(
     return out
 
 
+def _record_chars(rec: Record) -> int:
+    return len(rec.text) if isinstance(rec.text, str) else 0
+
+
 def run_analysis(
     records: Iterable[Record],
     analyzer: AnalyzerLike,
@@ -161,13 +166,14 @@ def run_analysis(
     Parameters
     ----------
     records : iterable of Record
-        Consumed lazily, ``batch_size`` at a time; at most one chunk of results is held.
+        Consumed lazily, one chunk at a time (the first small, each next twice as large, up
+        to ``batch_size`` records); at most one chunk of results is held.
     analyzer : object with ``iter_analyze``
         Typically :func:`sentikit.api.load`'s result.
     writer : RecordWriter
         Receives ``write(result, text)`` per record and ``flush()`` per chunk.
     batch_size : int
-        Records per chunk (and per analyzer batch).
+        The most records in one chunk (one analyzer batch).
     explain : bool
         Ask for token-level explanations.
     progress : Progress, optional
@@ -187,7 +193,7 @@ def run_analysis(
     stats = AnalysisStats()
     t0 = time.perf_counter()
     it = iter(records)
-    while chunk := list(islice(it, max(1, batch_size))):
+    for chunk in batches(it, max(1, batch_size), _record_chars):
         for rec, res in zip(
             chunk, _analyze_chunk(analyzer, chunk, explain, batch_size), strict=True
         ):
@@ -357,7 +363,7 @@ def analyze_command(
     try:
         # Read the first chunk before loading the model: a bad header, a missing column or
         # invalid UTF-8 at the top is reported at once.
-        first = list(islice(records, batch_size))
+        first = list(islice(records, min(batch_size, FIRST_BATCH)))
         analyzer: AnalyzerLike | None = (
             load_analyzer(None if lang is Lang.auto else lang.value, model) if first else None
         )

@@ -21,7 +21,7 @@ import logging
 import math
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from itertools import islice, repeat
+from itertools import count, repeat
 from pathlib import Path
 from typing import Any
 
@@ -32,12 +32,12 @@ from sentikit.errors import InputError, ResourceMissingError, SentikitError
 from sentikit.lang import SUPPORTED_LANGS, get_processor
 from sentikit.models.linear import LinearEnsembleClassifier
 from sentikit.models.registry import load_model, shipped_model_dir
+from sentikit.pipeline.batching import DEFAULT_BATCH_SIZE, FIRST_BATCH, batches
+
+__all__ = ["DEFAULT_BATCH_SIZE", "Analyzer"]
 
 _log = logging.getLogger("sentikit")
 _WARNED: set[str] = set()
-
-DEFAULT_BATCH_SIZE = 256
-"""Texts per batch: large enough to amortize vectorizer overhead, small enough to stream."""
 
 
 def _token_dict(tok: Token) -> dict[str, Any]:
@@ -119,6 +119,24 @@ class _LangModel:
         self.tag = {"name": str(info.get("name")), "version": str(info.get("version"))}
 
 
+def _paired(texts: Iterable[Any], ids: Iterable[Any]) -> Iterator[tuple[Any, str]]:
+    """``(text, str(id))`` pairs; :class:`InputError` when the ids run out first."""
+    it_ids = iter(ids)
+    for t in texts:
+        i = next(it_ids, _NO_ID)
+        if i is _NO_ID:
+            raise InputError("fewer ids than texts")
+        yield t, str(i)
+
+
+_NO_ID = object()
+
+
+def _pair_chars(pair: tuple[Any, str]) -> int:
+    t = pair[0]
+    return len(t) if isinstance(t, str) else 0
+
+
 class Analyzer:
     """Sentiment analysis of texts with a trained model bundle.
 
@@ -127,7 +145,8 @@ class Analyzer:
     lang : ``"tr"``, ``"en"``, or ``None`` to detect the language of each text.
     model : a bundle folder; default: the bundle shipped for ``lang``. A bundle fixes the
         language to its own.
-    batch_size : texts per internal batch.
+    batch_size : the most texts in one internal batch (batches start small and double up to
+        it, and close early at a character budget: :mod:`sentikit.pipeline.batching`).
 
     Examples
     --------
@@ -198,27 +217,24 @@ class Analyzer:
         ids: Iterable[Any] | None = None,
         explain: bool = False,
         batch_size: int | None = None,
+        grow: bool = True,
     ) -> Iterator[dict[str, Any]]:
         """Stream results: exactly one per input, in input order, processed in batches.
 
         ``ids`` default to the 1-based position as a string. A non-string input yields an
-        error record ``{"id", "error"}``.
+        error record ``{"id", "error"}``. Batches hold at most ``batch_size`` texts (default:
+        the analyzer's); with ``grow`` the first batch is small and each next one twice as
+        large (:func:`sentikit.pipeline.batching.batches`), else every batch may be full size.
         """
         size = batch_size or self.batch_size
-        it_texts = iter(texts)
-        it_ids = iter(ids) if ids is not None else None
-        pos = 0
-        while True:
-            chunk = list(islice(it_texts, size))
-            if not chunk:
-                return
-            if it_ids is not None:
-                chunk_ids = [str(i) for i in islice(it_ids, len(chunk))]
-                if len(chunk_ids) < len(chunk):
-                    raise InputError("fewer ids than texts")
-            else:
-                chunk_ids = [str(pos + i + 1) for i in range(len(chunk))]
-            pos += len(chunk)
+        if ids is None:
+            pairs: Iterator[tuple[Any, str]] = zip(texts, map(str, count(1)), strict=False)
+        else:
+            pairs = _paired(texts, ids)
+        first = FIRST_BATCH if grow else size
+        for batch in batches(pairs, size, _pair_chars, first=first):
+            chunk = [t for t, _ in batch]
+            chunk_ids = [i for _, i in batch]
             with _gc_paused():
                 results = self._analyze_batch(chunk, chunk_ids, explain)
             yield from results

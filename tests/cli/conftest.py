@@ -64,6 +64,7 @@ class FakeAnalyzer:
         ids: Iterable[Any] | None = None,
         explain: bool = False,
         batch_size: int | None = None,
+        grow: bool = True,
     ) -> Iterator[dict[str, Any]]:
         size = batch_size or 256
         it_ids = iter(ids) if ids is not None else None

@@ -16,6 +16,7 @@ from sentikit.cli.analyze import run_analysis
 from sentikit.cli.main import app
 from sentikit.errors import ResourceMissingError
 from sentikit.io.records import CSV_COLUMNS, Record, make_writer
+from sentikit.pipeline.batching import DEFAULT_BATCH_SIZE
 
 from .conftest import FakeAnalyzer
 
@@ -342,6 +343,7 @@ def test_fatal_error_during_run_stops(runner: CliRunner, monkeypatch: pytest.Mon
             ids: Any = None,
             explain: bool = False,
             batch_size: int | None = None,
+            grow: bool = True,
         ) -> Any:
             raise ResourceMissingError("lexicon missing")
 
@@ -379,12 +381,13 @@ def test_run_analysis_streams_chunk_by_chunk() -> None:
 
     fake = FakeAnalyzer("en")
     spy = Spy()
-    stats = run_analysis(records(), fake, spy, batch_size=64)
+    stats = run_analysis(records(), fake, spy, batch_size=256)
     assert stats.records == 1000 and stats.errors == 0
     assert [r["id"] for r in spy.results] == [str(i) for i in range(1, 1001)]
     assert seen_when_first_written == [64]  # output began after one chunk, not at the end
-    assert spy.flushes == 16
-    assert max(fake.batches) <= 64
+    # chunks of 64, 128, then 256 (the limit) until the input ends
+    assert fake.batches == [64, 128, 256, 256, 256, 40]
+    assert spy.flushes == 6
 
 
 def test_run_analysis_error_prefixes_use_record_numbers() -> None:
@@ -395,6 +398,7 @@ def test_run_analysis_error_prefixes_use_record_numbers() -> None:
             ids: Any = None,
             explain: bool = False,
             batch_size: int | None = None,
+            grow: bool = True,
         ) -> Any:
             for t, i in zip(texts, ids, strict=True):
                 yield {"id": i, "error": f"record {i}: too long"} if t == "x" else {"id": i}
@@ -419,4 +423,4 @@ def test_20000_lines_streamed(
     assert len(lines) == 20_000
     ids = [json.loads(x)["id"] for x in lines]
     assert ids == [str(i) for i in range(1, 20_001)]
-    assert max(fake_api.instances[0].batches) <= 256
+    assert max(fake_api.instances[0].batches) <= DEFAULT_BATCH_SIZE

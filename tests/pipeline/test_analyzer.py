@@ -62,6 +62,15 @@ def test_streaming_consumes_lazily(analyzer: Analyzer) -> None:
     assert len(seen) == 4  # only the first batch was read
 
 
+def test_ids_pair_with_texts_across_growing_batches(analyzer: Analyzer) -> None:
+    texts = ["great fun", None, "dull"] * 50
+    out = analyzer.analyze_many(texts, ids=[f"r{i}" for i in range(150)])
+    assert [r["id"] for r in out] == [f"r{i}" for i in range(150)]
+    assert all(("error" in r) == (t is None) for r, t in zip(out, texts, strict=True))
+    with pytest.raises(InputError, match="fewer ids"):
+        analyzer.analyze_many(["a", "b"], ids=["1"])
+
+
 def test_sentence_scores_differ_within_a_document(analyzer: Analyzer) -> None:
     r = analyzer.analyze("A great and moving film. A dull and boring story.")
     labels = [s["label"] for s in r["sentences"]]

@@ -231,21 +231,21 @@ def _row_pointers(rows: NDArray[np.int64], n_rows: int) -> NDArray[np.int64]:
 
 def _column_table(
     fam: Any, coef: NDArray[np.float64], scale: NDArray[np.float64]
-) -> NDArray[np.float64]:
-    """``scale * coef`` of each output, then ``scale ** 2`` (``(outputs + 1, columns)``),
-    kept for the last ``coef``."""
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """``scale * coef`` as a ``(columns, outputs)`` matrix and ``scale ** 2`` (both
+    C-contiguous), kept for the last ``coef`` and ``scale``."""
     memo = getattr(fam, "_table_memo", None)
     if memo is None or memo[0] is not coef or memo[1] is not scale:
         c2 = np.atleast_2d(np.asarray(coef, dtype=np.float64))
-        table = np.ascontiguousarray(np.vstack([c2 * scale, scale * scale]))
-        memo = fam._table_memo = (coef, scale, table)
-    out: NDArray[np.float64] = memo[2]
+        weights = np.ascontiguousarray((c2 * scale).T)
+        memo = fam._table_memo = (coef, scale, (weights, np.ascontiguousarray(scale * scale)))
+    out: tuple[NDArray[np.float64], NDArray[np.float64]] = memo[2]
     return out
 
 
 def _row_logits(
     indptr: NDArray[np.int64],
-    table: NDArray[np.float64],
+    table: tuple[NDArray[np.float64], NDArray[np.float64]],
     cols: NDArray[np.int64],
     intercept: Any,
     tf: NDArray[np.float64] | None = None,
@@ -253,23 +253,21 @@ def _row_logits(
     """The logits of L2-normalized rows without normalizing them: per CSR row (``indptr``,
     entries ``cols``, values ``tf · scale`` or ``scale`` when ``tf`` is ``None``),
     ``Σ tf·scale·coef / sqrt(Σ (tf·scale)²)`` for each output of ``table``
-    (:func:`_column_table`), plus ``intercept``; an empty row gets ``intercept``."""
-    n_rows = len(indptr) - 1
-    n_out = table.shape[0] - 1
-    out = np.zeros((n_rows, n_out))
-    nonempty = np.flatnonzero(indptr[1:] > indptr[:-1])
-    if len(nonempty):
-        starts = indptr[nonempty]
-        sq = table[n_out][cols]
-        if tf is not None:
-            sq *= tf * tf
-        norm = np.sqrt(np.add.reduceat(sq, starts))
-        norm[norm == 0.0] = 1.0  # all-zero values: the row stays zero (l2_normalize_rows)
-        for c in range(n_out):
-            v = table[c][cols]
-            if tf is not None:
-                v *= tf
-            out[nonempty, c] = np.add.reduceat(v, starts) / norm
+    (:func:`_column_table`), plus ``intercept``; an empty row gets ``intercept``.
+
+    Both sums are sparse matrix–vector products (one C loop over the entries each, no
+    temporary array per entry). ``tf`` is overwritten."""
+    weights, sq = table
+    shape = (len(indptr) - 1, len(sq))
+    if tf is None:
+        tf = np.ones(len(cols))
+        num = sp.csr_matrix((tf, cols, indptr), shape=shape) @ weights
+    else:
+        num = sp.csr_matrix((tf, cols, indptr), shape=shape) @ weights
+        np.multiply(tf, tf, out=tf)
+    norm = np.sqrt(sp.csr_matrix((tf, cols, indptr), shape=shape) @ sq)
+    norm[norm == 0.0] = 1.0  # all-zero values: the row stays zero (l2_normalize_rows)
+    out: NDArray[np.float64] = np.asarray(num) / norm[:, None]
     return out + intercept
 
 
@@ -316,6 +314,9 @@ class _UnitLookup(dict[str, int]):
     def __missing__(self, key: str) -> int:
         return -1
 
+
+_STEM_MEMO_MAX = 500_000
+"""Terms whose prefix-stem unit a WordNgrams family remembers (cleared when full)."""
 
 _MAX_UNITS = (1 << 21) - 2
 """Word forms a WordNgrams vocabulary can hold: an n-gram key packs n ≤ 3 ids of 21 bits."""
@@ -397,11 +398,21 @@ class WordNgrams:
     def _batch_units(self, batch: TokenBatch) -> NDArray[np.int64]:
         """Unit ids of all tokens of ``batch`` (−1 unknown), one lookup per distinct term."""
         terms, tids = batch.term_index(self.negation)
-        umap = np.fromiter(
-            map(self.units_.get, self._unit_terms(terms), repeat(-1)),
-            dtype=np.int64,
-            count=len(terms),
-        )
+        if self.prefix is None:
+            found: Any = map(self.units_.get, terms, repeat(-1))
+        else:  # a term's unit through its prefix stem, remembered across batches
+            held: tuple[dict[str, int], dict[str, int]] | None = getattr(self, "_stem_memo", None)
+            if held is None or held[0] is not self.units_ or len(held[1]) > _STEM_MEMO_MAX:
+                held = (self.units_, {})
+                self._stem_memo = held
+            memo = held[1]
+            found = list(map(memo.get, terms))
+            if None in found:
+                get = self.units_.get
+                for k, (t, u) in enumerate(zip(terms, found, strict=True)):
+                    if u is None:
+                        u = found[k] = memo[t] = get(prefix_stem(t, self.prefix), -1)
+        umap = np.fromiter(found, dtype=np.int64, count=len(terms))
         return umap[tids]
 
     def _positions(
@@ -773,7 +784,9 @@ class CharNgrams(_Family):
         normalizing the matrix (same up to rounding)."""
         X = self._batch_counts(batch)
         table = _column_table(self, coef, self.idf_)
-        return _row_logits(X.indptr, table, X.indices, intercept, 1.0 + np.log(X.data))
+        tf = np.log(X.data)
+        tf += 1.0
+        return _row_logits(X.indptr, table, X.indices, intercept, tf)
 
     def token_contributions(self, doc: Document, weights: NDArray[np.float64]) -> list[float]:
         """Share of ``transform([doc]) · weights`` carried by each token.

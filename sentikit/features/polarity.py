@@ -472,37 +472,54 @@ class PolarityFeatures:
         r = cells // m
         return self._standardized(r, cells - r * m, counts, n)
 
+    def _score_tables(self) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[Any]]:
+        """Per-term tables of the installed scores, kept while ``scale_`` stays: the scores
+        with −inf and +inf for unscored terms (``(sources, terms)`` each), and one
+        ``(terms, k · sources)`` matrix of what is summed per row — score (0 if unscored),
+        scored, and with ``extras`` positive and negative indicators — in that block order."""
+        memo = getattr(self, "_tables_memo", None)
+        if memo is None or memo[0] is not self.scale_:
+            S = self.scale_.scores
+            ok = np.isfinite(S)
+            blocks = [np.where(ok, S, 0.0), ok.astype(np.float64)]
+            if self.extras:
+                blocks += [(ok & (S > 0)).astype(np.float64), (ok & (S < 0)).astype(np.float64)]
+            tables = (
+                np.where(ok, S, -np.inf),
+                np.where(ok, S, np.inf),
+                np.ascontiguousarray(np.vstack(blocks).T),
+            )
+            memo = self._tables_memo = (self.scale_, tables)
+        out: tuple[NDArray[np.float64], NDArray[np.float64], NDArray[Any]] = memo[1]
+        return out
+
     def _standardized(
         self, rows: NDArray[np.int64], cols: NDArray[np.int64], w: NDArray[np.float64], n: int
     ) -> NDArray[np.float64]:
         """:meth:`weigh` of the counts ``w`` at (``rows``, ``cols``) (sorted by row; one
-        block), every source's statistics at once."""
-        S = self.scale_.scores
-        n_src = S.shape[0]
+        block), every source's statistics at once: maxima and minima by ``reduceat`` over the
+        gathered scores, the sums in one sparse product."""
+        S_hi, S_lo, sums_table = self._score_tables()
+        n_src = S_hi.shape[0]
         per = 5 if self.extras else 3
         F = np.zeros((n, n_src, per))
         ptr = np.zeros(n + 1, dtype=np.int64)
         np.cumsum(np.bincount(rows, minlength=n), out=ptr[1:])
         nz = np.flatnonzero(ptr[1:] > ptr[:-1])
         starts = ptr[nz]
-        vals = S[:, cols]
-        ok = np.isfinite(vals)
-        hi = np.maximum.reduceat(np.where(ok, vals, -np.inf), starts, axis=1).T
-        lo = np.minimum.reduceat(np.where(ok, vals, np.inf), starts, axis=1).T
-        tot = np.add.reduceat(np.where(ok, vals * w, 0.0), starts, axis=1).T
-        cnt = np.add.reduceat(np.where(ok, w, 0.0), starts, axis=1).T
+        hi = np.maximum.reduceat(S_hi[:, cols], starts, axis=1).T
+        lo = np.minimum.reduceat(S_lo[:, cols], starts, axis=1).T
+        W = sp.csr_matrix((w, cols, ptr), shape=(n, sums_table.shape[0]))
+        sums = np.asarray(W @ sums_table)[nz].reshape(len(nz), -1, n_src)
+        tot, cnt = sums[:, 0], sums[:, 1]
         scored = cnt > 0
         F[nz, :, 0] = np.where(scored, hi, 0.0)
         F[nz, :, 1] = np.where(scored, lo, 0.0)
         F[nz, :, 2] = np.where(scored, tot / np.maximum(cnt, 1e-12), 0.0)
         if self.extras:
             length = np.add.reduceat(w, starts)[:, None]
-            F[nz, :, 3] = (
-                np.add.reduceat(np.where(ok & (vals > 0), w, 0.0), starts, axis=1).T / length
-            )
-            F[nz, :, 4] = (
-                np.add.reduceat(np.where(ok & (vals < 0), w, 0.0), starts, axis=1).T / length
-            )
+            F[nz, :, 3] = sums[:, 2] / length
+            F[nz, :, 4] = sums[:, 3] / length
         return (F.reshape(n, n_src * per) - self.scale_.mean) / self.scale_.std
 
     def fit(self, docs: Sequence[Document], y: NDArray[Any]) -> PolarityFeatures:

@@ -163,7 +163,8 @@ def induce_command(
         ),
     ] = None,
     jobs: Annotated[
-        int, typer.Option("--jobs", "-j", help="Tokenizing processes (-1: one per CPU).")
+        int,
+        typer.Option("--jobs", "-j", help="Tokenizing and morphology processes (-1: one per CPU)."),
     ] = 1,
     progress: Annotated[
         bool, typer.Option("--progress/--no-progress", help="Progress on stderr.")

@@ -108,7 +108,8 @@ class LexiconInducer(BaseEstimator):
     keep_units : bool
         Keep the encoded corpus in ``units_`` (for the co-occurrence baseline).
     n_jobs : int
-        Processes that tokenize the corpus (``1``: none; ``-1``: one per CPU).
+        Processes that tokenize the corpus and, for Turkish, analyse the word types missing
+        from the morphology cache (``1``: none; ``-1``: one per CPU).
     random_state : int
         Seed of the bootstrap subsets and the randomized SVD.
 

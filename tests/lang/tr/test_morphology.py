@@ -21,6 +21,8 @@ from sentikit.lang.tr.morphology import (
     MorphCache,
     ZemberekAnalyzer,
     ZeyrekAnalyzer,
+    _unshare_phonetic_attributes,
+    analyze_keys_parallel,
     get_analyzer,
     make_analysis,
     word_key,
@@ -336,3 +338,71 @@ def test_zeyrek_readings_do_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
         outs.append(res.stdout)
     assert outs[0] == outs[1]
     assert "ad:Noun" in outs[0].splitlines()[0]
+
+
+# -- analysis in worker processes -------------------------------------------------------------
+
+# a few dozen words, with case variants and duplicates, numbers, an unknown word and the words
+# whose readings once depended on the hash seed
+PARALLEL_WORDS = [
+    *SHARED_WORDS,
+    *["adı", "adlı", "adını", "kitabı", "Beğenmedim", "BEĞENMEDİM", "güzeldi", "xqzwv"],
+    *["filmlerden", "oyunculuk", "senaryosu", "izlemeyin", "sıkıldım", "muhteşemdi", "kötüydü"],
+    *["beğenmedik", "gidemedim", "sevdim", "harikaydı", "olmamış", "yapamamışlar", "1990"],
+    *["müzikleri", "çekimler", "anlatılamaz", "gülmekten", "ağladım", "yönetmenin", "ama"],
+]
+
+
+def test_parallel_analysis_equals_serial(zeyrek: ZeyrekAnalyzer) -> None:
+    zeyrek.clear_memory()
+    before = zeyrek.stats["analyzed"]
+    serial = zeyrek.analyze_many(PARALLEL_WORDS)
+    n_serial = zeyrek.stats["analyzed"] - before
+    zeyrek.clear_memory()
+    parallel = zeyrek.analyze_many(PARALLEL_WORDS, n_jobs=2)
+    assert zeyrek.stats["analyzed"] - before == 2 * n_serial  # counted once per word type
+    assert list(parallel) == list(serial)  # same words, same order
+    for w in PARALLEL_WORDS:
+        assert parallel[w] == serial[w], w  # same readings, same order
+    assert parallel["adı"] and any(a.lemma == "ad" for a in parallel["adı"])
+    keys = [word_key(w) for w in dict.fromkeys(PARALLEL_WORDS)]
+    assert analyze_keys_parallel(zeyrek, keys, 3) == [
+        serial[w] for w in dict.fromkeys(PARALLEL_WORDS)
+    ]
+
+
+class ProbeAnalyzer(BaseAnalyzer):
+    """Reports, as the lemma, which process analysed the word and whether zeyrek is unshared."""
+
+    name = "probe"
+
+    def _load(self) -> None:
+        _unshare_phonetic_attributes()  # as ZeyrekAnalyzer._load does
+
+    def _analyze_uncached(self, key: str) -> list[Analysis]:
+        import os
+
+        from zeyrek import morphotactics as zm
+
+        fresh = getattr(zm.calculate_phonetic_attributes, "_sentikit_fresh", False)
+        return [make_analysis(key, f"{os.getpid()}:{fresh}", [(key, "Noun")])]
+
+
+def test_parallel_analysis_runs_in_workers_with_the_zeyrek_fix(tmp_path: Path) -> None:
+    import os
+
+    db = tmp_path / "p.sqlite3"
+    a = ProbeAnalyzer(cache_path=db)
+    words = [f"kelime{c}" for c in "abcçdefgğhıijklmnoöprsştuüvyz"] + ["12", "kelimea"]
+    got = a.analyze_many(words, n_jobs=2)
+    assert a.loaded  # loaded here, before forking
+    assert list(got) == list(dict.fromkeys(words))
+    pids = {got[w][0].lemma.split(":")[0] for w in words if w != "12"}
+    assert str(os.getpid()) not in pids  # analysed in the workers
+    assert all(got[w][0].lemma.endswith(":True") for w in words if w != "12")
+    assert got["12"][0].pos == "Num"
+    assert a.stats["analyzed"] == len(set(words)) - 1
+    # the parent wrote every result to the disk cache
+    assert MorphCache(db).count(a.cache_key) == len(set(words))
+    b = ProbeAnalyzer(cache_path=db)
+    assert b.analyze_many(words, n_jobs=2) == got and b.stats["analyzed"] == 0

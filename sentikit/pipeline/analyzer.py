@@ -208,8 +208,10 @@ class Analyzer:
         ids: Iterable[Any] | None = None,
         explain: bool = False,
     ) -> list[dict[str, Any]]:
-        """Analyze many texts; one result per input, in order (see :meth:`iter_analyze`)."""
-        return list(self.iter_analyze(texts, ids, explain))
+        """Analyze many texts; one result per input, in order (see :meth:`iter_analyze`).
+
+        All results come back at once, so the batches do not start small (``grow=False``)."""
+        return list(self.iter_analyze(texts, ids, explain, grow=False))
 
     def iter_analyze(
         self,

@@ -190,7 +190,13 @@ def split_column_sentences(
     if n == 0:
         return out
     # Only punctuation, emoticons/emoji and line breaks can end a sentence: visit those alone.
-    cand = list(compress(range(n), map(_BOUNDARY_KINDS.__contains__, kinds)))
+    # (Other punctuation — commas, quotes, brackets — never ends one; the content check
+    # below scans the tokens between candidates, so skipping them changes nothing.)
+    cand = [
+        i
+        for i in compress(range(n), map(_BOUNDARY_KINDS.__contains__, kinds))
+        if texts[i][0] in _TERMINAL_CHARS or kinds[i] != "punct"
+    ]
     if "\n" in text:
         for m in _NEWLINE_RE.finditer(text):
             k = bisect_left(starts, m.start())  # first token after the line break

@@ -177,15 +177,18 @@ def cooccurrence_term_scores(
     lang: str,
     window: int = COOC_WINDOW,
     min_count: int = 2,
+    unseen: str = "constant",
 ) -> dict[str, float]:
-    """§2 seed-pair scores of every term with frequency ≥ ``min_count`` in ``units``."""
+    """§2 seed-pair scores of every term with frequency ≥ ``min_count`` in ``units`` (NaN for
+    a term near no seed when ``unseen="missing"``, see
+    :func:`~sentikit.stats.cooccurrence.pair_scores`)."""
     terms, counts = build_vocabulary(units, min_count=min_count)
     index = {t: i for i, t in enumerate(terms)}
     seeds = [index[w] for pair in seed_pairs(lang) for w in pair if w in index]
     if not seeds:
         return {}
     C = cooccurrence(encode_units(units, index), len(terms), window=window, targets=seeds)
-    s = pair_scores(C, counts, seed_pairs(lang), index)
+    s = pair_scores(C, counts, seed_pairs(lang), index, unseen=unseen)
     return dict(zip(terms, s.tolist(), strict=True))
 
 
@@ -244,6 +247,9 @@ class PolarityFeatures:
     cooc_corpus : dataset name (``name`` or ``name:split``) of an unlabelled corpus for the
         co-occurrence scores; ``None`` uses the training documents.
     cooc_window, cooc_min_count : window (±k tokens) and frequency threshold of §2.
+    cooc_unseen : ``"missing"`` (default): a term that co-occurs with no seed has no §2 score
+        (so §3 gives it ``δ``); ``"constant"``: it keeps the formula's common value, as bundles
+        trained before this option did (see ``docs/notes/ablation-alpha-sources.md``).
     lexicons : lexicon TSV paths or gold lexicon dataset names for the ``lexicon`` source.
     transfer : labelled dataset names (``name`` or ``name:split``) for the ``transfer`` source.
     extras : also the shares of positive and of negative tokens per source.
@@ -262,6 +268,7 @@ class PolarityFeatures:
         cooc_corpus: str | None = None,
         cooc_window: int = COOC_WINDOW,
         cooc_min_count: int = 2,
+        cooc_unseen: str = "missing",
         lexicons: Sequence[str] = (),
         transfer: Sequence[str] = (),
         extras: bool = False,
@@ -275,6 +282,7 @@ class PolarityFeatures:
         self.cooc_corpus = cooc_corpus
         self.cooc_window = cooc_window
         self.cooc_min_count = cooc_min_count
+        self.cooc_unseen = cooc_unseen
         self.lexicons = tuple(lexicons)
         self.transfer = tuple(transfer)
         self.extras = extras
@@ -313,15 +321,13 @@ class PolarityFeatures:
 
     # -- unsupervised state ----------------------------------------------------------------
     def _cooc_table(self, units: list[list[str]]) -> dict[str, float]:
+        args = (self.lang, self.cooc_window, self.cooc_min_count, self.cooc_unseen)
         if self.cooc_corpus is None:
-            return cooccurrence_term_scores(units, self.lang, self.cooc_window, self.cooc_min_count)
-        key: tuple[Any, ...] = ("cooc", self.cooc_corpus, self.lang, self.negation)
-        key = key + (self.cooc_window, self.cooc_min_count)
+            return cooccurrence_term_scores(units, *args)
+        key: tuple[Any, ...] = ("cooc", self.cooc_corpus, self.negation, *args)
         if key not in _CORPUS_CACHE:
             corpus = _doc_units(_corpus_texts(self.cooc_corpus), self.lang, self.negation)
-            _CORPUS_CACHE[key] = cooccurrence_term_scores(
-                corpus, self.lang, self.cooc_window, self.cooc_min_count
-            )
+            _CORPUS_CACHE[key] = cooccurrence_term_scores(corpus, *args)
         return _CORPUS_CACHE[key]
 
     def _transfer_table(self, spec: str) -> dict[str, float]:
@@ -586,6 +592,7 @@ class PolarityFeatures:
             "cooc_corpus": self.cooc_corpus,
             "cooc_window": self.cooc_window,
             "cooc_min_count": self.cooc_min_count,
+            "cooc_unseen": self.cooc_unseen,
             "lexicons": list(self.lexicons),
             "transfer": list(self.transfer),
             "extras": self.extras,
@@ -604,6 +611,7 @@ class PolarityFeatures:
     def from_state(cls, meta: dict[str, Any], arrays: dict[str, NDArray[Any]]) -> PolarityFeatures:
         """Rebuild a fitted family from :meth:`to_state` output."""
         params = {k: v for k, v in meta.items() if k not in ("name", "vocabulary")}
+        params.setdefault("cooc_unseen", "constant")  # bundles from before the option
         obj = cls(**params)
         obj.vocab_ = {t: i for i, t in enumerate(meta["vocabulary"])}
         obj.scale_ = PolarityScale(

@@ -204,17 +204,27 @@ def pair_scores(
     pairs: Iterable[tuple[str, str]],
     index: Mapping[str, int],
     zscore: bool = True,
+    unseen: str = "constant",
 ) -> NDArray[np.float64]:
     """Turney-style seed-pair polarity of every term (METHODS.md §2) from local co-occurrence.
 
     ``s(w; p, n) = log10(((C[w,p] + 1)/(H(p) + 1)) / ((C[w,n] + 1)/(H(n) + 1)))`` with ``H`` the
     term frequency, averaged over the pairs whose two members are in the vocabulary, then
     z-normalised over the vocabulary. All zeros when no pair is present.
+
+    ``unseen`` says what a term that co-occurs with none of those seeds gets: ``"constant"``
+    keeps the formula's value (the same for all of them: a smoothing artefact that
+    z-normalisation turns into one nonzero score), ``"missing"`` gives NaN — no evidence, no
+    score — and z-normalises over the terms with evidence only. With web hit counts nearly
+    every word co-occurs with some seed; in a local corpus most words do not.
     """
+    if unseen not in ("constant", "missing"):
+        raise ValueError(f"unseen must be 'constant' or 'missing', not {unseen!r}")
     C = sp.csc_matrix(C)
     counts = np.asarray(counts, dtype=np.float64)
     n = C.shape[0]
     acc = np.zeros(n)
+    seen = np.zeros(n, dtype=bool)
     used = 0
     for p, q in pairs:
         ip, iq = index.get(p), index.get(q)
@@ -223,11 +233,14 @@ def pair_scores(
         hp = C[:, ip].toarray().ravel()
         hq = C[:, iq].toarray().ravel()
         acc += np.log10(((hp + 1.0) / (counts[ip] + 1.0)) / ((hq + 1.0) / (counts[iq] + 1.0)))
+        seen |= (hp > 0) | (hq > 0)
         used += 1
     if used == 0:
         return np.zeros(n)
     s = acc / used
-    if zscore:
-        sd = s.std()
-        s = (s - s.mean()) / sd if sd > 0 else s - s.mean()
+    if unseen == "missing":
+        s[~seen] = np.nan
+    if zscore and np.isfinite(s).any():
+        mean, sd = np.nanmean(s), np.nanstd(s)
+        s = (s - mean) / sd if sd > 0 else s - mean
     return np.asarray(s)

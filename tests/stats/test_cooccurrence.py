@@ -93,6 +93,25 @@ def test_pair_scores_separate_polar_contexts() -> None:
     assert not pair_scores(C, counts, [("love", "hate")], index).any()
 
 
+def test_pair_scores_unseen_terms_missing_or_constant() -> None:
+    units = [["great", "good", "film"]] * 8 + [["awful", "bad", "film"]] * 5
+    units += [["plot", "twist", "ending"]] * 3  # never near a seed
+    terms, counts = build_vocabulary(units)
+    index = {t: i for i, t in enumerate(terms)}
+    C = cooccurrence(encode_units(units, index), len(terms), window=2)
+    const = pair_scores(C, counts, [("good", "bad")], index)
+    miss = pair_scores(C, counts, [("good", "bad")], index, unseen="missing")
+    lonely = [index[t] for t in ("plot", "twist", "ending")]
+    # the formula gives every unseen term one common value, which z-scoring makes nonzero
+    assert len(set(const[lonely].round(12))) == 1 and const[lonely[0]] != 0
+    assert np.isnan(miss[lonely]).all()
+    seen = np.isfinite(miss)
+    assert abs(miss[seen].mean()) < 1e-9 and abs(miss[seen].std() - 1) < 1e-9
+    assert miss[index["great"]] > 0 > miss[index["awful"]]
+    with pytest.raises(ValueError):
+        pair_scores(C, counts, [("good", "bad")], index, unseen="zero")
+
+
 def test_targets_restrict_to_target_rows_and_columns() -> None:
     rng = np.random.default_rng(2)
     units = [list(rng.integers(-1, 9, size=rng.integers(0, 15))) for _ in range(30)]

@@ -139,10 +139,11 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """Version of the normalized representation; part of the cache key (bump on any change).
 3: zeyrek readings no longer depend on the process's hash seed (see
-:func:`_unshare_phonetic_attributes`); analyses cached before may lack readings."""
+:func:`_unshare_phonetic_attributes`); analyses cached before may lack readings.
+4: nor do the stems of roots with both Voicing and Doubling (:func:`_order_root_attributes`)."""
 
 CACHE_ENV = "SENTIKIT_CACHE_DIR"
 """Environment variable naming a folder for the on-disk analysis cache."""
@@ -1129,6 +1130,37 @@ def _unshare_phonetic_attributes() -> None:
         module.calculate_phonetic_attributes = fresh
 
 
+def _order_root_attributes() -> None:
+    """Make zeyrek apply a root's stem modifiers in a fixed order (the enum's, as Zemberek's
+    ``EnumSet`` does) instead of the iteration order of a ``set``, which follows the string-hash
+    seed.
+
+    A root with both *Voicing* and *Doubling* (*ret*, *cet*, *zıt*, *tıp*, *şet*, *met*,
+    *muhip*, *müstait*, *serhat*) got the modified stem *redd* (voice, then double: right, as
+    in *reddi*) in some processes and *retd* (double, then voice) in others, which lost every
+    reading through the modified stem. zeyrek iterates ``dict_item.attributes`` (a set of
+    enum members) while generating the stems; for that call the attributes are handed over as
+    a list in declaration order.
+    """
+    from zeyrek import morphotactics as zm
+
+    cls = zm.StemTransitionsMapBased
+    generate = cls.generate_modified_root_nodes
+    if getattr(generate, "_sentikit_ordered", False):
+        return
+
+    def ordered(self: Any, dict_item: Any) -> Any:
+        attrs = dict_item.attributes
+        dict_item.attributes = sorted(attrs, key=lambda a: a.value)
+        try:
+            return generate(self, dict_item)
+        finally:
+            dict_item.attributes = attrs
+
+    ordered._sentikit_ordered = True  # type: ignore[attr-defined]
+    cls.generate_modified_root_nodes = ordered
+
+
 class ZeyrekAnalyzer(BaseAnalyzer):
     """Morphology with ``zeyrek`` (the default backend).
 
@@ -1163,6 +1195,7 @@ class ZeyrekAnalyzer(BaseAnalyzer):
                 "the zeyrek morphological analyzer is not installed: pip install zeyrek"
             ) from e
         _unshare_phonetic_attributes()
+        _order_root_attributes()
         self._zk = zeyrek.MorphAnalyzer()
         self._zm = zm
         self._stems = self._zk.morphotactics.stem_transitions

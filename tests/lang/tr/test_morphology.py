@@ -340,6 +340,29 @@ def test_zeyrek_readings_do_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
     assert "ad:Noun" in outs[0].splitlines()[0]
 
 
+def test_voicing_and_doubling_roots_do_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
+    # zeyrek applied a root's Voicing and Doubling in set order: "ret" got the stem "redd" or
+    # "retd" depending on the hash seed (seeds 1, 2 and 6 lost "reddi" ← ret)
+    import os
+    import subprocess
+
+    code = (
+        "from sentikit.lang.tr.morphology import ZeyrekAnalyzer\n"
+        "z = ZeyrekAnalyzer()\n"
+        "for w in ['reddi', 'ceddini', 'zıddı', 'tıbbi']:\n"
+        "    print(w, sorted({a.lemma for a in z.analyze(w)}))\n"
+    )
+    outs = []
+    for seed in ("1", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, CACHE_ENV: str(tmp_path / seed)}
+        res = subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        )
+        outs.append(res.stdout)
+    assert outs[0] == outs[1]
+    assert "'ret'" in outs[0].splitlines()[0] and "'cet'" in outs[0].splitlines()[1]
+
+
 # -- analysis in worker processes -------------------------------------------------------------
 
 # a few dozen words, with case variants and duplicates, numbers, an unknown word and the words

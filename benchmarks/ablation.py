@@ -180,6 +180,13 @@ def main() -> None:
     ap.add_argument("--study", choices=["drop", "alpha", "sources"], default="drop")
     ap.add_argument("--protocol", default=None, help="official or cv10 (default: the corpus's)")
     ap.add_argument("--cooc-corpus", default=None, help="unlabelled corpus for §2 scores")
+    ap.add_argument(
+        "--cooc-unseen",
+        choices=["missing", "constant"],
+        default=None,
+        help="§2 score of a term near no seed (default: the family's, 'missing'; the tables of "
+        "docs/notes/ablation-alpha-sources.md before the option used 'constant')",
+    )
     ap.add_argument("--lexicon", action="append", default=[], help="lexicon TSV or dataset")
     ap.add_argument("--transfer", action="append", default=[], help="labelled aux corpus")
     ap.add_argument("--config", type=Path, default=None, help="the full model of --study drop")
@@ -227,6 +234,8 @@ def main() -> None:
     aux: dict[str, Any] = {}
     if args.cooc_corpus:
         aux["cooc_corpus"] = args.cooc_corpus
+    if args.cooc_unseen:
+        aux["cooc_unseen"] = args.cooc_unseen
     if args.lexicon:
         aux["lexicons"] = args.lexicon
     if args.transfer:

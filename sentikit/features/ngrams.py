@@ -92,6 +92,20 @@ def char_wb_ngrams(word: str, lo: int, hi: int) -> list[str]:
     return out
 
 
+def _forms_view(doc: Document) -> Sequence[str]:
+    """``doc.token_forms()`` without the copy (read-only use)."""
+    cols = doc.__dict__.get("_columns")
+    return cols.norms if cols is not None else doc.token_forms()
+
+
+def _negated_view(doc: Document) -> Sequence[bool]:
+    """``doc.token_negated()`` without the copy (read-only use)."""
+    cols = doc.__dict__.get("_columns")
+    if cols is not None and cols.negated is not None:
+        return cols.negated
+    return doc.token_negated()
+
+
 class TokenBatch:
     """The tokens of a batch of documents, flattened once for every feature family of one
     prediction, and sentence segments whose rows come from the same token occurrences.
@@ -129,7 +143,7 @@ class TokenBatch:
 
     def _tokens(self) -> tuple[list[str], list[int]]:
         if "tokens" not in self._memo:
-            per_doc = list(map(Document.token_forms, self.docs))
+            per_doc = list(map(_forms_view, self.docs))
             forms = list(chain.from_iterable(per_doc))
             self._memo["tokens"] = (forms, list(map(len, per_doc)))
         out: tuple[list[str], list[int]] = self._memo["tokens"]
@@ -170,7 +184,7 @@ class TokenBatch:
             return forms, fids
         if "terms" not in self._memo:
             neg = np.fromiter(
-                chain.from_iterable(map(Document.token_negated, self.docs)),
+                chain.from_iterable(map(_negated_view, self.docs)),
                 dtype=np.bool_,
                 count=len(fids),
             )
@@ -448,7 +462,8 @@ class WordNgrams:
 
     def _columns(self, keys: NDArray[np.int64]) -> tuple[NDArray[np.int64], NDArray[np.bool_]]:
         # searching in sorted order is several times faster (cache-friendly), same positions
-        order = np.argsort(keys, kind="stable")
+        # (any sort will do: equal keys get equal positions, so stability is not needed)
+        order = np.argsort(keys)
         pos = np.empty(len(keys), dtype=np.int64)
         pos[order] = np.searchsorted(self.keys_, keys[order])
         pos = np.minimum(pos, max(len(self.keys_) - 1, 0))

@@ -21,7 +21,7 @@ from collections.abc import Callable
 
 import sentikit
 from sentikit.evaluation.baselines import TfidfLogReg
-from sentikit.features.ngrams import TokenBatch
+from sentikit.features.ngrams import TokenBatch, sentence_segments
 from sentikit.io.datasets import load_dataset
 from sentikit.lang import get_processor
 
@@ -51,7 +51,7 @@ def main() -> None:
         "predict_proba_docs": lambda: [est.predict_proba_docs(d) for d in docs],
     }
     # the analyzer's model call: documents and the sentences of multi-sentence documents
-    segs = [an._sentence_segments([d for d in b if d.n_tokens()]) for b in docs]
+    segs = [sentence_segments([d for d in b if d.n_tokens()]) for b in docs]
     kept = [[d for d in b if d.n_tokens()] for b in docs]
     fns["predict_proba_segments"] = lambda: [
         est.predict_proba_segments(b, s) for b, s in zip(kept, segs, strict=True)

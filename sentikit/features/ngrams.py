@@ -92,6 +92,19 @@ def char_wb_ngrams(word: str, lo: int, hi: int) -> list[str]:
     return out
 
 
+def sentence_segments(docs: Sequence[Document]) -> list[tuple[int, Sentence]]:
+    """The segments a batch scores besides its documents: each non-empty sentence of every
+    multi-sentence document, with the document's index (a one-sentence document's sentence is
+    the document itself)."""
+    return [
+        (k, s)
+        for k, d in enumerate(docs)
+        if len(d.sentences) > 1
+        for s in d.sentences
+        if s.token_end > s.token_start
+    ]
+
+
 def _forms_view(doc: Document) -> Sequence[str]:
     """``doc.token_forms()`` without the copy (read-only use)."""
     cols = doc.__dict__.get("_columns")

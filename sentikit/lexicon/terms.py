@@ -223,20 +223,6 @@ def _token_lists(
 BATCH_DOCS = 500
 
 
-def _analyze_types(analyzer: Any, words: list[str], n_jobs: int) -> dict[str, list[Any]]:
-    """``analyzer.analyze_many(words)``, in ``n_jobs`` processes where the analyzer offers it."""
-    if n_jobs != 1:
-        import inspect
-
-        try:
-            takes_n_jobs = "n_jobs" in inspect.signature(analyzer.analyze_many).parameters
-        except (TypeError, ValueError):  # pragma: no cover - callables without a signature
-            takes_n_jobs = False
-        if takes_n_jobs:
-            return dict(analyzer.analyze_many(words, n_jobs=n_jobs))
-    return dict(analyzer.analyze_many(words))
-
-
 def encode_corpus(
     docs: Iterable[str],
     lang: str,
@@ -264,8 +250,8 @@ def encode_corpus(
     n_jobs : int
         Tokenizing processes (``1``: in this process). The documents are read here and sent
         to the workers in batches of :data:`BATCH_DOCS`. Turkish word types missing from the
-        analyzer's caches are also analysed in ``n_jobs`` processes when its ``analyze_many``
-        takes ``n_jobs`` (as :class:`~sentikit.lang.tr.morphology.BaseAnalyzer`'s does).
+        analyzer's caches are also analysed in ``n_jobs`` processes
+        (:meth:`~sentikit.lang.tr.morphology.MorphAnalyzer.analyze_many`).
     """
     import time
 
@@ -294,7 +280,7 @@ def encode_corpus(
     t1 = time.perf_counter()
     frequent = [types[i] for i in np.flatnonzero(type_counts >= analyze_min_count)]
     frequent = [w for w in frequent if any(c.isalpha() for c in w)]
-    readings = _analyze_types(analyzer, frequent, int(n_jobs)) if frequent else {}
+    readings = analyzer.analyze_many(frequent, n_jobs=int(n_jobs)) if frequent else {}
     term_index: dict[str, int] = {}
     n = len(types)
     base = np.empty(n, dtype=np.int64)

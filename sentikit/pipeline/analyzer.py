@@ -29,6 +29,7 @@ import numpy as np
 
 from sentikit.doc import Document, Sentence, Token
 from sentikit.errors import InputError, ResourceMissingError, SentikitError
+from sentikit.features.ngrams import sentence_segments
 from sentikit.lang import SUPPORTED_LANGS, get_processor
 from sentikit.models.linear import LinearEnsembleClassifier
 from sentikit.models.registry import load_model, shipped_model_dir
@@ -303,7 +304,7 @@ class Analyzer:
         if scored:
             # documents and the sentences of multi-sentence documents in one model call, from
             # one feature pass (each row's probabilities are those of its own document)
-            segments = self._sentence_segments(scored)
+            segments = sentence_segments(scored)
             doc_probs, sent_probs = lm.est.predict_proba_segments(scored, segments)
             self._set_doc_results(scored, doc_probs, lm)
             self._set_sentence_results(scored, [s for _, s in segments], sent_probs, lm)
@@ -337,18 +338,6 @@ class Analyzer:
     def _set_doc_results(docs: list[Document], probs: np.ndarray, lm: _LangModel) -> None:
         for d, (label, score, pd) in zip(docs, Analyzer._label_score_probs(lm, probs), strict=True):
             d.probs, d.score, d.label = pd, score, label
-
-    @staticmethod
-    def _sentence_segments(docs: list[Document]) -> list[tuple[int, Sentence]]:
-        """The non-empty sentences of each multi-sentence document, with the document's index
-        (each gets its own row in the model call)."""
-        return [
-            (k, s)
-            for k, d in enumerate(docs)
-            if len(d.sentences) > 1
-            for s in d.sentences
-            if s.token_end > s.token_start
-        ]
 
     @staticmethod
     def _set_sentence_results(

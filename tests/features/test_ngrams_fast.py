@@ -8,17 +8,11 @@ import numpy as np
 
 from sentikit.doc import Document
 from sentikit.features.ngrams import CharNgrams, WordNgrams, char_wb_ngrams, token_terms
-from sentikit.lang.en.processor import EnglishProcessor
 
-TRAIN = [
-    "a great and moving film , not boring",
-    "I didn't like it . The plot was not good",
-    "wonderful acting , great fun !!!",
-    "an awful , boring mess ; never again",
-    "great great great film",
-    "not bad at all , but not great either",
-] * 2
-LABELS = ["positive", "negative", "positive", "negative", "positive", "negative"] * 2
+from . import toy
+
+TRAIN = toy.TRAIN
+LABELS = toy.LABELS
 TEST = [
     "a great film . not boring at all",
     "an unseen wordzzz and great fun",
@@ -28,8 +22,7 @@ TEST = [
 ]
 
 
-def _docs(texts: list[str]) -> list[Document]:
-    return EnglishProcessor().make_docs(texts)
+_docs = toy.docs
 
 
 def _built(docs: list[Document]) -> list[Document]:

@@ -6,20 +6,14 @@ import numpy as np
 import pytest
 
 from sentikit.doc import Document, Sentence
-from sentikit.features.ngrams import CharNgrams, TokenBatch, WordNgrams
+from sentikit.features.ngrams import CharNgrams, TokenBatch, WordNgrams, sentence_segments
 from sentikit.features.polarity import PolarityFeatures
-from sentikit.lang.en.processor import EnglishProcessor
 from sentikit.models.linear import LinearEnsembleClassifier
 
-TRAIN = [
-    "a great and moving film , not boring",
-    "I didn't like it . The plot was not good",
-    "wonderful acting , great fun !!!",
-    "an awful , boring mess ; never again",
-    "great great great film",
-    "not bad at all , but not great either",
-] * 2
-LABELS = np.array(["positive", "negative", "positive", "negative", "positive", "negative"] * 2)
+from . import toy
+
+TRAIN = toy.TRAIN
+LABELS = np.array(toy.LABELS)
 TEST = [
     "A great film. Not boring at all!",
     "an unseen wordzzz and great fun",
@@ -30,18 +24,10 @@ TEST = [
 ]
 
 
-def _docs(texts: list[str]) -> list[Document]:
-    return EnglishProcessor().make_docs(texts)
+_docs = toy.docs
 
 
-def _segments(docs: list[Document]) -> list[tuple[int, Sentence]]:
-    return [
-        (k, s)
-        for k, d in enumerate(docs)
-        if len(d.sentences) > 1
-        for s in d.sentences
-        if s.token_end > s.token_start
-    ]
+_segments = sentence_segments
 
 
 def _rows(docs: list[Document], segs: list[tuple[int, Sentence]]) -> list[Document]:

@@ -48,7 +48,7 @@ class FakeAnalyzer:
     def __init__(self) -> None:
         self.asked: list[str] = []
 
-    def analyze_many(self, words: Iterable[str]) -> dict[str, list[Analysis]]:
+    def analyze_many(self, words: Iterable[str], n_jobs: int = 1) -> dict[str, list[Analysis]]:
         ws = list(words)
         self.asked += ws
         return {w: _READINGS.get(w, []) for w in ws}
@@ -148,7 +148,7 @@ def test_encode_turkish_in_two_processes_equals_one() -> None:
     assert one.terms == two.terms
     assert one.counts.tolist() == two.counts.tolist()
     assert [u.tolist() for u in one.units] == [u.tolist() for u in two.units]
-    # an analyzer whose analyze_many takes no n_jobs is called without it
+    # an analyzer that ignores n_jobs analyses in its own way, with the same terms
     fake = FakeAnalyzer()
     enc = encode_corpus(
         ["Film güzel değil", "film güzeldi"], "tr", analyzer=fake, n_jobs=2, analyze_min_count=1

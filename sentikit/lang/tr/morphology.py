@@ -545,8 +545,9 @@ class MorphAnalyzer(Protocol):
         """All readings of one word (``[]`` when it has none)."""
         ...
 
-    def analyze_many(self, words: Iterable[str]) -> dict[str, list[Analysis]]:
-        """Readings of many words, each distinct word analyzed once; keyed by the input word."""
+    def analyze_many(self, words: Iterable[str], n_jobs: int = 1) -> dict[str, list[Analysis]]:
+        """Readings of many words, each distinct word analyzed once; keyed by the input word
+        (``n_jobs``: processes analysing the uncached words; an analyzer may ignore it)."""
         ...
 
     def disambiguate(self, words: list[str]) -> list[Analysis | None]:

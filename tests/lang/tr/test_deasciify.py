@@ -89,7 +89,7 @@ class DictAnalyzer:
         self.calls += 1
         return [make_analysis(word, word, [(word, "Adj")])] if word in self.words else []
 
-    def analyze_many(self, words: object) -> dict[str, list[Analysis]]:
+    def analyze_many(self, words: object, n_jobs: int = 1) -> dict[str, list[Analysis]]:
         return {w: self.analyze(w) for w in words}  # type: ignore[attr-defined]
 
     def disambiguate(self, words: list[str]) -> list[Analysis | None]:

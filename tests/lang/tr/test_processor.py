@@ -114,7 +114,7 @@ class RecordingAnalyzer:
     def analyze(self, word: str) -> list[Analysis]:
         return self.inner.analyze(word)
 
-    def analyze_many(self, words: Iterable[str]) -> dict[str, list[Analysis]]:
+    def analyze_many(self, words: Iterable[str], n_jobs: int = 1) -> dict[str, list[Analysis]]:
         ws = list(words)
         self.calls.append(ws)
         return self.inner.analyze_many(ws)

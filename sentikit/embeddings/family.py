@@ -10,6 +10,13 @@ classifier's internal folds recompute it.
 The counts are a document × term count matrix over every training term; the embedding covers the
 terms seen at least ``min_count`` times (the others only count for the polarity features).
 
+With ``pretrained`` (a folder written by ``sentikit embed train`` or
+:meth:`SentimentEmbedding.save`), the word vectors are that embedding's contextual component,
+learnt beforehand on a large unlabelled corpus, instead of vectors learnt from the training
+documents alone; its ``max_pretrained`` most frequent terms join the vocabulary, so that words
+never seen in the labelled data still carry their vector. The vectors of the vocabulary are kept
+in the family's state: the pretrained folder is only read when training.
+
 ``token_contributions`` is exact for the mean-vector part (each token carries
 ``weights · v(token) / n`` of it) and attributes the max and min features to the token holding
 the maximum / minimum δ and the mean feature evenly over the tokens with a δ: the three are
@@ -29,6 +36,7 @@ from sentikit.doc import Document
 from sentikit.embeddings.model import DELTA_SMOOTHING, SentimentEmbedding
 from sentikit.embeddings.units import doc_terms
 from sentikit.errors import InputError
+from sentikit.paths import resolve_resource
 from sentikit.stats.weights import delta_idf
 
 __all__ = ["EmbeddingMean"]
@@ -48,6 +56,13 @@ class EmbeddingMean:
     polarity : bool, default True
         Join the three polarity features.
     seed : int, default 0
+    pretrained : str, optional
+        Folder of a saved :class:`SentimentEmbedding` with a contextual component of dimension
+        ``dim``; relative paths are tried from the working directory, then from the source
+        tree's root (where ``lexicons/`` and ``embeddings/`` live).
+    max_pretrained : int, default 50000
+        How many of the pretrained embedding's most frequent terms join the vocabulary besides
+        the training terms (0: the training terms only).
     """
 
     name = "sentikit.embedding_mean.v1"
@@ -59,12 +74,16 @@ class EmbeddingMean:
         min_count: int = 2,
         polarity: bool = True,
         seed: int = 0,
+        pretrained: str | None = None,
+        max_pretrained: int = 50000,
     ) -> None:
         self.dim = dim
         self.window = window
         self.min_count = min_count
         self.polarity = polarity
         self.seed = seed
+        self.pretrained = pretrained
+        self.max_pretrained = max_pretrained
 
     # -------------------------------------------------------------- counts
     def _counts(self, docs: Sequence[Document]) -> sp.csr_matrix:
@@ -85,29 +104,55 @@ class EmbeddingMean:
         return X
 
     def fit_counts(self, docs: Sequence[Document]) -> sp.csr_matrix:
-        """Learn the vocabulary and the contextual embedding; return term counts per document."""
+        """Learn the vocabulary and the word vectors; return term counts per document."""
         units = [[doc_terms(d)] for d in docs]
-        terms = sorted({t for u in units for t in u[0]})
-        if not terms:
+        seen = {t for u in units for t in u[0]}
+        if not seen:
             raise InputError("EmbeddingMean: the training documents have no terms")
+        if self.pretrained is not None:
+            self._fit_pretrained(seen)
+        else:
+            self._fit_local(units, sorted(seen))
+        self.embedded_ = np.abs(self.vectors_).sum(axis=1) > 0
+        return self._counts(docs)
+
+    def _fit_local(self, units: list[list[list[str]]], terms: list[str]) -> None:
         self.vocab_ = {t: i for i, t in enumerate(terms)}
         emb = SentimentEmbedding(
             dim=self.dim,
             window=self.window,
             components=("contextual",),
-            min_count=min(self.min_count, max(1, len(docs))),
+            min_count=min(self.min_count, max(1, len(units))),
             seed=self.seed,
         )
+        V = np.zeros((len(terms), self.dim), dtype=np.float32)
         try:
             emb.fit(units)
-            V = np.zeros((len(terms), self.dim), dtype=np.float32)
             rows = np.asarray([self.vocab_[t] for t in emb.terms_], dtype=np.int64)
             V[rows] = emb.vectors_
         except InputError:  # no term reaches min_count: no word vectors, polarity only
-            V = np.zeros((len(terms), self.dim), dtype=np.float32)
+            pass
         self.vectors_ = V
-        self.embedded_ = np.abs(V).sum(axis=1) > 0
-        return self._counts(docs)
+
+    def _fit_pretrained(self, seen: set[str]) -> None:
+        assert self.pretrained is not None
+        emb = SentimentEmbedding.load(resolve_resource(self.pretrained))
+        if "contextual" not in emb.slices_:
+            raise InputError(f"{self.pretrained}: the embedding has no contextual component")
+        P = emb.vectors_[:, emb.component_slice("contextual")]
+        if P.shape[1] != self.dim:
+            raise InputError(
+                f"{self.pretrained}: contextual dimension {P.shape[1]}, but dim={self.dim}"
+            )
+        by_count = np.argsort(-emb.counts_, kind="stable")[: max(0, self.max_pretrained)]
+        terms = sorted(seen | {emb.terms_[i] for i in by_count})
+        self.vocab_ = {t: i for i, t in enumerate(terms)}
+        V = np.zeros((len(terms), self.dim), dtype=np.float32)
+        src = [(self.vocab_[t], i) for i, t in enumerate(emb.terms_) if t in self.vocab_]
+        if src:
+            rows, cols = (np.asarray(c, dtype=np.int64) for c in zip(*src, strict=True))
+            V[rows] = P[cols]
+        self.vectors_ = V
 
     # -------------------------------------------------------------- supervised scale
     def column_scale(self, X: sp.csr_matrix, y: NDArray[Any]) -> NDArray[np.float64]:
@@ -184,6 +229,8 @@ class EmbeddingMean:
             "min_count": self.min_count,
             "polarity": self.polarity,
             "seed": self.seed,
+            "pretrained": self.pretrained,
+            "max_pretrained": self.max_pretrained,
             "vocab": sorted(self.vocab_, key=self.vocab_.__getitem__),
         }
         return meta, {"vectors": self.vectors_, "scale": self.scale_}
@@ -197,6 +244,8 @@ class EmbeddingMean:
             min_count=int(meta["min_count"]),
             polarity=bool(meta["polarity"]),
             seed=int(meta["seed"]),
+            pretrained=meta.get("pretrained"),
+            max_pretrained=int(meta.get("max_pretrained", 50000)),
         )
         obj.vocab_ = {str(t): i for i, t in enumerate(meta["vocab"])}
         obj.vectors_ = np.asarray(arrays["vectors"], dtype=np.float32)

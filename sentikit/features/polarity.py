@@ -38,7 +38,6 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import repeat
-from pathlib import Path
 from typing import Any, TypeVar
 
 import numpy as np
@@ -49,6 +48,7 @@ from sentikit.doc import Document
 from sentikit.errors import InputError
 from sentikit.features.ngrams import NEG_SUFFIX, TokenBatch, token_terms
 from sentikit.lang.seeds import seed_pairs
+from sentikit.paths import resolve_resource
 from sentikit.stats.cooccurrence import build_vocabulary, cooccurrence, encode_units, pair_scores
 from sentikit.stats.weights import SCHEMES
 
@@ -61,9 +61,6 @@ COOC_WINDOW = 12
 # Per-process caches of corpus-derived scores (keyed by every setting they depend on), so that
 # cross-validation folds do not re-read a large corpus.
 _T = TypeVar("_T")
-
-#: The source tree's root, where the shipped lexicons live (``lexicons/``).
-_REPO_ROOT = Path(__file__).resolve().parents[2]
 
 _CORPUS_CACHE: dict[tuple[Any, ...], dict[str, float]] = {}
 
@@ -129,9 +126,7 @@ def _load_lexicon_scores(spec: str) -> dict[str, float]:
     key = ("lexicon", spec)
     if key in _CORPUS_CACHE:
         return _CORPUS_CACHE[key]
-    path = Path(spec)
-    if not path.is_absolute() and not path.exists() and (_REPO_ROOT / path).exists():
-        path = _REPO_ROOT / path  # shipped lexicons (lexicons/…) from any working directory
+    path = resolve_resource(spec)  # shipped lexicons (lexicons/…) from any working directory
     scores: dict[str, float] = {}
     if path.suffix in (".tsv", ".txt") or path.exists():
         if not path.exists():

@@ -23,6 +23,7 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.linear_model import LogisticRegression
 
 from sentikit.doc import Document, Sentence
+from sentikit.embeddings.family import EmbeddingMean
 from sentikit.errors import BundleError
 from sentikit.features.morph import MorphForms
 from sentikit.features.ngrams import FEATURE_FAMILIES as _NGRAM_FAMILIES
@@ -39,6 +40,7 @@ FEATURE_FAMILIES: dict[str, Any] = {
     PolarityFeatures.name: PolarityFeatures,
     TransferFeature.name: TransferFeature,
     MorphForms.name: MorphForms,
+    EmbeddingMean.name: EmbeddingMean,
 }
 
 #: Per-family classifiers: ``lr`` (logistic regression) or ``svm`` (linear SVM, hinge loss).

@@ -59,10 +59,10 @@ def test_state_roundtrip(docs_labels) -> None:
         EmbeddingMean.from_state({**meta, "vocab": meta["vocab"][:-1]}, arrays)
 
 
-def test_in_the_linear_ensemble(docs_labels, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_in_the_linear_ensemble(docs_labels) -> None:
     import sentikit.models.linear as linear
 
-    monkeypatch.setitem(linear.FEATURE_FAMILIES, EmbeddingMean.name, EmbeddingMean)
+    assert linear.FEATURE_FAMILIES[EmbeddingMean.name] is EmbeddingMean
     texts, labels = make_corpus(200, seed=4)
     test_texts, test_labels = make_corpus(60, seed=5)
     clf = linear.LinearEnsembleClassifier(
@@ -70,3 +70,34 @@ def test_in_the_linear_ensemble(docs_labels, monkeypatch: pytest.MonkeyPatch) ->
     ).fit(texts, labels)
     acc = np.mean(np.asarray(clf.predict(test_texts)) == np.asarray(test_labels))
     assert acc > 0.95
+
+
+def test_pretrained_vectors(docs_labels, tmp_path) -> None:
+    """A saved embedding supplies the vectors, and its frequent terms join the vocabulary even
+    when the training documents never use them."""
+    from sentikit.embeddings.model import SentimentEmbedding
+
+    docs, y = docs_labels
+    big_texts, _ = make_corpus(400, seed=9)
+    big = get_processor("en").make_docs([*big_texts, "zebra quokka " * 5])
+    from sentikit.embeddings.units import doc_terms
+
+    emb = SentimentEmbedding(dim=5, components=("contextual",), min_count=1)
+    emb.fit([[doc_terms(d)] for d in big])
+    emb.save(tmp_path / "emb")
+    fam = EmbeddingMean(dim=5, pretrained=str(tmp_path / "emb"), max_pretrained=10**6)
+    X = fam.fit_counts(docs)
+    assert "quokka" in fam.vocab_ and X[:, fam.vocab_["quokka"]].nnz == 0
+    for t in ("quokka", emb.terms_[0]):
+        assert np.allclose(fam.vectors_[fam.vocab_[t]], emb.vector(t))
+    fam.set_scale(fam.column_scale(X, y))
+    unseen = get_processor("en").make_docs(["quokka"])
+    assert np.allclose(fam.transform(unseen)[0, :5], emb.vector("quokka"))
+    meta, arrays = fam.to_state()
+    back = EmbeddingMean.from_state(meta, arrays)
+    assert np.allclose(back.transform(unseen), fam.transform(unseen))
+    with pytest.raises(InputError, match="dimension"):
+        EmbeddingMean(dim=7, pretrained=str(tmp_path / "emb")).fit_counts(docs)
+    few = EmbeddingMean(dim=5, pretrained=str(tmp_path / "emb"), max_pretrained=0)
+    few.fit_counts(docs)
+    assert "quokka" not in few.vocab_

@@ -16,6 +16,11 @@ Configurations (all dimension 100, min_count 2, sliding window 10):
 - suffix ``@subclause``: units are subclauses (English: spaCy parse, METHODS.md §6; Turkish:
   ``sentikit.lang.tr.subclauses``), co-occurrence over every pair inside a subclause.
 
+With ``--pretrained-sk DIR`` and ``--pretrained-w2v FILE`` (both written by
+``benchmarks/embeddings_pretrain.py`` from the same unlabelled corpus), the contextual vectors
+of the sentikit configurations and the word2vec vectors come from that corpus instead of each
+fold's training texts; the supervised component and δ are still learnt per fold.
+
 Usage::
 
     nice -n 10 python benchmarks/embeddings_eval.py \\
@@ -94,10 +99,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dim", type=int, default=100)
     ap.add_argument("--cache-dir", type=Path, default=Path("/tmp/sentikit-embeddings-cache"))
     ap.add_argument("--json", type=Path, default=None, help="write the results here")
+    ap.add_argument(
+        "--pretrained-sk",
+        help="a sentikit embedding folder (benchmarks/embeddings_pretrain.py): its contextual "
+        "vectors replace those learnt per fold in the sentikit configurations",
+    )
+    ap.add_argument(
+        "--pretrained-w2v",
+        help="a word2vec text file trained on the same text: replaces the per-fold word2vec",
+    )
     args = ap.parse_args(argv)
     out: dict[str, Any] = {
         "command": "python benchmarks/embeddings_eval.py " + " ".join(sys.argv[1:]),
         "dim": args.dim,
+        "pretrained": {"sentikit": args.pretrained_sk, "word2vec": args.pretrained_w2v},
         "results": {},
     }
     for ds in args.datasets:
@@ -108,6 +123,11 @@ def main(argv: list[str] | None = None) -> int:
         res: dict[str, Any] = {"protocol": plan.protocol, "n": len(texts), "configs": {}}
         for name in args.configs:
             kw = dict(CONFIGS[name])
+            pre = {"sentikit": args.pretrained_sk, "word2vec": args.pretrained_w2v}.get(
+                kw["embedding"]
+            )
+            if pre is not None:
+                kw["pretrained"] = pre
             window = kw.get("window", "sliding")
             if window not in segs:
                 t0 = time.perf_counter()

@@ -8,7 +8,11 @@ training term. Features are standardized and fed to a linear SVM (C = 1).
 :class:`EmbeddingSVM` trains its embedding inside ``fit`` from the training texts only, so it
 runs under the evaluation protocols of :mod:`sentikit.evaluation` without leakage; the word
 vectors are either sentikit's (:class:`~sentikit.embeddings.model.SentimentEmbedding`) or the
-gensim word2vec baseline, trained on the same units.
+gensim word2vec baseline, trained on the same units. With ``pretrained``, the word vectors come
+from an embedding trained beforehand on a large unlabelled corpus instead — a sentikit embedding
+folder (its contextual component; the supervised and lexical components are still learnt from
+the training documents) or a word2vec text file — so that both kinds of vectors can be compared
+when trained on the same large text.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ __all__ = [
     "EMBEDDINGS",
     "Segmenter",
     "EmbeddingSVM",
+    "load_vectors",
     "mean_vectors",
     "polarity_features",
 ]
@@ -145,6 +150,12 @@ class EmbeddingSVM(BaseEstimator, ClassifierMixin):
         split), so that the SVM sees training features distributed as test features are; 0 or
         1 = δ of all training documents (the original method).
     seed : int, default 0
+    pretrained : str, optional
+        Word vectors trained beforehand: for ``embedding="sentikit"`` a folder written by
+        :meth:`SentimentEmbedding.save` (its contextual component replaces the one learnt from
+        the training texts; the other components are learnt as usual), for
+        ``embedding="word2vec"`` a word2vec text file (``.vec``). The mean of these vectors is
+        taken over the document's tokens that they cover.
     """
 
     def __init__(
@@ -161,6 +172,7 @@ class EmbeddingSVM(BaseEstimator, ClassifierMixin):
         segmenter: Segmenter | None = None,
         crossfit: int = 5,
         seed: int = 0,
+        pretrained: str | None = None,
     ) -> None:
         self.lang = lang
         self.embedding = embedding
@@ -174,6 +186,7 @@ class EmbeddingSVM(BaseEstimator, ClassifierMixin):
         self.segmenter = segmenter
         self.crossfit = crossfit
         self.seed = seed
+        self.pretrained = pretrained
 
     def _segment(self, texts: Sequence[str]) -> list[DocUnits]:
         seg = self.segmenter or Segmenter(self.lang, self.window)
@@ -189,7 +202,9 @@ class EmbeddingSVM(BaseEstimator, ClassifierMixin):
     ) -> NDArray[np.float64]:
         terms = [[t for u in d for t in u] for d in docs]
         blocks = []
-        if self.embedding != "none":
+        if self.pretrained is not None:
+            blocks.append(mean_vectors(terms, self.pre_vocab_, self.pre_vectors_))
+        if self.embedding != "none" and self.vocab_:
             V = self.vectors_ if vectors is None else vectors
             blocks.append(mean_vectors(terms, self.vocab_, V))
         if self.polarity:
@@ -199,7 +214,9 @@ class EmbeddingSVM(BaseEstimator, ClassifierMixin):
 
     def _n_features(self) -> int:
         n = 3 if self.polarity else 0
-        return n + (self.vectors_.shape[1] if self.embedding != "none" else 0)
+        if self.pretrained is not None:
+            n += self.pre_vectors_.shape[1]
+        return n + (self.vectors_.shape[1] if self.embedding != "none" and self.vocab_ else 0)
 
     def fit(self, texts: Sequence[str], labels: Sequence[str]) -> EmbeddingSVM:
         """Train the embedding and the SVM on ``texts`` (binary ``labels``)."""
@@ -218,24 +235,32 @@ class EmbeddingSVM(BaseEstimator, ClassifierMixin):
         docs = self._segment(texts)
         window = self.sliding_window if self.window == "sliding" else None
         emb: SentimentEmbedding | None = None
-        if self.embedding == "sentikit":
+        components = list(self.components)
+        self.vocab_: dict[str, int] = {}
+        self.vectors_ = np.zeros((0, 0), dtype=np.float32)
+        if self.pretrained is not None:
+            if self.embedding == "none":
+                raise InputError("pretrained vectors need embedding='sentikit' or 'word2vec'")
+            words, W = load_vectors(self.pretrained, self.embedding)
+            self.pre_vocab_ = {t: i for i, t in enumerate(words)}
+            self.pre_vectors_ = W
+            components = [c for c in components if c != "contextual"]
+        if self.embedding == "sentikit" and components:
             definitions = None
             if "lexical" in self.components:
-                from sentikit.embeddings.lexical import wordnet_definitions
+                from sentikit.embeddings.lexical import corpus_definitions
 
-                definitions = wordnet_definitions(
-                    self.lang, {t for d in docs for u in d for t in u}
-                )
+                definitions = corpus_definitions(self.lang, (t for d in docs for u in d for t in u))
             emb = SentimentEmbedding(
                 dim=self.dim,
                 window=window,
-                components=self.components,
+                components=components,
                 min_count=self.min_count,
                 seed=self.seed,
             ).fit(docs, positive, definitions=definitions)
             self.vocab_ = dict(emb.index_)
             self.vectors_ = emb.vectors_
-        elif self.embedding == "word2vec":
+        elif self.embedding == "word2vec" and self.pretrained is None:
             w2v_window = self.sliding_window if window is not None else _longest(docs)
             words, W = train_word2vec(
                 (u for d in docs for u in d),
@@ -279,6 +304,33 @@ class EmbeddingSVM(BaseEstimator, ClassifierMixin):
         """One label per text."""
         F = self._features(self._segment(texts))
         return [str(p) for p in self.svm_.predict(self.scaler_.transform(F))]
+
+
+_LOADED: dict[tuple[str, str, float], tuple[list[str], NDArray[np.float32]]] = {}
+
+
+def load_vectors(path: str, kind: str) -> tuple[list[str], NDArray[np.float32]]:
+    """Terms and vectors of a pretrained embedding (kept in memory across the folds of an
+    evaluation): ``kind="sentikit"`` reads a saved :class:`SentimentEmbedding` folder (its
+    contextual component), ``kind="word2vec"`` a word2vec text file."""
+    from pathlib import Path
+
+    from sentikit.paths import resolve_resource
+
+    p = resolve_resource(path)
+    if not p.exists():
+        raise InputError(f"pretrained embedding not found: {path}")
+    key = (str(p.resolve()), kind, p.stat().st_mtime)
+    if key not in _LOADED:
+        if kind == "sentikit":
+            emb = SentimentEmbedding.load(Path(p))
+            vecs = emb.vectors_[:, emb.component_slice("contextual")]
+            _LOADED[key] = (list(emb.terms_), np.ascontiguousarray(vecs))
+        else:
+            from sentikit.embeddings.w2v import load_word2vec
+
+            _LOADED[key] = load_word2vec(str(p))
+    return _LOADED[key]
 
 
 def _longest(docs: list[DocUnits]) -> int:

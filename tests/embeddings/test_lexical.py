@@ -38,6 +38,25 @@ def test_wordnet_definitions_two_levels(tmp_path: Path, monkeypatch: pytest.Monk
     assert set(out) == {"iyi", "güzel"}  # the term and the definition word that has a definition
 
 
+def test_turkish_terms_through_their_lemmas(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Inflected Turkish corpus terms find the definitions of their dictionary forms, through
+    sentikit's real morphology (the zeyrek backend, a core dependency)."""
+    p = tmp_path / "wn.xml"
+    p.write_text(XML, "utf-8")
+    monkeypatch.setattr(lexical, "_all_definitions", lambda lang: lexical.read_definitions(p, lang))
+    monkeypatch.setenv("SENTIKIT_CACHE_DIR", str(tmp_path / "cache"))
+    lemmas = lexical.turkish_lemmas(["güzeldi", "güzelliği", "10", "iyi"])
+    assert lemmas["güzeldi"] == "güzel" and lemmas["iyi"] == "iyi"
+    assert "10" not in lemmas  # no letters: not analysed
+    assert lemmas["güzelliği"] == "güzel"  # the root, as for the lexicon's lemma terms
+    assert lexical.wordnet_definitions("tr", ["güzeldi"]) == {}  # as written: not a literal
+    out = lexical.corpus_definitions("tr", ["güzeldi", "yok"])
+    assert out["güzeldi"] == [["göze", "hoş", "görünen"]]
+    assert set(out) == {"güzeldi", "hoş"}  # and the definition word with a definition
+
+
 def test_unknown_language() -> None:
     with pytest.raises(InputError, match="no WordNet"):
         lexical.wordnet_path("de")

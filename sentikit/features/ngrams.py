@@ -24,6 +24,7 @@ from itertools import chain, repeat
 from typing import Any
 
 import numpy as np
+import pandas as pd
 import scipy.sparse as sp
 from numpy.typing import NDArray
 
@@ -182,10 +183,10 @@ class TokenBatch:
         index into them."""
         if "forms" not in self._memo:
             forms = self._tokens()[0]
-            distinct = list(dict.fromkeys(forms))
-            index = dict(zip(distinct, range(len(distinct)), strict=True))
-            fids = np.fromiter(map(index.__getitem__, forms), dtype=np.int64, count=len(forms))
-            self._memo["forms"] = (distinct, fids)
+            # pandas' hash table (first-occurrence order, as dict.fromkeys): ~2× faster than
+            # a dict lookup per token
+            codes, uniques = pd.factorize(np.asarray(forms, dtype=object))
+            self._memo["forms"] = (uniques.tolist(), codes.astype(np.int64, copy=False))
         out: tuple[list[str], NDArray[np.int64]] = self._memo["forms"]
         return out
 

@@ -14,8 +14,8 @@ REPO_DIR = PACKAGE_DIR.parent
 
 def resolve_resource(path: str | Path) -> Path:
     """A training-time resource path (a lexicon, a pretrained embedding): as given when it
-    exists or is absolute, else relative to the source tree's root, where the shipped
-    ``lexicons/`` and ``embeddings/`` live, when it exists there."""
+    exists or is absolute, else relative to the source tree's root (where the shipped
+    ``lexicons/`` live) when it exists there."""
     p = Path(path)
     if not p.is_absolute() and not p.exists() and (REPO_DIR / p).exists():
         return REPO_DIR / p

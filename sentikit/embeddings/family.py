@@ -59,7 +59,7 @@ class EmbeddingMean:
     pretrained : str, optional
         Folder of a saved :class:`SentimentEmbedding` with a contextual component of dimension
         ``dim``; relative paths are tried from the working directory, then from the source
-        tree's root (where ``lexicons/`` and ``embeddings/`` live).
+        tree's root (:func:`sentikit.paths.resolve_resource`).
     max_pretrained : int, default 50000
         How many of the pretrained embedding's most frequent terms join the vocabulary besides
         the training terms (0: the training terms only).

@@ -106,8 +106,8 @@ def _all_definitions(lang: str) -> dict[str, list[list[str]]]:
 
 def turkish_lemmas(terms: Iterable[str], analyzer: Any = None) -> dict[str, str]:
     """The dictionary form of each Turkish term (one reading chosen by sentikit's heuristic
-    disambiguator, as for the lexicon's lemma terms: ``beğenmedim`` → ``beğenmek``); terms
-    without a reading or without letters map to themselves.
+    disambiguator, as for the lexicon's lemma terms: ``beğenmedim`` → ``beğenmek``). Terms
+    without a reading map to themselves; terms without letters are left out.
 
     Parameters
     ----------

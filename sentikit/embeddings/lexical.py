@@ -116,8 +116,8 @@ def turkish_lemmas(terms: Iterable[str], analyzer: Any = None) -> dict[str, str]
     analyzer : MorphAnalyzer, optional
         Default: the zeyrek backend with sentikit's on-disk analysis cache.
     """
+    from sentikit.lang.tr.lemmas import turkish_term
     from sentikit.lang.tr.morphology import get_analyzer
-    from sentikit.lexicon.terms import turkish_term
 
     words = sorted({t for t in terms if any(c.isalpha() for c in t)})
     an = get_analyzer(analyzer if analyzer is not None else "zeyrek")

@@ -19,7 +19,7 @@ term mapping (which needs the type frequencies) is applied afterwards without re
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +27,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from sentikit.errors import InputError
+from sentikit.lang.tr.lemmas import TR_NEGATORS, TurkishTerm, turkish_term
 
 #: Suffix of negated terms.
 NEG_SUFFIX = "_NEG"
@@ -34,9 +35,6 @@ NEG_SUFFIX = "_NEG"
 EN_NEG_CUES = frozenset({"not", "n't", "no", "never", "cannot"})
 #: Words after an English cue that are negated (the scope stops at punctuation).
 EN_NEG_SCOPE = 3
-#: Turkish negator lemmas (``değil``, ``yok``): they negate the preceding word and are dropped.
-TR_NEGATORS = frozenset({"değil", "yok"})
-_TR_NOT_NEGATORS = frozenset({"yoksa", "yoksul", "yokuş", "yoklama"})
 
 
 def _check_lang(lang: str) -> str:
@@ -91,45 +89,6 @@ def tokenize_tr(text: str) -> list[str]:
 
 
 _TR_PROC: list[Any] = [None]
-
-
-@dataclass
-class TurkishTerm:
-    """How one Turkish word type maps to a lexicon term."""
-
-    term: str
-    negated: bool = False
-    negator: bool = False
-
-
-def turkish_term(word: str, readings: Sequence[Any]) -> TurkishTerm:
-    """The lemma-form term of one word type given its readings (see the module docstring).
-
-    Examples
-    --------
-    >>> from sentikit.lang.tr.morphology import make_analysis
-    >>> r = make_analysis("beğenmedim", "beğenmek",
-    ...                   [("beğen", "Verb"), ("me", "Neg"), ("di", "Past"), ("m", "A1sg")])
-    >>> turkish_term("beğenmedim", [r])
-    TurkishTerm(term='beğenmek', negated=True, negator=False)
-    """
-    from sentikit.lang.tr.morphology import heuristic_disambiguate
-    from sentikit.lang.tr.normalize import tr_lower
-
-    if not readings:
-        return TurkishTerm(word)
-    best = heuristic_disambiguate([word], [list(readings)])[0]
-    if best is None:  # pragma: no cover - readings is non-empty
-        return TurkishTerm(word)
-    lemma = tr_lower(best.lemma)
-    if lemma in TR_NEGATORS and word not in _TR_NOT_NEGATORS:
-        return TurkishTerm(lemma, negator=True)
-    tags = best.tags
-    term = lemma
-    if "Without" in tags:
-        cut = len(tags) - 1 - tags[::-1].index("Without")
-        term = tr_lower("".join(m.form for m in best.morphemes[: cut + 1])) or lemma
-    return TurkishTerm(term, negated=bool(best.negative or best.unable))
 
 
 @dataclass

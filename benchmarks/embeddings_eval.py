@@ -109,10 +109,11 @@ def main(argv: list[str] | None = None) -> int:
         help="a word2vec text file trained on the same text: replaces the per-fold word2vec",
     )
     args = ap.parse_args(argv)
+    pretrained = {"sentikit": args.pretrained_sk, "word2vec": args.pretrained_w2v}
     out: dict[str, Any] = {
         "command": "python benchmarks/embeddings_eval.py " + " ".join(sys.argv[1:]),
         "dim": args.dim,
-        "pretrained": {"sentikit": args.pretrained_sk, "word2vec": args.pretrained_w2v},
+        "pretrained": pretrained,
         "results": {},
     }
     for ds in args.datasets:
@@ -123,9 +124,7 @@ def main(argv: list[str] | None = None) -> int:
         res: dict[str, Any] = {"protocol": plan.protocol, "n": len(texts), "configs": {}}
         for name in args.configs:
             kw = dict(CONFIGS[name])
-            pre = {"sentikit": args.pretrained_sk, "word2vec": args.pretrained_w2v}.get(
-                kw["embedding"]
-            )
+            pre = pretrained.get(kw["embedding"])
             if pre is not None:
                 kw["pretrained"] = pre
             window = kw.get("window", "sliding")

@@ -332,14 +332,22 @@ def _outputs_under_hash_seeds(tmp_path: Path, code: str, seeds: tuple[str, ...])
     return outs
 
 
+def _zeyrek_script(words: list[str], shown: str) -> str:
+    """A script printing, for each word, ``shown`` evaluated over its readings ``A``."""
+    return (
+        "from sentikit.lang.tr.morphology import ZeyrekAnalyzer\n"
+        "z = ZeyrekAnalyzer()\n"
+        f"for w in {words!r}:\n"
+        "    A = z.analyze(w)\n"
+        f"    print(w, {shown})\n"
+    )
+
+
 def test_zeyrek_readings_do_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
     # zeyrek's stem generation mutated memoized sets, so which roots lost readings depended on
     # the process's string-hash seed (seed 2 lost every reading of "adı" with the root "ad")
-    code = (
-        "from sentikit.lang.tr.morphology import ZeyrekAnalyzer\n"
-        "z = ZeyrekAnalyzer()\n"
-        "for w in ['adı', 'adlı', 'adını', 'HÂLÂ', 'kitabı']:\n"
-        "    print(w, sorted(a.format() for a in z.analyze(w)))\n"
+    code = _zeyrek_script(
+        ["adı", "adlı", "adını", "HÂLÂ", "kitabı"], "sorted(a.format() for a in A)"
     )
     outs = _outputs_under_hash_seeds(tmp_path, code, ("1", "2"))
     assert outs[0] == outs[1]
@@ -349,12 +357,7 @@ def test_zeyrek_readings_do_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
 def test_voicing_and_doubling_roots_do_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
     # zeyrek applied a root's Voicing and Doubling in set order: "ret" got the stem "redd" or
     # "retd" depending on the hash seed (seeds 1, 2 and 6 lost "reddi" ← ret)
-    code = (
-        "from sentikit.lang.tr.morphology import ZeyrekAnalyzer\n"
-        "z = ZeyrekAnalyzer()\n"
-        "for w in ['reddi', 'ceddini', 'zıddı', 'tıbbi']:\n"
-        "    print(w, sorted({a.lemma for a in z.analyze(w)}))\n"
-    )
+    code = _zeyrek_script(["reddi", "ceddini", "zıddı", "tıbbi"], "sorted({a.lemma for a in A})")
     outs = _outputs_under_hash_seeds(tmp_path, code, ("1", "3"))
     assert outs[0] == outs[1]
     assert "'ret'" in outs[0].splitlines()[0] and "'cet'" in outs[0].splitlines()[1]

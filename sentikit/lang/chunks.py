@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 
@@ -12,14 +13,22 @@ def splice_chunks(
     ends: list[int],
     norms: list[Any],
     kinds: list[Any],
+    fill: Callable[[int], tuple[tuple[Any, ...], ...]] | None = None,
 ) -> bool:
     """Replace, in place, the entries of the chunks that are not single tokens (``None`` in
-    ``norms``) by their tokens' columns from ``cols``; ``False`` (nothing changed) when one
-    of them is not in ``cols``."""
+    ``norms``) by their tokens' columns from ``cols``.
+
+    A chunk missing from ``cols`` gets its columns from ``fill(i)`` (``i``: its index; every
+    call happens before anything is changed); without ``fill``, ``False`` is returned and
+    nothing changed. Each splice shifts the rest of the five lists, so the caller bounds the
+    work (number of spliced chunks × length).
+    """
     multi = [i for i, n in enumerate(norms) if n is None]
     found = [cols.get(chunks[i]) for i in multi]
     if None in found:
-        return False
+        if fill is None:
+            return False
+        found = [c if c is not None else fill(i) for i, c in zip(multi, found, strict=True)]
     for i, c in zip(reversed(multi), reversed(found), strict=True):
         c_texts, c_starts, c_ends, c_norms, c_kinds, _ = c
         base = starts[i]

@@ -496,6 +496,10 @@ def chunk_starts(text: str, chunks: list[str]) -> list[int] | None:
 _SINGLE: dict[str, tuple[str, str]] = {}
 _SINGLE_NORM: dict[str, str] = {}
 _SINGLE_KIND: dict[str, str] = {}
+# token_columns splices multi-token chunks into the single-token columns while (number of such
+# chunks) × (number of chunks) stays under this bound; each splice shifts the rest of the lists,
+# so beyond it (very long texts) concatenating every chunk's columns is cheaper.
+_SPLICE_MAX_WORK = 1_000_000
 
 
 def token_columns(
@@ -519,19 +523,35 @@ def token_columns(
         return [], [], [], [], []
     # a PTB spaced ellipsis (". . .") is one chunk of _CHUNK_RE, several of str.split()
     starts = chunk_starts(text, chunks) if ". ." not in text else None
-    if starts is not None:
-        norms: list[Any] = list(map(_SINGLE_NORM.get, chunks))
-        kinds: list[Any] = list(map(_SINGLE_KIND.get, chunks))
-        ends = list(map(int.__add__, starts, map(len, chunks)))
-        # chunks of several tokens are spliced in (unless one is not cached)
-        if None not in norms or splice_chunks(_COLS, chunks, starts, ends, norms, kinds):
-            if "n't" in norms:
-                _fix_hosts(norms)
-            return chunks, starts, ends, norms, kinds
-    else:
+    if starts is None:  # other whitespace, or an ellipsis: the regex's chunks and offsets
         starts = [m.start() for m in _CHUNK_RE.finditer(text)]
         if len(starts) != len(chunks):  # "\S+" and str.split() disagree: use the regex
             chunks = _CHUNK_RE.findall(text)
+    norms: list[Any] = list(map(_SINGLE_NORM.get, chunks))
+    if None in norms and norms.count(None) * len(chunks) > _SPLICE_MAX_WORK:
+        return _concat_columns(text, chunks, starts)
+    kinds: list[Any] = list(map(_SINGLE_KIND.get, chunks))
+    ends = list(map(int.__add__, starts, map(len, chunks)))
+    if None in norms:  # chunks of several tokens, or not cached (tokenized in context)
+        splice_chunks(
+            _COLS,
+            chunks,
+            starts,
+            ends,
+            norms,
+            kinds,
+            lambda i: _chunk_columns(text, chunks[i], starts[i]),
+        )
+    if "n't" in norms:
+        _fix_hosts(norms)
+    return chunks, starts, ends, norms, kinds
+
+
+def _concat_columns(
+    text: str, chunks: list[str], starts: list[int]
+) -> tuple[list[str], list[int], list[int], list[str], list[str]]:
+    """Token columns as the concatenation of every chunk's columns (for texts with many
+    multi-token chunks, where splicing them in one by one would cost more)."""
     found = list(map(_COLS.get, chunks))
     if None in found:
         found = [

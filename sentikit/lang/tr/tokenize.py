@@ -226,6 +226,12 @@ def _chunk_columns(chunk: str) -> tuple[tuple[Any, ...], ...]:
     return cols
 
 
+# token_columns splices multi-token chunks into the single-token columns while (number of such
+# chunks) × (number of chunks) stays under this bound; each splice shifts the rest of the lists,
+# so beyond it (very long texts) concatenating every chunk's columns is cheaper.
+_SPLICE_MAX_WORK = 1_000_000
+
+
 def token_columns(
     text: str,
 ) -> tuple[list[str], list[int], list[int], list[str], list[str]]:
@@ -251,15 +257,27 @@ def token_columns(
         ends1.pop()
         ends1.insert(0, 0)
         starts = ends1
-        norms: list[Any] = list(map(_SINGLE_NORM.get, chunks))
-        kinds: list[Any] = list(map(_SINGLE_KIND.get, chunks))
-        ends = list(map(int.__add__, starts, map(len, chunks)))
-        if None not in norms or splice_chunks(_COLS, chunks, starts, ends, norms, kinds):
-            return chunks, starts, ends, norms, kinds
     else:
         starts = [m.start() for m in _CHUNK_RE.finditer(text)]
         if len(starts) != len(chunks):  # "\S+" and str.split() disagree: use the regex
             chunks = _CHUNK_RE.findall(text)
+    norms: list[Any] = list(map(_SINGLE_NORM.get, chunks))
+    if None in norms and norms.count(None) * len(chunks) > _SPLICE_MAX_WORK:
+        return _concat_columns(chunks, starts)
+    kinds: list[Any] = list(map(_SINGLE_KIND.get, chunks))
+    ends = list(map(int.__add__, starts, map(len, chunks)))
+    if None in norms:  # chunks of several tokens (or not cached yet) are spliced in
+        splice_chunks(
+            _COLS, chunks, starts, ends, norms, kinds, lambda i: _chunk_columns(chunks[i])
+        )
+    return chunks, starts, ends, norms, kinds
+
+
+def _concat_columns(
+    chunks: list[str], starts: list[int]
+) -> tuple[list[str], list[int], list[int], list[str], list[str]]:
+    """Token columns as the concatenation of every chunk's columns (for texts with many
+    multi-token chunks, where splicing them in one by one would cost more)."""
     found = list(map(_COLS.get, chunks))
     if None in found:
         found = [

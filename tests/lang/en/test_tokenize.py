@@ -8,6 +8,7 @@ import random
 import pytest
 
 from sentikit.errors import InputError
+from sentikit.lang.en import tokenize as en_tokenize
 from sentikit.lang.en.tokenize import (
     classify,
     normalize,
@@ -15,6 +16,7 @@ from sentikit.lang.en.tokenize import (
     scan,
     split_sentences,
     terms,
+    token_columns,
     tokenize,
 )
 from sentikit.paths import data_root
@@ -328,3 +330,27 @@ def test_corpus_rows_tokenize_cleanly() -> None:
         assert fused == [], text
     # rows are single snippets; a few hold two or three sentences
     assert 0 < n_multi < 0.2 * len(rows)
+
+
+IRREGULAR_TEXTS = [
+    "the plot . . . is thin",  # PTB spaced ellipsis: one chunk of the chunk regex
+    "end. . . more  and  more",
+    "  lead and trail  ",
+    "tab\tsep\nnew line . . .\n",
+    "I do n't know . . . ca n't say",
+    "it was too. Really too.",  # chunks that depend on the next one are never cached
+    "No. 5 and J. Smith . . . said so",
+    "wo n't  stop, won't stop",
+]
+
+
+@pytest.mark.parametrize("text", IRREGULAR_TEXTS)
+def test_token_columns_match_the_uncached_scan(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Irregularly spaced texts and uncached chunks on the fast path give the scan's tokens;
+    so do the splice path (cold and warm cache) and the concatenating path."""
+    expected = [(t, s, e, k) for t, s, e, k in scan(text)]
+    first = token_columns(text)
+    assert list(zip(first[0], first[1], first[2], first[4], strict=True)) == expected
+    assert token_columns(text) == first  # warm chunk cache
+    monkeypatch.setattr(en_tokenize, "_SPLICE_MAX_WORK", 0)  # every chunk concatenated
+    assert token_columns(text) == first

@@ -1,9 +1,14 @@
 from __future__ import annotations
 
+import importlib
+import re
+
 import pytest
 
 from sentikit.errors import InputError
-from sentikit.lang.tr.tokenize import KINDS, token_kind, tokenize
+from sentikit.lang.tr.tokenize import KINDS, token_kind, token_rows, tokenize
+
+tr_tokenize = importlib.import_module("sentikit.lang.tr.tokenize")
 
 
 def pairs(text: str) -> list[tuple[str, str]]:
@@ -164,3 +169,25 @@ def test_token_kind() -> None:
 
 def test_normalize_false() -> None:
     assert all(t.norm is None for t in tokenize("Güzeeel film", normalize=False))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "  Film  çok güzeldi,  ama sonu...  kötü!  ",
+        "Ankara'da\tyağmur\nvardı :) #film",
+        "3.5 puan   verdim. . . Berbat!!",
+    ],
+)
+def test_token_columns_of_irregular_spacing(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Texts whose chunks are not one whitespace character apart take the fast path with the
+    regex's offsets; the splice and concatenating paths give each chunk's own tokens."""
+    expected = [
+        (tok, m.start() + a, m.start() + b, norm, kind)
+        for m in re.finditer(r"\S+", text)
+        for a, b, tok, norm, kind in tr_tokenize._chunk_tokens(m.group())
+    ]
+    assert token_rows(text) == expected
+    assert token_rows(text) == expected  # warm chunk cache
+    monkeypatch.setattr(tr_tokenize, "_SPLICE_MAX_WORK", 0)  # every chunk concatenated
+    assert token_rows(text) == expected

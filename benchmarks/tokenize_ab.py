@@ -25,6 +25,7 @@ import importlib
 import itertools
 import time
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from sentikit.io.datasets import iter_texts, load_dataset
@@ -107,6 +108,10 @@ def old_tr(text: str) -> tuple[list[str], list[int], list[int], list[str], list[
     )
 
 
+def _run(f: Callable[[str], object], texts: list[str]) -> list[object]:
+    return [f(t) for t in texts]
+
+
 def irregular(text: str) -> bool:
     """Whether the old fast path refused ``text`` (ellipsis or irregular whitespace)."""
     chunks = text.split()
@@ -144,8 +149,8 @@ def main() -> None:
             if f_old(t) != f_new(t):
                 raise SystemExit(f"outputs differ on {t[:60]!r}")
         fns: dict[str, Callable[[], object]] = {
-            "old": lambda f=f_old, texts=texts: [f(t) for t in texts],
-            "new": lambda f=f_new, texts=texts: [f(t) for t in texts],
+            "old": partial(_run, f_old, texts),
+            "new": partial(_run, f_new, texts),
         }
         best = dict.fromkeys(fns, float("inf"))
         for _ in range(args.repeat):

@@ -40,8 +40,11 @@ def main() -> None:
     for scorer, gold in ((a, b), (b, a)):
         scores = {w: VALUE[lab] for w, lab in scorer.labels.items()}
         for restricted in (False, True) if vocab is not None else (False,):
-            sc = {w: v for w, v in scores.items() if w in vocab} if restricted else scores
-            assert vocab is not None or not restricted
+            if restricted:
+                assert vocab is not None
+                sc = {w: v for w, v in scores.items() if w in vocab}
+            else:
+                sc = scores
             r = evaluate_scores(sc, gold)
             row = {
                 "scorer": scorer.name,

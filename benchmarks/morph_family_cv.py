@@ -122,7 +122,7 @@ def main() -> None:
                 cell += f" (p = {c['vs_baseline']['p_value']:.3f})"
             cells.append(cell)
         lines.append(f"| {key.replace('|', ' / ')} | " + " | ".join(cells) + " |")
-    doc = {
+    doc: dict[str, Any] = {
         "command": "python " + " ".join(sys.argv),
         "date": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
         "machine": f"{platform.platform()}, {os.cpu_count()} CPUs",

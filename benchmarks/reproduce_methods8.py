@@ -59,7 +59,7 @@ from sentikit.stats.weights import delta_idf  # noqa: E402
 
 P_GRID = [round(0.1 * k, 1) for k in range(1, 10)]
 
-REFERENCE = {
+REFERENCE: dict[str, dict[str, Any]] = {
     "turkish-movie-reviews": {
         "root": 89.42,
         "surface": 90.57,
@@ -314,7 +314,7 @@ def main() -> None:
             folds = [(f.train, f.test) for f in plan.folds]
         log(f"{key}: {len(folds)} fold(s)")
         results[key] = run_protocol(corpus, corpora[other], folds, not args.no_scale, log)
-    doc = {
+    doc: dict[str, Any] = {
         "command": "python " + " ".join(sys.argv),
         "date": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
         "machine": f"{platform.platform()}, {os.cpu_count()} CPUs, Python "

@@ -21,6 +21,7 @@ import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from types import ModuleType
 
 #: (dataset, protocol) of the default-model evaluations (BENCHMARKS.md).
 EVALUATIONS = [
@@ -59,7 +60,7 @@ STUDIES = [
 ]
 
 
-def _ablation_module():  # type: ignore[no-untyped-def]
+def _ablation_module() -> ModuleType:
     import importlib.util
 
     spec = importlib.util.spec_from_file_location(

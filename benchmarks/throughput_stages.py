@@ -18,6 +18,8 @@ from __future__ import annotations
 import argparse
 import time
 from collections.abc import Callable
+from functools import partial
+from typing import Any
 
 import sentikit
 from sentikit.evaluation.baselines import TfidfLogReg
@@ -56,17 +58,26 @@ def main() -> None:
     fns["predict_proba_segments"] = lambda: [
         est.predict_proba_segments(b, s) for b, s in zip(kept, segs, strict=True)
     ]
-    for k, fam in enumerate(est.families_):
-        fns[f"family {k} transform"] = lambda fam=fam: [fam.transform(d) for d in docs]
+
+    def transform(fam: Any) -> object:
+        return [fam.transform(d) for d in docs]
+
+    def logits(fam: Any, coef: Any, icpt: Any) -> object:
+        return [
+            fam.logits_batch(TokenBatch(b, s), coef, icpt) for b, s in zip(kept, segs, strict=True)
+        ]
+
+    def transform_batch(fam: Any) -> object:
+        return [fam.transform_batch(TokenBatch(b, s)) for b, s in zip(kept, segs, strict=True)]
+
+    for j, fam in enumerate(est.families_):
+        fns[f"family {j} transform"] = partial(transform, fam)
         if hasattr(fam, "logits_batch"):
-            coef, icpt = est.coef_[k], est.intercept_[k]
-            fns[f"family {k} logits_batch+sent"] = lambda fam=fam, c=coef, i=icpt: [
-                fam.logits_batch(TokenBatch(b, s), c, i) for b, s in zip(kept, segs, strict=True)
-            ]
+            fns[f"family {j} logits_batch+sent"] = partial(
+                logits, fam, est.coef_[j], est.intercept_[j]
+            )
         elif hasattr(fam, "transform_batch"):
-            fns[f"family {k} transform_batch+sent"] = lambda fam=fam: [
-                fam.transform_batch(TokenBatch(b, s)) for b, s in zip(kept, segs, strict=True)
-            ]
+            fns[f"family {j} transform_batch+sent"] = partial(transform_batch, fam)
     best = {k: (float("inf"), float("inf")) for k in fns}
     for _ in range(args.repeat):
         for k, fn in fns.items():

@@ -76,4 +76,4 @@ def test_load_returns_reusable_analyzer() -> None:
 
 def test_bytes_are_rejected_clearly() -> None:
     with pytest.raises(InputError):
-        sentikit.analyze(b"bytes")  # type: ignore[arg-type]
+        sentikit.analyze(b"bytes")

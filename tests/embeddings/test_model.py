@@ -62,6 +62,7 @@ def test_subclause_windows_count_all_pairs() -> None:
     emb_win = SentimentEmbedding(dim=2, window=2, components=("contextual",), min_count=1)
     emb_win.fit(docs)
     a, b = emb_all.index_["a"], emb_all.index_["b"]
+    assert emb_all._cooc is not None and emb_win._cooc is not None
     assert emb_all._cooc[a, b] > 0
     assert emb_win._cooc[emb_win.index_["a"], emb_win.index_["b"]] == 0
 

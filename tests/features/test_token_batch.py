@@ -36,7 +36,7 @@ def _rows(docs: list[Document], segs: list[tuple[int, Sentence]]) -> list[Docume
 
 
 def _dense(X: object) -> np.ndarray:
-    return np.asarray(X.toarray() if hasattr(X, "toarray") else X)  # type: ignore[attr-defined]
+    return np.asarray(X.toarray() if hasattr(X, "toarray") else X)
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,8 @@ def test_transfer_feature_from_another_corpus() -> None:
     docs = get_processor("tr").make_docs(["harika bir gün", "berbat bir gün, çok kötü"])
     fam = TransferFeature(datasets=["turkish-twitter-sentiment:train"], lang="tr")
     X = fam.fit_counts(docs)
-    fam.set_scale(fam.column_scale(X, np.array(["positive", "negative"])))
+    fam.column_scale(X, np.array(["positive", "negative"]))  # learns nothing here (no-op)
+    fam.set_scale(None)
     z = fam.transform(docs)
     assert z.shape == (2, 1) and z[0, 0] > z[1, 0]
     contrib = fam.token_contributions(docs[1], np.array([2.0]))

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -14,7 +15,7 @@ from .conftest import NEG, POS
 from .test_wordnet import TOY_XML
 
 SEEDS = SeedSet(["good", "great", "nice"], ["bad", "awful", "poor"])
-FAST = {"min_count": 2, "dim": 8, "k": 4, "seed_subset": 2}
+FAST: dict[str, Any] = {"min_count": 2, "dim": 8, "k": 4, "seed_subset": 2}
 
 
 def test_polarity_separates_clusters(toy_corpus: list[str]) -> None:

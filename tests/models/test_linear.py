@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pytest
 
@@ -71,11 +73,11 @@ def test_sklearn_params_contract() -> None:
     assert m.fusion == "fixed"
 
 
-def test_bundle_moves_long_family_state_out_of_model_json(tmp_path, tiny_corpus) -> None:  # type: ignore[no-untyped-def]
+def test_bundle_moves_long_family_state_out_of_model_json(tmp_path, tiny_corpus) -> None:
     import json
 
     texts, labels = tiny_corpus
-    fams = [
+    fams: list[dict[str, Any]] = [
         {"name": "sentikit.word_ngrams.v1", "ngram_range": [1, 2]},
         {"name": "sentikit.polarity_features.v1", "sources": ["supervised"]},
     ]

@@ -52,7 +52,7 @@ def test_ids_are_kept_and_counted(analyzer: Analyzer) -> None:
 def test_streaming_consumes_lazily(analyzer: Analyzer) -> None:
     seen: list[int] = []
 
-    def gen():  # type: ignore[no-untyped-def]
+    def gen():
         for i in range(10):
             seen.append(i)
             yield "great fun"
@@ -110,7 +110,7 @@ def test_explain_without_parser_still_gives_contributions(
     proc = get_processor("en")
     real = proc.make_docs
 
-    def no_parser(texts, ids=None, analyze=False):  # type: ignore[no-untyped-def]
+    def no_parser(texts, ids=None, analyze=False):
         if analyze:
             raise ResourceMissingError('spaCy is not installed: pip install "sentikit[en]"')
         return real(texts, ids, analyze)

@@ -63,6 +63,7 @@ def test_parse_docs_and_conversion(nlp: Any) -> None:
     # heads are document-level indices: the second sentence's tokens point into it
     second = doc.sentences[1]
     for t in doc.tokens[second.token_start : second.token_end]:
+        assert t.head is not None
         assert t.head == -1 or second.token_start <= t.head < second.token_end
     assert by_text["n't"].dep == "neg" and by_text["n't"].norm == "n't"
     for t in doc.tokens:

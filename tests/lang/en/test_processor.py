@@ -158,8 +158,8 @@ def test_corpus_rows(en_processor: EnglishProcessor, nlp: Any) -> None:
     fast = en_processor.make_docs(rows)
     assert sum(any(t.negated for t in d.tokens) for d in fast) > 20
     parsed = en_processor.make_docs(rows[:60], analyze=True)
-    for f, p in zip(fast, parsed, strict=False):
-        assert [t.text for t in f.tokens] == [t.text for t in p.tokens]
+    for fd, p in zip(fast, parsed, strict=False):
+        assert [t.text for t in fd.tokens] == [t.text for t in p.tokens]
         assert p.sentences and all(s.clauses for s in p.sentences)
         covered = {i for s in p.sentences for c in s.clauses for i in c.indices()}
         assert covered <= set(range(len(p.tokens)))

@@ -164,8 +164,9 @@ def test_non_contiguous_clause_spacy(nlp: Any) -> None:
     gapped = [c for c in clauses if c.token_indices is not None]
     assert gapped, [c.text for c in clauses]
     c = gapped[0]
-    assert c.token_indices == sorted(c.token_indices)
-    assert c.token_start == c.token_indices[0] and c.token_end == c.token_indices[-1] + 1
+    idx = c.token_indices
+    assert idx is not None and idx == sorted(idx)
+    assert c.token_start == idx[0] and c.token_end == idx[-1] + 1
     # every token is in at most one clause
     seen = [i for cl in clauses for i in cl.indices()]
     assert len(seen) == len(set(seen))

@@ -93,12 +93,12 @@ class DictAnalyzer:
         return {w: self.analyze(w) for w in words}  # type: ignore[attr-defined]
 
     def disambiguate(self, words: list[str]) -> list[Analysis | None]:
-        return [(self.analyze(w) or [None])[0] for w in words]
+        return [a[0] if (a := self.analyze(w)) else None for w in words]
 
 
 def test_enumeration_for_other_analyzers() -> None:
     an = DictAnalyzer()
-    d = Deasciifier(morph=an, use_wordfreq=False, max_checks=8)  # type: ignore[arg-type]
+    d = Deasciifier(morph=an, use_wordfreq=False, max_checks=8)
     assert d.restore_word("guzel") == "güzel"
     assert d.restore_word("cok") == "çok"
     assert d.restore_word("kitap") == "kitap"

@@ -125,7 +125,7 @@ class RecordingAnalyzer:
 
 def test_make_docs_analyzes_each_word_type_once(zeyrek: ZeyrekAnalyzer) -> None:
     rec = RecordingAnalyzer(zeyrek)
-    p = TurkishProcessor(morph=rec, deasciify=False)  # type: ignore[arg-type]
+    p = TurkishProcessor(morph=rec, deasciify=False)
     texts = ["Film güzel.", "Film çok güzel.", "Güzel film!"]
     zeyrek.clear_memory()
     before = zeyrek.stats["analyzed"]

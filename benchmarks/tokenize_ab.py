@@ -13,9 +13,13 @@ shifts the rest of the lists. This script keeps the replaced functions (``old``,
 and times both on the same texts, interleaved, best of ``--repeat`` rounds by process CPU
 time, after checking that they return identical columns.
 
+``--e2e N`` also times ``Analyzer.analyze_many`` on the first 3,000 rt sentences with the old
+and the new English function patched into the processor, in N paired rounds (alternating
+which goes first), and reports the best and median rates and how many rounds the new one won.
+
 Usage::
 
-    python benchmarks/tokenize_ab.py [--repeat 7]
+    python benchmarks/tokenize_ab.py [--repeat 7] [--e2e 30]
 """
 
 from __future__ import annotations
@@ -118,10 +122,43 @@ def irregular(text: str) -> bool:
     return bool(chunks) and (". ." in text or tok.chunk_starts(text, chunks) is None)
 
 
+def end_to_end(rounds: int) -> None:
+    """Paired rounds of ``analyze_many`` with the old and the new English tokenizer."""
+    import statistics
+
+    import sentikit
+    import sentikit.lang.en.processor as proc_mod
+
+    new = proc_mod.token_columns
+    texts = [e.text for e in load_dataset("english-movie-sentences-rt-polarity", split="all")]
+    texts = texts[:3000]
+    an = sentikit.load("en")
+    an.analyze_many(texts)
+    times: dict[str, list[float]] = {"old": [], "new": []}
+    try:
+        for r in range(rounds):
+            order = (("new", new), ("old", old)) if r % 2 else (("old", old), ("new", new))
+            for k, f in order:
+                proc_mod.token_columns = f
+                c = time.process_time()
+                an.analyze_many(texts)
+                times[k].append(time.process_time() - c)
+    finally:
+        proc_mod.token_columns = new
+    for k, v in times.items():
+        best, median = 3000 / min(v), 3000 / statistics.median(v)
+        print(f"analyze_many, {k}: best {best:,.0f}/s, median {median:,.0f}/s")
+    wins = sum(a < b for a, b in zip(times["new"], times["old"], strict=True))
+    print(f"new faster in {wins} of {rounds} paired rounds")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=7)
+    ap.add_argument("--e2e", type=int, default=0, help="paired end-to-end rounds (0: none)")
     args = ap.parse_args()
+    if args.e2e:
+        end_to_end(args.e2e)
     corpora: dict[str, tuple[Callable[[str], object], Callable[[str], object], list[str]]] = {
         "English movie sentences (rt, all)": (
             old,

@@ -37,79 +37,40 @@ from sentikit.lang.chunks import splice_chunks
 from sentikit.lang.en import tokenize as tok
 
 tok_tr = importlib.import_module("sentikit.lang.tr.tokenize")
+Columns = tuple[list[str], list[int], list[int], list[str], list[str]]
 
 
-def old(text: str) -> tuple[list[str], list[int], list[int], list[str], list[str]]:
-    """``token_columns`` as it was before the change (fast path for regular spacing only)."""
+def _old(text: str, mod: Any, concat: Callable[[str, list[str], list[int]], Columns]) -> Columns:
+    """``token_columns`` as it was before the change, for module ``mod``: the fast path only
+    for regular spacing with every chunk cached, else ``concat`` (the general path, which the
+    current code keeps as ``_concat_columns``)."""
     chunks = text.split()
     if not chunks:
         return [], [], [], [], []
-    starts = tok.chunk_starts(text, chunks) if ". ." not in text else None
+    starts = tok.chunk_starts(text, chunks) if ". ." not in text or mod is tok_tr else None
     if starts is not None:
-        norms: list[Any] = list(map(tok._SINGLE_NORM.get, chunks))
-        kinds: list[Any] = list(map(tok._SINGLE_KIND.get, chunks))
+        norms: list[Any] = list(map(mod._SINGLE_NORM.get, chunks))
+        kinds: list[Any] = list(map(mod._SINGLE_KIND.get, chunks))
         ends = list(map(int.__add__, starts, map(len, chunks)))
-        if None not in norms or splice_chunks(tok._COLS, chunks, starts, ends, norms, kinds):
-            if "n't" in norms:
+        if None not in norms or splice_chunks(mod._COLS, chunks, starts, ends, norms, kinds):
+            if mod is tok and "n't" in norms:
                 tok._fix_hosts(norms)
             return chunks, starts, ends, norms, kinds
     else:
-        starts = [m.start() for m in tok._CHUNK_RE.finditer(text)]
+        starts = [m.start() for m in mod._CHUNK_RE.finditer(text)]
         if len(starts) != len(chunks):
-            chunks = tok._CHUNK_RE.findall(text)
-    found = list(map(tok._COLS.get, chunks))
-    if None in found:
-        found = [
-            c if c is not None else tok._chunk_columns(text, k, s)
-            for k, c, s in zip(chunks, found, starts, strict=True)
-        ]
-    c_texts, c_starts, c_ends, c_norms, c_kinds, c_counts = zip(*found, strict=True)
-    flat = itertools.chain.from_iterable
-    base = list(flat(map(itertools.repeat, starts, flat(c_counts))))
-    norms = list(flat(c_norms))
-    if "n't" in norms:
-        tok._fix_hosts(norms)
-    return (
-        list(flat(c_texts)),
-        list(map(int.__add__, base, flat(c_starts))),
-        list(map(int.__add__, base, flat(c_ends))),
-        norms,
-        list(flat(c_kinds)),
-    )
+            chunks = mod._CHUNK_RE.findall(text)
+    return concat(text, chunks, starts)
 
 
-def old_tr(text: str) -> tuple[list[str], list[int], list[int], list[str], list[str]]:
-    """The Turkish ``token_columns`` as it was before the change."""
-    chunks = text.split()
-    if not chunks:
-        return [], [], [], [], []
-    starts = tok.chunk_starts(text, chunks)  # the same offsets rule as the Turkish one
-    if starts is not None:
-        norms: list[Any] = list(map(tok_tr._SINGLE_NORM.get, chunks))
-        kinds: list[Any] = list(map(tok_tr._SINGLE_KIND.get, chunks))
-        ends = list(map(int.__add__, starts, map(len, chunks)))
-        if None not in norms or splice_chunks(tok_tr._COLS, chunks, starts, ends, norms, kinds):
-            return chunks, starts, ends, norms, kinds
-    else:
-        starts = [m.start() for m in tok_tr._CHUNK_RE.finditer(text)]
-        if len(starts) != len(chunks):
-            chunks = tok_tr._CHUNK_RE.findall(text)
-    found = list(map(tok_tr._COLS.get, chunks))
-    if None in found:
-        found = [
-            c if c is not None else tok_tr._chunk_columns(k)
-            for k, c in zip(chunks, found, strict=True)
-        ]
-    c_texts, c_starts, c_ends, c_norms, c_kinds, c_counts = zip(*found, strict=True)
-    flat = itertools.chain.from_iterable
-    base = list(flat(map(itertools.repeat, starts, flat(c_counts))))
-    return (
-        list(flat(c_texts)),
-        list(map(int.__add__, base, flat(c_starts))),
-        list(map(int.__add__, base, flat(c_ends))),
-        list(flat(c_norms)),
-        list(flat(c_kinds)),
-    )
+def old(text: str) -> Columns:
+    """The English ``token_columns`` before the change."""
+    return _old(text, tok, tok._concat_columns)
+
+
+def old_tr(text: str) -> Columns:
+    """The Turkish ``token_columns`` before the change."""
+    return _old(text, tok_tr, lambda _text, chunks, starts: tok_tr._concat_columns(chunks, starts))
 
 
 def _run(f: Callable[[str], object], texts: list[str]) -> list[object]:

@@ -33,44 +33,50 @@ from functools import partial
 from typing import Any
 
 from sentikit.io.datasets import iter_texts, load_dataset
-from sentikit.lang.chunks import splice_chunks
+from sentikit.lang.chunks import Columns, chunk_starts, concat_columns, splice_chunks
 from sentikit.lang.en import tokenize as tok
 
 tok_tr = importlib.import_module("sentikit.lang.tr.tokenize")
-Columns = tuple[list[str], list[int], list[int], list[str], list[str]]
 
 
-def _old(text: str, mod: Any, concat: Callable[[str, list[str], list[int]], Columns]) -> Columns:
-    """``token_columns`` as it was before the change, for module ``mod``: the fast path only
-    for regular spacing with every chunk cached, else ``concat`` (the general path, which the
-    current code keeps as ``_concat_columns``)."""
+def _old(text: str, mod: Any) -> Columns:
+    """``token_columns`` of module ``mod`` as it was before the change: the fast path only for
+    regular spacing with every chunk cached, else the general path (``concat_columns``)."""
     chunks = text.split()
     if not chunks:
         return [], [], [], [], []
-    starts = tok.chunk_starts(text, chunks) if ". ." not in text or mod is tok_tr else None
+    english = mod is tok
+    starts = chunk_starts(text, chunks) if ". ." not in text or not english else None
     if starts is not None:
         norms: list[Any] = list(map(mod._SINGLE_NORM.get, chunks))
         kinds: list[Any] = list(map(mod._SINGLE_KIND.get, chunks))
         ends = list(map(int.__add__, starts, map(len, chunks)))
         if None not in norms or splice_chunks(mod._COLS, chunks, starts, ends, norms, kinds):
-            if mod is tok and "n't" in norms:
+            if english and "n't" in norms:
                 tok._fix_hosts(norms)
             return chunks, starts, ends, norms, kinds
     else:
         starts = [m.start() for m in mod._CHUNK_RE.finditer(text)]
         if len(starts) != len(chunks):
             chunks = mod._CHUNK_RE.findall(text)
-    return concat(text, chunks, starts)
+    if english:
+        out = concat_columns(
+            chunks, starts, mod._COLS, lambda i: tok._chunk_columns(text, chunks[i], starts[i])
+        )
+        if "n't" in out[3]:
+            tok._fix_hosts(out[3])
+        return out
+    return concat_columns(chunks, starts, mod._COLS, lambda i: tok_tr._chunk_columns(chunks[i]))
 
 
 def old(text: str) -> Columns:
     """The English ``token_columns`` before the change."""
-    return _old(text, tok, tok._concat_columns)
+    return _old(text, tok)
 
 
 def old_tr(text: str) -> Columns:
     """The Turkish ``token_columns`` before the change."""
-    return _old(text, tok_tr, lambda _text, chunks, starts: tok_tr._concat_columns(chunks, starts))
+    return _old(text, tok_tr)
 
 
 def _run(f: Callable[[str], object], texts: list[str]) -> list[object]:
@@ -80,7 +86,7 @@ def _run(f: Callable[[str], object], texts: list[str]) -> list[object]:
 def irregular(text: str) -> bool:
     """Whether the old fast path refused ``text`` (ellipsis or irregular whitespace)."""
     chunks = text.split()
-    return bool(chunks) and (". ." in text or tok.chunk_starts(text, chunks) is None)
+    return bool(chunks) and (". ." in text or chunk_starts(text, chunks) is None)
 
 
 def end_to_end(rounds: int) -> None:

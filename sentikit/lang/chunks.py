@@ -1,19 +1,52 @@
-"""Helpers shared by the tokenizers' fast paths (per-chunk cached token columns)."""
+"""Helpers shared by the tokenizers' fast paths (per-chunk cached token columns).
+
+A tokenizer cuts a text into whitespace-delimited chunks, caches each chunk's tokens as columns
+``(texts, starts, ends, norms, kinds, (count,))`` with offsets relative to the chunk, and keeps
+two maps for chunks of one token (chunk → norm, chunk → kind). :func:`assemble_columns` builds
+a text's token columns from those caches with C-level iteration only.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import itertools
+from collections.abc import Callable, Mapping
 from typing import Any
+
+ChunkCols = tuple[tuple[Any, ...], ...]
+Columns = tuple[list[str], list[int], list[int], list[str], list[str]]
+
+#: :func:`assemble_columns` splices multi-token chunks into the single-token columns while
+#: (number of such chunks) × (number of chunks) stays under this bound; each splice shifts the
+#: rest of the lists, so beyond it (very long texts) concatenating every chunk's columns is
+#: cheaper.
+SPLICE_MAX_WORK = 1_000_000
+
+_PLUS1 = (1).__add__
+
+
+def chunk_starts(text: str, chunks: list[str]) -> list[int] | None:
+    """Start offsets of ``chunks = text.split()`` (non-empty) when one whitespace character
+    separates them and the text has no leading or trailing whitespace (most texts); else
+    ``None``.
+
+    The offsets come from C-level accumulation, so no regex match object is created.
+    """
+    ends1 = list(itertools.accumulate(map(_PLUS1, map(len, chunks))))
+    if ends1[-1] - 1 != len(text):
+        return None
+    ends1.pop()
+    ends1.insert(0, 0)
+    return ends1
 
 
 def splice_chunks(
-    cols: dict[str, tuple[tuple[Any, ...], ...]],
+    cols: Mapping[str, ChunkCols],
     chunks: list[str],
     starts: list[int],
     ends: list[int],
     norms: list[Any],
     kinds: list[Any],
-    fill: Callable[[int], tuple[tuple[Any, ...], ...]] | None = None,
+    fill: Callable[[int], ChunkCols] | None = None,
 ) -> bool:
     """Replace, in place, the entries of the chunks that are not single tokens (``None`` in
     ``norms``) by their tokens' columns from ``cols``.
@@ -21,10 +54,10 @@ def splice_chunks(
     A chunk missing from ``cols`` gets its columns from ``fill(i)`` (``i``: its index; every
     call happens before anything is changed); without ``fill``, ``False`` is returned and
     nothing changed. Each splice shifts the rest of the five lists, so the caller bounds the
-    work (number of spliced chunks × length).
+    work (see :data:`SPLICE_MAX_WORK`).
     """
     multi = [i for i, n in enumerate(norms) if n is None]
-    found = [cols.get(chunks[i]) for i in multi]
+    found: list[Any] = [cols.get(chunks[i]) for i in multi]
     if None in found:
         if fill is None:
             return False
@@ -40,4 +73,53 @@ def splice_chunks(
     return True
 
 
-__all__ = ["splice_chunks"]
+def assemble_columns(
+    chunks: list[str],
+    starts: list[int],
+    cols: Mapping[str, ChunkCols],
+    single_norm: Mapping[str, str],
+    single_kind: Mapping[str, str],
+    fill: Callable[[int], ChunkCols],
+) -> Columns:
+    """The token columns ``(texts, starts, ends, norms, kinds)`` of a text from its chunks and
+    their start offsets (both lists may be reused for the result).
+
+    Single-token chunks come from ``single_norm`` / ``single_kind``; the others are spliced in
+    from ``cols``, or, for a text with too many of them (:data:`SPLICE_MAX_WORK`), every
+    chunk's columns are concatenated. ``fill(i)`` gives the columns of chunk ``i`` when ``cols``
+    lacks them (it is called before the lists change).
+    """
+    norms: list[Any] = list(map(single_norm.get, chunks))
+    if None in norms and norms.count(None) * len(chunks) > SPLICE_MAX_WORK:
+        return concat_columns(chunks, starts, cols, fill)
+    kinds: list[Any] = list(map(single_kind.get, chunks))
+    ends = list(map(int.__add__, starts, map(len, chunks)))
+    if None in norms:
+        splice_chunks(cols, chunks, starts, ends, norms, kinds, fill)
+    return chunks, starts, ends, norms, kinds
+
+
+def concat_columns(
+    chunks: list[str],
+    starts: list[int],
+    cols: Mapping[str, ChunkCols],
+    fill: Callable[[int], ChunkCols],
+) -> Columns:
+    """Token columns as the concatenation of every chunk's columns (``fill`` as in
+    :func:`assemble_columns`)."""
+    found: list[Any] = list(map(cols.get, chunks))
+    if None in found:
+        found = [c if c is not None else fill(i) for i, c in enumerate(found)]
+    c_texts, c_starts, c_ends, c_norms, c_kinds, c_counts = zip(*found, strict=True)
+    flat = itertools.chain.from_iterable
+    base = list(flat(map(itertools.repeat, starts, flat(c_counts))))
+    return (
+        list(flat(c_texts)),
+        list(map(int.__add__, base, flat(c_starts))),
+        list(map(int.__add__, base, flat(c_ends))),
+        list(flat(c_norms)),
+        list(flat(c_kinds)),
+    )
+
+
+__all__ = ["SPLICE_MAX_WORK", "assemble_columns", "chunk_starts", "concat_columns", "splice_chunks"]

@@ -47,7 +47,7 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple, Protocol
 
 from sentikit.doc import Sentence, Token
-from sentikit.lang.chunks import splice_chunks
+from sentikit.lang.chunks import assemble_columns, chunk_starts
 
 __all__ = [
     "ABBREVIATIONS",
@@ -473,33 +473,11 @@ def _context_free(chunk: str) -> bool:
     return not (chunk[-1] == "." and len(chunk) > 1 and (chunk[-2].isupper() or chunk[-2] == "o"))
 
 
-_PLUS1 = (1).__add__
-_MINUS1 = (-1).__add__
-
-
-def chunk_starts(text: str, chunks: list[str]) -> list[int] | None:
-    """Start offsets of ``chunks = text.split()`` when one whitespace character separates them
-    and the text has no leading or trailing whitespace (most texts); else ``None``.
-
-    The offsets come from C-level accumulation, so no regex match object is created.
-    """
-    ends1 = list(itertools.accumulate(map(_PLUS1, map(len, chunks))))
-    if ends1[-1] - 1 != len(text):
-        return None
-    ends1.pop()
-    ends1.insert(0, 0)
-    return ends1
-
-
 # Single-token chunks: chunk → (norm, kind), and the same as two maps (chunk → norm, chunk →
 # kind) for the fast path of token_columns.
 _SINGLE: dict[str, tuple[str, str]] = {}
 _SINGLE_NORM: dict[str, str] = {}
 _SINGLE_KIND: dict[str, str] = {}
-# token_columns splices multi-token chunks into the single-token columns while (number of such
-# chunks) × (number of chunks) stays under this bound; each splice shifts the rest of the lists,
-# so beyond it (very long texts) concatenating every chunk's columns is cheaper.
-_SPLICE_MAX_WORK = 1_000_000
 
 
 def token_columns(
@@ -527,50 +505,17 @@ def token_columns(
         starts = [m.start() for m in _CHUNK_RE.finditer(text)]
         if len(starts) != len(chunks):  # "\S+" and str.split() disagree: use the regex
             chunks = _CHUNK_RE.findall(text)
-    norms: list[Any] = list(map(_SINGLE_NORM.get, chunks))
-    if None in norms and norms.count(None) * len(chunks) > _SPLICE_MAX_WORK:
-        return _concat_columns(text, chunks, starts)
-    kinds: list[Any] = list(map(_SINGLE_KIND.get, chunks))
-    ends = list(map(int.__add__, starts, map(len, chunks)))
-    if None in norms:  # chunks of several tokens, or not cached (tokenized in context)
-        splice_chunks(
-            _COLS,
-            chunks,
-            starts,
-            ends,
-            norms,
-            kinds,
-            lambda i: _chunk_columns(text, chunks[i], starts[i]),
-        )
-    if "n't" in norms:
-        _fix_hosts(norms)
-    return chunks, starts, ends, norms, kinds
-
-
-def _concat_columns(
-    text: str, chunks: list[str], starts: list[int]
-) -> tuple[list[str], list[int], list[int], list[str], list[str]]:
-    """Token columns as the concatenation of every chunk's columns (for texts with many
-    multi-token chunks, where splicing them in one by one would cost more)."""
-    found = list(map(_COLS.get, chunks))
-    if None in found:
-        found = [
-            c if c is not None else _chunk_columns(text, k, s)
-            for k, c, s in zip(chunks, found, starts, strict=True)
-        ]
-    c_texts, c_starts, c_ends, c_norms, c_kinds, c_counts = zip(*found, strict=True)
-    flat = itertools.chain.from_iterable
-    base = list(flat(map(itertools.repeat, starts, flat(c_counts))))
-    norms = list(flat(c_norms))
-    if "n't" in norms:
-        _fix_hosts(norms)
-    return (
-        list(flat(c_texts)),
-        list(map(int.__add__, base, flat(c_starts))),
-        list(map(int.__add__, base, flat(c_ends))),
-        norms,
-        list(flat(c_kinds)),
+    out = assemble_columns(
+        chunks,
+        starts,
+        _COLS,
+        _SINGLE_NORM,
+        _SINGLE_KIND,
+        lambda i: _chunk_columns(text, chunks[i], starts[i]),
     )
+    if "n't" in out[3]:
+        _fix_hosts(out[3])
+    return out
 
 
 def _chunk_columns(text: str, chunk: str, start: int) -> tuple[tuple[Any, ...], ...]:

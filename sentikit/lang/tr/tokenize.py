@@ -35,11 +35,10 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import fields
-from itertools import accumulate, chain, repeat
 from typing import Any
 
 from sentikit.doc import Token
-from sentikit.lang.chunks import splice_chunks
+from sentikit.lang.chunks import assemble_columns, chunk_starts
 from sentikit.lang.tr.normalize import normalize_token
 
 __all__ = ["KINDS", "TOKEN_RE", "token_columns", "token_kind", "token_rows", "tokenize"]
@@ -200,7 +199,6 @@ _SINGLE_NORM: dict[str, str] = {}
 _SINGLE_KIND: dict[str, str] = {}
 # Every chunk's tokens as columns: (texts, starts, ends, norms, kinds, count), relative offsets.
 _COLS: dict[str, tuple[tuple[Any, ...], ...]] = {}
-_PLUS1 = (1).__add__
 
 
 def _chunk_columns(chunk: str) -> tuple[tuple[Any, ...], ...]:
@@ -226,12 +224,6 @@ def _chunk_columns(chunk: str) -> tuple[tuple[Any, ...], ...]:
     return cols
 
 
-# token_columns splices multi-token chunks into the single-token columns while (number of such
-# chunks) × (number of chunks) stays under this bound; each splice shifts the rest of the lists,
-# so beyond it (very long texts) concatenating every chunk's columns is cheaper.
-_SPLICE_MAX_WORK = 1_000_000
-
-
 def token_columns(
     text: str,
 ) -> tuple[list[str], list[int], list[int], list[str], list[str]]:
@@ -252,46 +244,13 @@ def token_columns(
     chunks = text.split()
     if not chunks:
         return [], [], [], [], []
-    ends1 = list(accumulate(map(_PLUS1, map(len, chunks))))
-    if ends1[-1] - 1 == len(text):  # one whitespace character between chunks
-        ends1.pop()
-        ends1.insert(0, 0)
-        starts = ends1
-    else:
+    starts = chunk_starts(text, chunks)
+    if starts is None:  # not one whitespace character between chunks: the regex's offsets
         starts = [m.start() for m in _CHUNK_RE.finditer(text)]
         if len(starts) != len(chunks):  # "\S+" and str.split() disagree: use the regex
             chunks = _CHUNK_RE.findall(text)
-    norms: list[Any] = list(map(_SINGLE_NORM.get, chunks))
-    if None in norms and norms.count(None) * len(chunks) > _SPLICE_MAX_WORK:
-        return _concat_columns(chunks, starts)
-    kinds: list[Any] = list(map(_SINGLE_KIND.get, chunks))
-    ends = list(map(int.__add__, starts, map(len, chunks)))
-    if None in norms:  # chunks of several tokens (or not cached yet) are spliced in
-        splice_chunks(
-            _COLS, chunks, starts, ends, norms, kinds, lambda i: _chunk_columns(chunks[i])
-        )
-    return chunks, starts, ends, norms, kinds
-
-
-def _concat_columns(
-    chunks: list[str], starts: list[int]
-) -> tuple[list[str], list[int], list[int], list[str], list[str]]:
-    """Token columns as the concatenation of every chunk's columns (for texts with many
-    multi-token chunks, where splicing them in one by one would cost more)."""
-    found = list(map(_COLS.get, chunks))
-    if None in found:
-        found = [
-            c if c is not None else _chunk_columns(k) for k, c in zip(chunks, found, strict=True)
-        ]
-    c_texts, c_starts, c_ends, c_norms, c_kinds, c_counts = zip(*found, strict=True)
-    flat = chain.from_iterable
-    base = list(flat(map(repeat, starts, flat(c_counts))))
-    return (
-        list(flat(c_texts)),
-        list(map(int.__add__, base, flat(c_starts))),
-        list(map(int.__add__, base, flat(c_ends))),
-        list(flat(c_norms)),
-        list(flat(c_kinds)),
+    return assemble_columns(
+        chunks, starts, _COLS, _SINGLE_NORM, _SINGLE_KIND, lambda i: _chunk_columns(chunks[i])
     )
 
 

@@ -6,6 +6,7 @@ import re
 import pytest
 
 from sentikit.errors import InputError
+from sentikit.lang import chunks
 from sentikit.lang.tr.tokenize import KINDS, token_kind, token_rows, tokenize
 
 tr_tokenize = importlib.import_module("sentikit.lang.tr.tokenize")
@@ -189,5 +190,5 @@ def test_token_columns_of_irregular_spacing(text: str, monkeypatch: pytest.Monke
     ]
     assert token_rows(text) == expected
     assert token_rows(text) == expected  # warm chunk cache
-    monkeypatch.setattr(tr_tokenize, "_SPLICE_MAX_WORK", 0)  # every chunk concatenated
+    monkeypatch.setattr(chunks, "SPLICE_MAX_WORK", 0)  # every chunk concatenated
     assert token_rows(text) == expected

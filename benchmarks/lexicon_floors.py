@@ -3,6 +3,9 @@
 For each corpus: fit ``LexiconInducer`` (SentProp-style), compute the seed-centroid cosine
 baseline on the same vectors and the METHODS.md §2 co-occurrence baseline (±12 window) on the
 same vocabulary, and evaluate the three against each gold lexicon (seed words excluded).
+SentProp is scored as fitted (with the inducer's seed expansion, ``expand``) and, on the same
+vectors and graph, from the seeds only (``expand = 0``, the plain METHODS.md §4 walk); with
+``--with-union`` both again over the union of the corpus graph and the WordNet graph.
 Also records the time and peak memory of each induction stage.
 
 Usage::
@@ -38,7 +41,7 @@ import sentikit.lang.tr.processor  # noqa: F401 - imported before the long run s
 from sentikit.io.datasets import iter_texts
 from sentikit.lexicon.baselines import centroid_scores, cooccurrence_scores
 from sentikit.lexicon.evaluate import evaluate_scores, load_gold
-from sentikit.lexicon.graph import doubled, knn_graph, seed_matrix, signed_scores, transition
+from sentikit.lexicon.graph import knn_graph
 from sentikit.lexicon.inducer import LexiconInducer
 from sentikit.lexicon.seeds import default_seeds
 from sentikit.lexicon.terms import term_of_word
@@ -111,24 +114,31 @@ def run(
         "centroid": dict(zip(terms, cen.tolist(), strict=True)),
         "cooccurrence": dict(zip(terms, co.tolist(), strict=True)),
     }
+    # the same vectors, graph and bootstrap runs, propagated again: from the seeds only, and
+    # (--with-union) over the union of the corpus kNN graph and the WordNet graph
+    E = knn_graph(ind.vectors_, int(ind.k), weight=ind.edge_weight, power=ind.edge_power)
+    share = float(ind.expand)
+    variants: list[tuple[str, list[str], Any, Any, float]] = []
+    if share:
+        variants.append(("sentprop_seeds_only", list(terms), E, None, 0.0))
     union_s = None
+    t2 = time.perf_counter()
     if with_union:
-        # the same corpus vectors and seeds, propagated over the union of the corpus kNN graph
-        # and the WordNet synonym/antonym graph (graph="both"), scored on the corpus vocabulary
-        t2 = time.perf_counter()
         both = LexiconInducer(lang, graph="both", **{**params, "keep_units": False})
         both.vocab_ = list(terms)
-        E = knn_graph(ind.vectors_, int(ind.k), weight=ind.edge_weight, power=ind.edge_power)
         nodes, _c, _s, Es, Ea = both._graph(E, ind.counts_[: len(terms)])
+        variants.append(("sentprop_union", nodes, Es, Ea, share))
+        if share:
+            variants.append(("sentprop_union_seeds_only", nodes, Es, Ea, 0.0))
+    for name, nodes, Es, Ea, v_share in variants:
         index = {t: i for i, t in enumerate(nodes)}
-        runs_p, runs_n = both._runs(
+        runs_p, runs_n = ind._runs(
             [index[t] for t in ind.seeds_.positive], [index[t] for t in ind.seeds_.negative]
         )
-        n = len(nodes)
-        S = np.vstack([seed_matrix(n, runs_p, runs_n), np.zeros((n, 2 * len(runs_p)))])
-        mean, _ = signed_scores(transition(doubled(Es, Ea)), S, ind.beta, n_nodes=n)
+        mean, _, _ = ind._propagate(len(nodes), Es, Ea, runs_p, runs_n, expand=v_share)
         sc = dict(zip(nodes, mean.tolist(), strict=True))
-        methods["sentprop_union"] = {t: sc[t] for t in terms}
+        methods[name] = {t: sc[t] for t in terms}
+    if with_union:
         union_s = round(time.perf_counter() - t2, 2)
     exclude = set(ind.seeds_.positive) | set(ind.seeds_.negative)
     results: dict[str, Any] = {}

@@ -3,7 +3,8 @@ redefinition", METHODS.md §4).
 
 For each corpus slice the corpus is tokenized once; then one parameter at a time is varied
 around the reference setting of METHODS.md §4 (min_count 20, window 5, dim 80, k 5, β 0.9,
-seed subsets of 7, B = 10 bootstrap runs here to keep the study cheap) and the induced lexicon
+seed subsets of 7, no seed expansion, B = 10 bootstrap runs here to keep the study cheap;
+``expand`` is ``LexiconInducer``'s seed expansion) and the induced lexicon
 is scored (AUC, ternary F1, coverage) against the gold lexicon, seeds excluded. Intermediate
 results (co-occurrence per min_count/window, SVD per dim, graph per k) are reused.
 
@@ -26,7 +27,7 @@ import numpy as np
 
 from sentikit.io.datasets import iter_texts
 from sentikit.lexicon.evaluate import evaluate_scores, load_gold
-from sentikit.lexicon.graph import knn_graph, seed_matrix, signed_scores, transition
+from sentikit.lexicon.graph import expanded_seed_matrix, knn_graph, signed_scores, transition
 from sentikit.lexicon.seeds import default_seeds
 from sentikit.lexicon.terms import encode_corpus, term_of_word
 from sentikit.stats.cooccurrence import cooccurrence, ppmi, svd_embed
@@ -44,7 +45,15 @@ SLICES: dict[str, tuple[str, list[tuple[str, str | None]], int | None, str]] = {
     ),
     "tr-movie": ("tr", [("turkish-movie-reviews", None)], None, "sentiturknet"),
 }
-REFERENCE = {"min_count": 20, "window": 5, "dim": 80, "k": 5, "beta": 0.9, "seed_subset": 7}
+REFERENCE = {
+    "min_count": 20,
+    "window": 5,
+    "dim": 80,
+    "k": 5,
+    "beta": 0.9,
+    "seed_subset": 7,
+    "expand": 0.0,
+}
 GRID: dict[str, list[Any]] = {
     "min_count": [2, 5, 10, 20],
     "window": [2, 5, 10],
@@ -52,11 +61,12 @@ GRID: dict[str, list[Any]] = {
     "k": [5, 10, 25],
     "beta": [0.5, 0.9, 0.99],
     "seed_subset": [3, 5, 7],
+    "expand": [0.0, 0.01, 0.04, 0.1],
 }
 BOOTSTRAP = 10
 
 
-def study(name: str, base_min_count: int | None) -> dict[str, Any]:
+def study(name: str, base_min_count: int | None, morph_cache: str | None) -> dict[str, Any]:
     lang, parts, max_docs, gold_name = SLICES[name]
     docs = itertools.islice(
         itertools.chain.from_iterable(iter_texts(d, s) for d, s in parts), max_docs
@@ -65,7 +75,7 @@ def study(name: str, base_min_count: int | None) -> dict[str, Any]:
     if lang == "tr":
         from sentikit.lang.tr.morphology import get_analyzer
 
-        analyzer = get_analyzer("zeyrek", cache_path="/tmp/lexicon/morph.sqlite")
+        analyzer = get_analyzer("zeyrek", cache_path=morph_cache)
     t0 = time.perf_counter()
     enc = encode_corpus(docs, lang, analyzer=analyzer, analyze_min_count=2)
     print(
@@ -104,7 +114,8 @@ def study(name: str, base_min_count: int | None) -> dict[str, Any]:
         m = p["seed_subset"]
         rp = [rng.choice(pos, min(m, len(pos)), replace=False).tolist() for _ in range(BOOTSTRAP)]
         rn = [rng.choice(neg, min(m, len(neg)), replace=False).tolist() for _ in range(BOOTSTRAP)]
-        mean, _ = signed_scores(T, seed_matrix(len(vocab), rp, rn), beta=p["beta"])
+        S = expanded_seed_matrix(cache[key_v], len(vocab), rp, rn, p["expand"])
+        mean, _ = signed_scores(T, S, beta=p["beta"])
         scores = dict(zip(vocab, mean.tolist(), strict=True))
         r = evaluate_scores(scores, gold, exclude=set(pos_t) | set(neg_t))
         return {
@@ -139,13 +150,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--slice", action="append", choices=sorted(SLICES), default=None)
     ap.add_argument("--base-min-count", type=int, default=None)
     ap.add_argument("--json", default=None)
+    ap.add_argument("--morph-cache", default=None, help="Turkish morphology cache (SQLite)")
     args = ap.parse_args(argv)
     out = {
         "benchmark": "lexicon_params",
         "command": "python3 benchmarks/lexicon_params.py " + " ".join(argv or sys.argv[1:]),
         "reference": REFERENCE,
         "bootstrap": BOOTSTRAP,
-        "studies": [study(s, args.base_min_count) for s in (args.slice or list(SLICES))],
+        "studies": [
+            study(s, args.base_min_count, args.morph_cache) for s in (args.slice or list(SLICES))
+        ],
     }
     if args.json:
         Path(args.json).write_text(json.dumps(out, indent=2, ensure_ascii=False) + "\n")

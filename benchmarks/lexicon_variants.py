@@ -10,6 +10,8 @@ with the WordNet graph (as ``benchmarks/lexicon_floors.py --with-union`` does), 
   hated, hate, unhappy), for Turkish translated word by word (chosen before any measurement, not
   tuned); each with the seed-centroid baseline on the same vectors;
 - **β** (restart: 1 − β) of the random walk;
+- **seed expansion** (``LexiconInducer.expand``, a share of the corpus vocabulary): the walk
+  restarts from the seeds and the words furthest towards their pole on each run's seed axis;
 - **negation antonym edges**: every term ``w`` whose negated form ``w_NEG`` is also in the
   vocabulary gets an antonym edge to it (weight = the graph's mean edge weight), through the
   same doubled-graph propagation as WordNet antonyms.
@@ -39,7 +41,7 @@ from lexicon_floors import CORPORA, GOLDS, Corpus, parse_value
 
 from sentikit.lexicon.baselines import centroid_scores
 from sentikit.lexicon.evaluate import evaluate_scores, load_gold
-from sentikit.lexicon.graph import doubled, knn_graph, seed_matrix, signed_scores, transition
+from sentikit.lexicon.graph import knn_graph
 from sentikit.lexicon.inducer import LexiconInducer
 from sentikit.lexicon.seeds import SeedSet, default_seeds
 from sentikit.lexicon.terms import term_of_word
@@ -100,6 +102,9 @@ HAMILTON = {
     ),
 }
 BETAS = (0.5, 0.7, 0.8, 0.9, 0.95)
+#: Seed-expansion shares (``LexiconInducer.expand``) measured, and the inducer's default.
+SHARES = (0.005, 0.01, 0.02, 0.04, 0.06, 0.1)
+DEFAULT_SHARE = 0.04
 
 
 def negation_antonyms(terms: list[str], weight: float) -> sp.csr_matrix:
@@ -118,24 +123,21 @@ def propagate(
     E_ant: sp.csr_matrix | None,
     seeds: tuple[list[str], list[str]],
     beta: float,
+    expand: float = 0.0,
 ) -> dict[str, float]:
-    """Bootstrap SentProp scores of ``nodes`` (the inducer's runs, B and seed subsets)."""
+    """Bootstrap SentProp scores of ``nodes`` (the inducer's runs, B and seed subsets; seed
+    expansion ``expand``, 0: from the seeds only)."""
     index = {t: i for i, t in enumerate(nodes)}
     pos = [index[t] for t in dict.fromkeys(seeds[0]) if t in index]
     neg = [index[t] for t in dict.fromkeys(seeds[1]) if t in index]
     runs_p, runs_n = ind._runs(pos, neg)
-    n = len(nodes)
-    if E_ant is None:
-        mean, _ = signed_scores(transition(E_syn), seed_matrix(n, runs_p, runs_n), beta)
-    else:
-        S = np.vstack([seed_matrix(n, runs_p, runs_n), np.zeros((n, 2 * len(runs_p)))])
-        mean, _ = signed_scores(transition(doubled(E_syn, E_ant)), S, beta, n_nodes=n)
+    mean, _, _ = ind._propagate(len(nodes), E_syn, E_ant, runs_p, runs_n, beta, expand)
     return dict(zip(nodes, mean.tolist(), strict=True))
 
 
 def run(corpus: str, params: dict[str, Any]) -> dict[str, Any]:
     lang, parts = CORPORA[corpus]
-    ind = LexiconInducer(lang, **params)
+    ind = LexiconInducer(lang, **{"expand": 0.0, **params})  # the fitted lexicon is not scored
     t0 = time.perf_counter()
     ind.fit(Corpus(parts), progress=lambda m: print(f"  {m}", file=sys.stderr, flush=True))
     fit_s = time.perf_counter() - t0
@@ -184,6 +186,10 @@ def run(corpus: str, params: dict[str, Any]) -> dict[str, Any]:
             for beta in BETAS if sweep else (float(ind.beta),):
                 sc = propagate(ind, g_nodes, g_syn, g_ant, (p, n), beta)
                 score(f"sentprop {g_name}", name, beta, sc)
+            if g_name in ("corpus", "union"):
+                for share in SHARES if name == "methods" else (DEFAULT_SHARE,):
+                    sc = propagate(ind, g_nodes, g_syn, g_ant, (p, n), float(ind.beta), share)
+                    score(f"sentprop {g_name} expand={share}", name, float(ind.beta), sc)
     return {
         "corpus": corpus,
         "params": {k: v for k, v in ind.get_params().items() if k != "seeds"},

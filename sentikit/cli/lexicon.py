@@ -154,6 +154,16 @@ def induce_command(
     dim: Annotated[int | None, typer.Option("--dim", min=1, show_default=False)] = None,
     k: Annotated[int | None, typer.Option("--k", min=1, show_default=False)] = None,
     beta: Annotated[float | None, typer.Option("--beta", show_default=False)] = None,
+    expand: Annotated[
+        float,
+        typer.Option(
+            "--expand",
+            min=0.0,
+            max=0.25,
+            help="Seed expansion: each walk also restarts from this share of the corpus "
+            "vocabulary nearest its pole on the seed axis (0: from the seeds only).",
+        ),
+    ] = 0.04,
     morph_cache: Annotated[
         Path | None,
         typer.Option(
@@ -209,6 +219,7 @@ def induce_command(
         seeds=str(seeds) if seeds is not None else None,
         graph=graph.value,
         bootstrap=bootstrap,
+        expand=expand,
         morph_cache=str(morph_cache) if morph_cache is not None else None,
         n_jobs=jobs,
         **params,

@@ -6,6 +6,8 @@
 * :func:`propagate`: the random walk with restart ``p ← β·T·p + (1−β)·s`` for many restart
   vectors at once (one sparse × dense product per step for all bootstrap runs), until the
   largest L1 change of a column is below ``tol`` or ``max_iter`` steps.
+* :func:`expanded_seed_matrix`: restart vectors that also cover the words nearest to each
+  run's seed axis (seed expansion, see its docstring).
 * :func:`signed_scores`: positive and negative runs → ``p⁺/(p⁺ + p⁻)`` per run, z-normalised;
   with antonym edges (a dictionary graph) the walk runs on the doubled graph whose node
   ``(w, −)`` means "opposite polarity to the source": synonym edges join equal signs, antonym
@@ -133,6 +135,75 @@ def seed_matrix(
     return S
 
 
+def expanded_seed_matrix(
+    V: NDArray[np.floating],
+    n: int,
+    positive_runs: Sequence[Sequence[int]],
+    negative_runs: Sequence[Sequence[int]],
+    share: float,
+) -> NDArray[np.float64]:
+    """Restart vectors of :func:`seed_matrix` with each run's seeds *expanded*: a run's
+    restart mass is spread uniformly over its seeds and the ``m = round(share · len(V))``
+    words that lie furthest towards its pole on the run's seed axis (cosine to the run's
+    positive seed centroid minus cosine to its negative one: the seed-centroid measure,
+    computed per run).
+
+    The walk then starts from the polar region of the vector space and not only from a few
+    seed words, whose corpus neighbourhoods can be about something else than sentiment
+    (*tatlı/acı* "sweet/bitter" lead to food words); the graph still decides every score.
+
+    Parameters
+    ----------
+    V : ndarray (len(V) × d)
+        Word vectors of the first ``len(V)`` nodes (the corpus vocabulary); nodes beyond them
+        (WordNet-only words) are never expansion words.
+    n : int
+        Number of nodes (rows of the result).
+    positive_runs, negative_runs : sequences of node-index sequences
+        As :func:`seed_matrix`; seeds beyond the first ``len(V)`` nodes have no vector and do
+        not enter the axis (a run with no seed vector on one side is not expanded).
+    share : float
+        Expansion words per pole as a share of ``len(V)``, in ``[0, 0.25]`` (0: plain seeds).
+
+    Examples
+    --------
+    >>> V = np.array([[1, 0], [0.9, 0.1], [0.6, 0.4], [0.5, 0.5],
+    ...               [0, 1], [0.1, 0.9], [0.4, 0.6], [0.45, 0.55]])
+    >>> S = expanded_seed_matrix(V, 8, [[0]], [[4]], share=0.25)  # m = 2 words per pole
+    >>> np.flatnonzero(S[:, 0]).tolist(), np.flatnonzero(S[:, 1]).tolist()
+    ([0, 1], [4, 5])
+    """
+    if not 0.0 <= share <= 0.25:
+        raise InputError(f"seed expansion share must be in [0, 0.25], got {share}")
+    S = seed_matrix(n, positive_runs, negative_runs)
+    m = int(round(share * len(V)))
+    if m == 0:
+        return S
+    X = np.asarray(V, dtype=np.float64)
+    X = X / np.maximum(np.linalg.norm(X, axis=1, keepdims=True), 1e-12)
+    B = len(positive_runs)
+
+    def unit(v: NDArray[np.float64]) -> NDArray[np.float64]:
+        return np.asarray(v / max(float(np.linalg.norm(v)), 1e-12))
+
+    nv = len(X)
+    for j, (p, q) in enumerate(zip(positive_runs, negative_runs, strict=True)):
+        p_in = [i for i in p if i < nv]
+        q_in = [i for i in q if i < nv]
+        if not p_in or not q_in:  # no seed axis for this run (its seeds lack vectors)
+            continue
+        d = X @ (unit(X[p_in].mean(axis=0)) - unit(X[q_in].mean(axis=0)))
+        for col, words, seeds in (
+            (j, np.argpartition(-d, m - 1)[:m], p),
+            (B + j, np.argpartition(d, m - 1)[:m], q),
+        ):
+            mask = np.zeros(n, dtype=bool)
+            mask[words] = True
+            mask[list(seeds)] = True
+            S[:, col] = mask / mask.sum()
+    return S
+
+
 def propagate(
     T: sp.spmatrix,
     S: NDArray[np.float64],
@@ -200,4 +271,12 @@ def signed_scores(
     return z.mean(axis=1), z.std(axis=1)
 
 
-__all__ = ["doubled", "knn_graph", "propagate", "seed_matrix", "signed_scores", "transition"]
+__all__ = [
+    "doubled",
+    "expanded_seed_matrix",
+    "knn_graph",
+    "propagate",
+    "seed_matrix",
+    "signed_scores",
+    "transition",
+]

@@ -7,6 +7,7 @@ import scipy.sparse as sp
 from sentikit.errors import InputError
 from sentikit.lexicon.graph import (
     doubled,
+    expanded_seed_matrix,
     knn_graph,
     propagate,
     seed_matrix,
@@ -75,3 +76,31 @@ def test_errors() -> None:
         propagate(sp.eye(3), np.ones((3, 1)), beta=1.0)
     with pytest.raises(InputError):
         knn_graph(np.ones((3, 2)), k=0)
+
+
+def test_expanded_seed_matrix_covers_each_runs_pole() -> None:
+    rng = np.random.default_rng(3)
+    axis = np.array([1.0, -1.0, 0, 0])
+    V = rng.normal(size=(40, 4)) * 0.3
+    V[:20] += axis  # rows 0..19 lean positive, 20..39 negative
+    V[20:] -= axis
+    S = expanded_seed_matrix(V, 45, [[0, 1], [2]], [[20], [21, 22]], share=0.1)  # m = 4
+    assert S.shape == (45, 4)
+    assert np.allclose(S.sum(axis=0), 1.0)
+    for col, seeds in ((0, [0, 1]), (1, [2]), (2, [20]), (3, [21, 22])):
+        support = set(np.flatnonzero(S[:, col]).tolist())
+        assert set(seeds) <= support and 4 <= len(support) <= 4 + len(seeds)
+        assert np.allclose(S[sorted(support), col], 1.0 / len(support))  # uniform
+    assert np.nonzero(S[:, :2])[0].max() < 20 <= np.nonzero(S[:, 2:])[0].min()
+    assert not S[40:].any()  # nodes without vectors are never expansion words
+    # share 0 is the plain seed matrix
+    plain = seed_matrix(45, [[0, 1], [2]], [[20], [21, 22]])
+    assert np.array_equal(expanded_seed_matrix(V, 45, [[0, 1], [2]], [[20], [21, 22]], 0.0), plain)
+
+
+def test_expanded_seed_matrix_skips_runs_without_seed_vectors() -> None:
+    V = np.eye(4)
+    S = expanded_seed_matrix(V, 6, [[5]], [[1]], share=0.25)  # seed 5 has no vector
+    assert np.array_equal(S, seed_matrix(6, [[5]], [[1]]))
+    with pytest.raises(InputError):
+        expanded_seed_matrix(V, 6, [[0]], [[1]], share=0.5)

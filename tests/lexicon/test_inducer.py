@@ -73,6 +73,22 @@ def test_seed_file_and_errors(tmp_path: Path, toy_corpus: list[str]) -> None:
         LexiconInducer("en", beta=1.5).fit(toy_corpus)
     with pytest.raises(InputError):
         LexiconInducer("en", graph="corpus").fit(None)
+    with pytest.raises(InputError, match="expand"):
+        LexiconInducer("en", seeds=SEEDS, expand=0.5, **FAST).fit(toy_corpus)
+
+
+def test_seed_expansion(toy_corpus: list[str]) -> None:
+    # 29 terms: expand 0.25 adds 7 words per pole to every run's restart vector
+    plain = LexiconInducer("en", seeds=SEEDS, bootstrap=5, expand=0.0, **FAST).fit(toy_corpus)
+    wide = LexiconInducer("en", seeds=SEEDS, bootstrap=5, expand=0.25, **FAST).fit(toy_corpus)
+    assert len(wide.vocab_) == 29
+    assert not np.allclose(plain.score_, wide.score_)
+    for w in POS[3:] + NEG[3:]:
+        assert np.sign(wide.scores_[w]) == (1 if w in POS else -1), w
+    # a share that rounds to no word is the plain walk
+    tiny = LexiconInducer("en", seeds=SEEDS, bootstrap=5, expand=0.01, **FAST).fit(toy_corpus)
+    assert np.allclose(tiny.score_, plain.score_)
+    assert LexiconInducer("en").expand == 0.04
 
 
 def test_wordnet_and_union_graphs(

@@ -77,6 +77,16 @@ def test_induce_evaluate_show(tmp_path: Path, runner: CliRunner) -> None:
     r = runner.invoke(app, ["lexicon", "show", "lovely", "--lexicon", str(out)])
     assert r.exit_code == 0 and "lex.tsv\tlovely\tscore=+" in r.stdout
 
+    # --expand (its effect is tested in tests/lexicon): accepted in range, refused outside
+    out2 = tmp_path / "lex2.tsv"
+    args2 = [*args[:-1], str(out2), "--expand", "0.25"]
+    r = runner.invoke(app, args2)
+    assert r.exit_code == 0, r.output
+    lex2 = load_lexicon(out2)
+    assert lex2["lovely"].score > 0 > lex2["nasty"].score
+    r = runner.invoke(app, [*args2[:-1], "0.5"])
+    assert r.exit_code == 2 and "--expand" in r.output
+
 
 def test_csv_corpus_and_errors(tmp_path: Path, runner: CliRunner) -> None:
     txt = _corpus(tmp_path / "c.txt", 200).read_text(encoding="utf-8").splitlines()

@@ -154,6 +154,14 @@ def induce_command(
     dim: Annotated[int | None, typer.Option("--dim", min=1, show_default=False)] = None,
     k: Annotated[int | None, typer.Option("--k", min=1, show_default=False)] = None,
     beta: Annotated[float | None, typer.Option("--beta", show_default=False)] = None,
+    svd_iter: Annotated[
+        int,
+        typer.Option(
+            "--svd-iter",
+            min=1,
+            help="Power iterations of the randomized SVD (more: steadier vectors, slower).",
+        ),
+    ] = 5,
     expand: Annotated[
         float,
         typer.Option(
@@ -220,6 +228,7 @@ def induce_command(
         graph=graph.value,
         bootstrap=bootstrap,
         expand=expand,
+        svd_iter=svd_iter,
         morph_cache=str(morph_cache) if morph_cache is not None else None,
         n_jobs=jobs,
         **params,

@@ -73,6 +73,8 @@ def test_seed_file_and_errors(tmp_path: Path, toy_corpus: list[str]) -> None:
         LexiconInducer("en", beta=1.5).fit(toy_corpus)
     with pytest.raises(InputError):
         LexiconInducer("en", graph="corpus").fit(None)
+    with pytest.raises(InputError, match="svd_iter"):
+        LexiconInducer("en", seeds=SEEDS, svd_iter=0, **FAST).fit(toy_corpus)
     with pytest.raises(InputError, match="expand"):
         LexiconInducer("en", seeds=SEEDS, expand=0.5, **FAST).fit(toy_corpus)
 

@@ -94,7 +94,7 @@ class LexiconInducer(BaseEstimator):
         the exact SVD and the lexicon closer to the same one whatever ``random_state``: on
         Turkish movie + news ∪ KeNet the SentiTurkNet AUC over three random states spans
         0.794–0.824 with 5 iterations and 0.800–0.807 with 20 (``docs/notes/lexicon.md``), at
-        ~30 s more SVD time for 23k terms.
+        ~50 s more SVD time for 23k terms.
     k : int
         Nearest neighbours per word (5).
     edge_weight : {"arccos", "cos"}

@@ -83,6 +83,30 @@ def parse_value(v: str) -> Any:
         return v
 
 
+def header(benchmark: str, argv: list[str] | None) -> dict[str, Any]:
+    """The name, command line, date and machine that head a lexicon benchmark's JSON."""
+    return {
+        "benchmark": benchmark,
+        "command": f"python benchmarks/{benchmark}.py " + " ".join(argv or sys.argv[1:]),
+        "date": time.strftime("%Y-%m-%d %H:%M"),
+        "machine": f"{platform.machine()}, {platform.python_version()}, shared 2-core host",
+    }
+
+
+def write_json(path: str, out: dict[str, Any]) -> None:
+    """``out`` as indented UTF-8 JSON (NumPy scalars as Python numbers)."""
+    Path(path).write_text(
+        json.dumps(
+            out,
+            indent=2,
+            ensure_ascii=False,
+            default=lambda o: o.item() if isinstance(o, np.generic) else str(o),
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+
+
 def run(
     corpus: str,
     params: dict[str, Any],
@@ -180,24 +204,14 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     params = {k: parse_value(v) for k, v in (p.split("=", 1) for p in args.param)}
     out = {
-        "benchmark": "lexicon_floors",
-        "command": "python3 benchmarks/lexicon_floors.py " + " ".join(argv or sys.argv[1:]),
-        "machine": f"{platform.machine()}, {platform.python_version()}, shared 2-core host",
+        **header("lexicon_floors", argv),
         "runs": [
             run(c, params, args.max_docs, args.lexicon_out, args.gold, args.with_union)
             for c in args.corpus
         ],
     }
     if args.json:
-        Path(args.json).write_text(
-            json.dumps(
-                out,
-                indent=2,
-                ensure_ascii=False,
-                default=lambda o: o.item() if isinstance(o, np.generic) else str(o),
-            )
-            + "\n"
-        )
+        write_json(args.json, out)
     return 0
 
 

@@ -19,13 +19,11 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import json
-import platform
 import sys
 import time
 from typing import Any
 
-from lexicon_floors import CORPORA, GOLDS, Corpus, parse_value
+from lexicon_floors import CORPORA, GOLDS, Corpus, header, parse_value, write_json
 
 from sentikit.lexicon.baselines import centroid_scores
 from sentikit.lexicon.evaluate import evaluate_scores, load_gold
@@ -105,16 +103,9 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     params = {k: parse_value(v) for k, v in (p.split("=", 1) for p in args.param)}
     states = [(int(a), int(b)) for a, b in (s.split(",") for s in args.state or ["0,5"])]
-    out = {
-        "benchmark": "lexicon_stability",
-        "command": "python benchmarks/lexicon_stability.py " + " ".join(argv or sys.argv[1:]),
-        "machine": f"{platform.machine()}, {platform.python_version()}, shared 2-core host",
-        **run(args.corpus, params, states),
-    }
+    out = {**header("lexicon_stability", argv), **run(args.corpus, params, states)}
     if args.json:
-        with open(args.json, "w", encoding="utf-8") as f:
-            json.dump(out, f, indent=2, ensure_ascii=False)
-            f.write("\n")
+        write_json(args.json, out)
     return 0
 
 

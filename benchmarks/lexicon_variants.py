@@ -29,15 +29,13 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import json
-import platform
 import sys
 import time
 from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
-from lexicon_floors import CORPORA, GOLDS, Corpus, parse_value
+from lexicon_floors import CORPORA, GOLDS, Corpus, header, parse_value, write_json
 
 from sentikit.lexicon.baselines import centroid_scores
 from sentikit.lexicon.evaluate import evaluate_scores, load_gold
@@ -208,17 +206,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", default=None)
     args = ap.parse_args(argv)
     params = {k: parse_value(v) for k, v in (p.split("=", 1) for p in args.param)}
-    out = {
-        "benchmark": "lexicon_variants",
-        "command": "python benchmarks/lexicon_variants.py " + " ".join(argv or sys.argv[1:]),
-        "date": time.strftime("%Y-%m-%d %H:%M"),
-        "machine": f"{platform.machine()}, {platform.python_version()}, shared 2-core host",
-        **run(args.corpus, params),
-    }
+    out = {**header("lexicon_variants", argv), **run(args.corpus, params)}
     if args.json:
-        with open(args.json, "w", encoding="utf-8") as fh:
-            json.dump(out, fh, indent=2, ensure_ascii=False)
-            fh.write("\n")
+        write_json(args.json, out)
     return 0
 
 

@@ -115,8 +115,8 @@ class LexiconInducer(BaseEstimator):
         walk restarts from its seeds and from this share of the corpus vocabulary lying
         furthest towards the run's pole on its seed axis (0.04; 0: from the seeds only, as
         METHODS.md §4). Measured in ``docs/notes/lexicon.md``: Turkish (movie + news) ×
-        SentiTurkNet AUC 0.746 → 0.81 on the KeNet union graph, English (IMDB) × Hu & Liu
-        0.789 → 0.84 on the corpus graph, but 0.905 → 0.89 on the WordNet union graph.
+        SentiTurkNet AUC 0.746 → 0.814 on the KeNet union graph, English (IMDB) × Hu & Liu
+        0.791 → 0.845 on the corpus graph, but 0.905 → 0.889 on the WordNet union graph.
     negation : bool
         Negated words become separate ``word_NEG`` terms.
     analyze_min_count : int or None
@@ -458,8 +458,9 @@ class LexiconInducer(BaseEstimator):
         ``vectors_`` (the first nodes are the corpus vocabulary) and is skipped without them."""
         beta = float(self.beta if beta is None else beta)
         share = float(self.expand if expand is None else expand)
-        if share > 0 and self.vectors_ is not None:
-            S = expanded_seed_matrix(self.vectors_, n, runs_p, runs_n, share)
+        vectors = getattr(self, "vectors_", None)
+        if share > 0 and vectors is not None:
+            S = expanded_seed_matrix(vectors, n, runs_p, runs_n, share)
         else:
             S = seed_matrix(n, runs_p, runs_n)
         if E_ant is not None and E_ant.nnz:

@@ -83,6 +83,21 @@ def parse_value(v: str) -> Any:
         return v
 
 
+def parse_params(items: list[str]) -> dict[str, Any]:
+    """``--param name=value`` items as inducer keyword arguments (values parsed as JSON)."""
+    return {k: parse_value(v) for k, v in (p.split("=", 1) for p in items)}
+
+
+def single_corpus_parser(doc: str | None) -> argparse.ArgumentParser:
+    """The options shared by the one-corpus lexicon benchmarks: ``--corpus``, ``--param``,
+    ``--json``."""
+    ap = argparse.ArgumentParser(description=(doc or "").split("\n")[0])
+    ap.add_argument("--corpus", required=True, choices=sorted(CORPORA))
+    ap.add_argument("--param", action="append", default=[], help="name=value (JSON value)")
+    ap.add_argument("--json", default=None)
+    return ap
+
+
 def header(benchmark: str, argv: list[str] | None) -> dict[str, Any]:
     """The name, command line, date and machine that head a lexicon benchmark's JSON."""
     return {
@@ -202,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
         "--with-union", action="store_true", help="also score SentProp over corpus ∪ WordNet"
     )
     args = ap.parse_args(argv)
-    params = {k: parse_value(v) for k, v in (p.split("=", 1) for p in args.param)}
+    params = parse_params(args.param)
     out = {
         **header("lexicon_floors", argv),
         "runs": [

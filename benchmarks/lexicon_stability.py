@@ -18,12 +18,19 @@ Usage::
 
 from __future__ import annotations
 
-import argparse
 import sys
 import time
 from typing import Any
 
-from lexicon_floors import CORPORA, GOLDS, Corpus, header, parse_value, write_json
+from lexicon_floors import (
+    CORPORA,
+    GOLDS,
+    Corpus,
+    header,
+    parse_params,
+    single_corpus_parser,
+    write_json,
+)
 
 from sentikit.lexicon.baselines import centroid_scores
 from sentikit.lexicon.evaluate import evaluate_scores, load_gold
@@ -93,15 +100,12 @@ def run(corpus: str, params: dict[str, Any], states: list[tuple[int, int]]) -> d
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--corpus", required=True, choices=sorted(CORPORA))
-    ap.add_argument("--param", action="append", default=[], help="name=value (JSON value)")
+    ap = single_corpus_parser(__doc__)
     ap.add_argument(
         "--state", action="append", default=[], help="random_state,svd_iter (repeatable)"
     )
-    ap.add_argument("--json", default=None)
     args = ap.parse_args(argv)
-    params = {k: parse_value(v) for k, v in (p.split("=", 1) for p in args.param)}
+    params = parse_params(args.param)
     states = [(int(a), int(b)) for a, b in (s.split(",") for s in args.state or ["0,5"])]
     out = {**header("lexicon_stability", argv), **run(args.corpus, params, states)}
     if args.json:

@@ -271,6 +271,15 @@ def evaluate_command(
             "--lang", help="Language of a gold *file* (case folding).", show_default=False
         ),
     ] = None,
+    min_count: Annotated[
+        int,
+        typer.Option(
+            "--min-count",
+            min=0,
+            help="Score only terms seen at least this often in the induction corpus (the "
+            "count column); 1 leaves out the WordNet-only words of a union lexicon.",
+        ),
+    ] = 0,
 ) -> None:
     """Ranking AUC, ternary macro-F1 and coverage of a lexicon against a gold lexicon.
 
@@ -279,12 +288,13 @@ def evaluate_command(
     from sentikit.lexicon.evaluate import evaluate_lexicon_file, load_gold
 
     g = load_gold(gold, lang.value if lang is not None else None)
-    res = evaluate_lexicon_file(lexicon, g)
+    res = evaluate_lexicon_file(lexicon, g, min_count=min_count)
     typer.echo(
         f"{lexicon.name} vs {g.name}: AUC {res['auc']:.4f}  ternary macro-F1 "
         f"{res['ternary_f1']:.4f}  coverage {res['coverage']:,} polar gold words "
         f"({100 * res['coverage_share']:.1f}%; {res['n_positive']:,} positive, "
         f"{res['n_negative']:,} negative, {res['n_neutral']:,} neutral covered)"
+        + (f"; terms with count ≥ {min_count}" if min_count else "")
     )
     if json_out is not None:
         write_text_file(json_out, json.dumps(res, indent=2, ensure_ascii=False) + "\n")

@@ -235,17 +235,49 @@ def evaluate_scores(
     return res
 
 
-def evaluate_lexicon_file(path: str | os.PathLike[str], gold: GoldLexicon | str) -> dict[str, Any]:
-    """:func:`evaluate_scores` of a lexicon TSV (its ``seed`` rows and ``_NEG`` terms excluded)."""
+def evaluate_lexicon_file(
+    path: str | os.PathLike[str], gold: GoldLexicon | str, min_count: int = 0
+) -> dict[str, Any]:
+    """:func:`evaluate_scores` of a lexicon TSV (its ``seed`` rows and ``_NEG`` terms excluded).
+
+    Parameters
+    ----------
+    path : path-like
+        A lexicon TSV (``term score std count source``).
+    gold : GoldLexicon or str
+        The gold lexicon or its name (see :func:`load_gold`).
+    min_count : int, default 0
+        Score only the terms seen at least this many times in the induction corpus (the
+        TSV's ``count``). ``1`` keeps the corpus vocabulary of a union lexicon and leaves out
+        its WordNet-only words, which have no corpus evidence (count 0).
+
+    Returns
+    -------
+    dict
+        The :func:`evaluate_scores` figures plus ``lexicon``, ``gold``, ``terms`` (rows in
+        the file), ``seeds`` (seed rows) and ``min_count``.
+    """
     from sentikit.lexicon.terms import NEG_SUFFIX
     from sentikit.lexicon.tsv import load_lexicon
 
+    if min_count < 0:
+        raise InputError(f"min_count must be ≥ 0, not {min_count}")
     lex = load_lexicon(path)
     g = gold if isinstance(gold, GoldLexicon) else load_gold(gold)
-    scores = {t: r.score for t, r in lex.items() if not t.endswith(NEG_SUFFIX)}
+    scores = {
+        t: r.score for t, r in lex.items() if not t.endswith(NEG_SUFFIX) and r.count >= min_count
+    }
     seeds = [t for t, r in lex.items() if r.source == "seed"]
     res = evaluate_scores(scores, g, exclude=seeds)
-    res.update({"lexicon": str(path), "gold": g.name, "terms": len(lex), "seeds": len(seeds)})
+    res.update(
+        {
+            "lexicon": str(path),
+            "gold": g.name,
+            "terms": len(lex),
+            "seeds": len(seeds),
+            "min_count": int(min_count),
+        }
+    )
     return res
 
 

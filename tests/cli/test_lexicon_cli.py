@@ -73,6 +73,16 @@ def test_induce_evaluate_show(tmp_path: Path, runner: CliRunner) -> None:
     assert "AUC 1.0000" in r.stdout
     res = json.loads(res_json.read_text(encoding="utf-8"))
     assert res["auc"] == 1.0 and res["coverage"] == 6 and "ternary_f1" in res
+    # --min-count: only terms seen that often in the corpus (every term here is seen ≥ 1 time)
+    r = runner.invoke(
+        app, ["lexicon", "evaluate", str(out), "--gold", str(gold), "--min-count", "1"]
+    )
+    assert r.exit_code == 0, r.output
+    assert "AUC 1.0000" in r.stdout and "count ≥ 1" in r.stdout
+    r = runner.invoke(
+        app, ["lexicon", "evaluate", str(out), "--gold", str(gold), "--min-count", "-1"]
+    )
+    assert r.exit_code == 2 and "--min-count" in r.output
 
     r = runner.invoke(app, ["lexicon", "show", "lovely", "--lexicon", str(out)])
     assert r.exit_code == 0 and "lex.tsv\tlovely\tscore=+" in r.stdout

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from sklearn.metrics import roc_auc_score
 
-from sentikit.errors import ResourceMissingError
+from sentikit.errors import InputError, ResourceMissingError
 from sentikit.lexicon.evaluate import (
     GoldLexicon,
     auc_score,
@@ -79,6 +79,33 @@ def test_gold_file_and_lexicon_file(tmp_path: Path) -> None:
     )
     r = evaluate_lexicon_file(lex, gold)
     assert r["auc"] == 1.0 and r["coverage"] == 2 and r["seeds"] == 1
+    assert r["min_count"] == 0
+
+
+def test_evaluate_lexicon_file_min_count(tmp_path: Path) -> None:
+    """``min_count`` leaves out terms below a corpus count (a union lexicon's WordNet-only
+    words have count 0), and the figures change accordingly."""
+    g = tmp_path / "gold.tsv"
+    g.write_text("good\tpositive\nnice\tpositive\nbad\tnegative\nvile\tnegative\n")
+    gold = load_gold(g)
+    lex = tmp_path / "lex.tsv"
+    # "vile" has no corpus evidence and is mis-ranked (above "nice")
+    write_lexicon(
+        lex,
+        ["good", "nice", "bad", "vile"],
+        [2.0, 0.5, -1.0, 1.0],
+        [0.0] * 4,
+        [7, 3, 9, 0],
+        ["corpus", "both", "corpus", "wordnet"],
+    )
+    all_words = evaluate_lexicon_file(lex, gold)
+    assert all_words["coverage"] == 4 and all_words["auc"] == 0.75
+    attested = evaluate_lexicon_file(lex, gold, min_count=1)
+    assert attested["coverage"] == 3 and attested["auc"] == 1.0 and attested["min_count"] == 1
+    frequent = evaluate_lexicon_file(lex, gold, min_count=5)
+    assert frequent["coverage"] == 2 and frequent["n_positive"] == 1
+    with pytest.raises(InputError):
+        evaluate_lexicon_file(lex, gold, min_count=-1)
     with pytest.raises(ResourceMissingError):
         load_gold("no-such-gold")
 

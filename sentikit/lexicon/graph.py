@@ -255,7 +255,15 @@ def signed_scores(
         :func:`seed_matrix` columns: ``B`` positive runs then ``B`` negative runs.
     """
     P, _ = propagate(T, S, beta, tol, max_iter)
-    B = S.shape[1] // 2
+    return walk_scores(P, n_nodes)
+
+
+def walk_scores(
+    P: NDArray[np.float64], n_nodes: int | None = None
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """:func:`signed_scores` from the stationary vectors ``P`` of :func:`propagate` (``B``
+    positive runs then ``B`` negative runs; ``n_nodes`` as there)."""
+    B = P.shape[1] // 2
     if n_nodes is None:
         pos, neg = P[:, :B], P[:, B:]
     else:
@@ -279,4 +287,5 @@ __all__ = [
     "seed_matrix",
     "signed_scores",
     "transition",
+    "walk_scores",
 ]

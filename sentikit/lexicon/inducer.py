@@ -50,8 +50,8 @@ from sentikit.lexicon.graph import (
     knn_graph,
     propagate,
     seed_matrix,
-    signed_scores,
     transition,
+    walk_scores,
 )
 from sentikit.lexicon.seeds import SeedSet, default_seeds, read_seed_file
 from sentikit.lexicon.terms import NEG_SUFFIX, EncodedCorpus, encode_corpus, term_of_word
@@ -466,11 +466,12 @@ class LexiconInducer(BaseEstimator):
         if E_ant is not None and E_ant.nnz:
             T = transition(doubled(E_syn, E_ant))
             S = np.vstack([S, np.zeros((n, S.shape[1]))])
-            mean, std = signed_scores(T, S, beta, self.tol, self.max_iter, n_nodes=n)
+            P, steps = propagate(T, S, beta, self.tol, self.max_iter)
+            mean, std = walk_scores(P, n_nodes=n)
         else:
             T = transition(E_syn)
-            mean, std = signed_scores(T, S, beta, self.tol, self.max_iter)
-        steps = propagate(T, S[:, :1], beta, self.tol, self.max_iter)[1]
+            P, steps = propagate(T, S, beta, self.tol, self.max_iter)
+            mean, std = walk_scores(P)
         return mean, std, steps
 
     def _runs(self, pos: list[int], neg: list[int]) -> tuple[list[list[int]], list[list[int]]]:

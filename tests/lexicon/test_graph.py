@@ -13,6 +13,7 @@ from sentikit.lexicon.graph import (
     seed_matrix,
     signed_scores,
     transition,
+    walk_scores,
 )
 
 
@@ -65,6 +66,10 @@ def test_signed_scores_and_doubled_graph() -> None:
     assert mean[0] > 0 and mean[2] < 0
     assert mean[4] > 0  # antonym of a negative-leaning word
     assert np.all(std == 0)
+    # the same scores from the walk's stationary vectors (how the inducer gets its steps too)
+    P, steps = propagate(T, S, beta=0.9)
+    m2, s2 = walk_scores(P, n_nodes=n)
+    assert np.array_equal(m2, mean) and np.array_equal(s2, std) and steps > 1
 
 
 def test_errors() -> None:

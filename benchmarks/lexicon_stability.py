@@ -1,7 +1,8 @@
-"""How much a lexicon's quality depends on the random state: SVD seed and power iterations.
+"""How much a lexicon's quality depends on the random state: SVD seed, solver and iterations.
 
 Fits :class:`~sentikit.lexicon.inducer.LexiconInducer` once on a corpus (its co-occurrence
-counts), then for each ``(random_state, svd_iter)`` given recomputes the PPMI+SVD vectors, the
+counts), then for each ``random_state,svd`` given (``svd``: a number of randomized-SVD power
+iterations, or ``arpack``) recomputes the PPMI+SVD vectors, the
 k-NN graph and the union with the WordNet graph, and scores on the corpus vocabulary (seed words
 excluded), against the language's gold lexicons: the seed-centroid baseline, SentProp over the
 union graph from the seeds only (``expand`` 0) and with seed expansion (the inducer's
@@ -13,7 +14,7 @@ Usage::
     python benchmarks/lexicon_stability.py --corpus tr-movie-news --param min_count=10 \\
         --param k=10 --param n_jobs=2 --param morph_cache='"M.sqlite"' \\
         --state 0,5 --state 1,5 --state 2,5 --state 0,20 --state 1,20 --state 2,20 \\
-        --json docs/results/lexicon_stability_tr-movie-news.json
+        --state 0,arpack --state 1,arpack --json docs/results/lexicon_stability_tr-movie-news.json
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from sentikit.lexicon.inducer import LexiconInducer
 from sentikit.stats.cooccurrence import ppmi, svd_embed
 
 
-def run(corpus: str, params: dict[str, Any], states: list[tuple[int, int]]) -> dict[str, Any]:
+def run(corpus: str, params: dict[str, Any], states: list[tuple[int, str]]) -> dict[str, Any]:
     lang, parts = CORPORA[corpus]
     ind = LexiconInducer(lang, **params)
     t0 = time.perf_counter()
@@ -52,9 +53,18 @@ def run(corpus: str, params: dict[str, Any], states: list[tuple[int, int]]) -> d
     golds = [load_gold(g) for g in GOLDS[lang]]
     exclude = set(ind.seeds_.positive) | set(ind.seeds_.negative)
     rows: list[dict[str, Any]] = []
-    for seed, n_iter in states:
+    for seed, svd in states:
         t1 = time.perf_counter()
-        V = svd_embed(P, dim=int(ind.dim), eig_power=float(ind.eig_power), seed=seed, n_iter=n_iter)
+        solver = "arpack" if svd == "arpack" else "randomized"
+        n_iter = 0 if svd == "arpack" else int(svd)
+        V = svd_embed(
+            P,
+            dim=int(ind.dim),
+            eig_power=float(ind.eig_power),
+            seed=seed,
+            n_iter=max(n_iter, 1),
+            solver=solver,
+        )
         svd_s = time.perf_counter() - t1
         both = LexiconInducer(lang, **{**params, "graph": "both", "random_state": seed})
         both.vocab_ = vocab
@@ -75,7 +85,12 @@ def run(corpus: str, params: dict[str, Any], states: list[tuple[int, int]]) -> d
             methods[name] = {t: sc[t] for t in vocab}
             if share:
                 methods["union_expanded_all_words"] = sc
-        row: dict[str, Any] = {"random_state": seed, "svd_iter": n_iter, "svd_s": round(svd_s, 1)}
+        row: dict[str, Any] = {
+            "random_state": seed,
+            "svd_solver": solver,
+            "svd_iter": n_iter if n_iter else None,
+            "svd_s": round(svd_s, 1),
+        }
         for g in golds:
             row[g.name] = {
                 m: {k: evaluate_scores(s, g, exclude)[k] for k in ("auc", "coverage")}
@@ -83,7 +98,7 @@ def run(corpus: str, params: dict[str, Any], states: list[tuple[int, int]]) -> d
             }
         rows.append(row)
         print(
-            f"state {seed} svd_iter {n_iter} ({svd_s:.0f} s): "
+            f"state {seed} svd {svd} ({svd_s:.0f} s): "
             + " | ".join(
                 g.name + " " + " ".join(f"{m} {v['auc']:.3f}" for m, v in row[g.name].items())
                 for g in golds
@@ -102,11 +117,17 @@ def run(corpus: str, params: dict[str, Any], states: list[tuple[int, int]]) -> d
 def main(argv: list[str] | None = None) -> int:
     ap = single_corpus_parser(__doc__)
     ap.add_argument(
-        "--state", action="append", default=[], help="random_state,svd_iter (repeatable)"
+        "--state",
+        action="append",
+        default=[],
+        help="random_state,svd: svd = randomized-SVD power iterations or 'arpack' (repeatable)",
     )
     args = ap.parse_args(argv)
     params = parse_params(args.param)
-    states = [(int(a), int(b)) for a, b in (s.split(",") for s in args.state or ["0,5"])]
+    states = [(int(a), b.strip()) for a, b in (s.split(",") for s in args.state or ["0,arpack"])]
+    for _, b in states:
+        if b != "arpack" and not b.isdigit():
+            ap.error(f"--state: svd must be a number of iterations or 'arpack', not {b!r}")
     out = {**header("lexicon_stability", argv), **run(args.corpus, params, states)}
     if args.json:
         write_json(args.json, out)

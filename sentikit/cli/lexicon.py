@@ -36,6 +36,13 @@ class GraphKind(StrEnum):
     both = "both"
 
 
+class SvdSolver(StrEnum):
+    """``--svd-solver`` values."""
+
+    arpack = "arpack"
+    randomized = "randomized"
+
+
 class _Texts:
     """The texts of corpus files and datasets as a restartable iterable (counts for progress)."""
 
@@ -154,6 +161,14 @@ def induce_command(
     dim: Annotated[int | None, typer.Option("--dim", min=1, show_default=False)] = None,
     k: Annotated[int | None, typer.Option("--k", min=1, show_default=False)] = None,
     beta: Annotated[float | None, typer.Option("--beta", show_default=False)] = None,
+    svd_solver: Annotated[
+        SvdSolver,
+        typer.Option(
+            "--svd-solver",
+            help="arpack: the SVD to convergence (the same vectors whatever the random state); "
+            "randomized: an approximation with --svd-iter power iterations.",
+        ),
+    ] = SvdSolver.arpack,
     svd_iter: Annotated[
         int,
         typer.Option(
@@ -228,6 +243,7 @@ def induce_command(
         graph=graph.value,
         bootstrap=bootstrap,
         expand=expand,
+        svd_solver=svd_solver.value,
         svd_iter=svd_iter,
         morph_cache=str(morph_cache) if morph_cache is not None else None,
         n_jobs=jobs,

@@ -56,6 +56,7 @@ from sentikit.lexicon.graph import (
 from sentikit.lexicon.seeds import SeedSet, default_seeds, read_seed_file
 from sentikit.lexicon.terms import NEG_SUFFIX, EncodedCorpus, encode_corpus, term_of_word
 from sentikit.lexicon.tsv import write_lexicon
+from sentikit.stats.cooccurrence import SVD_SOLVERS
 
 #: ``graph`` values.
 GRAPHS = ("corpus", "wordnet", "both")
@@ -89,12 +90,17 @@ class LexiconInducer(BaseEstimator):
         Exponent of the singular values in the word vectors (0: ``U`` only, as §4).
     cds : float
         Context-distribution smoothing of PPMI (0.75).
+    svd_solver : {"arpack", "randomized"}
+        How the truncated SVD is computed (``"arpack"``). ``"arpack"`` iterates to convergence
+        (Lanczos, :func:`scipy.sparse.linalg.svds`), so the vectors do not depend on
+        ``random_state``; ``"randomized"`` is Halko et al.'s approximation with ``svd_iter``
+        power iterations, whose trailing components — weighted as much as the leading ones when
+        ``eig_power`` is 0 — move with ``random_state``. On Turkish movie + news ∪ KeNet
+        (23k terms) ARPACK took 12 s against 18 s for 5 randomized iterations, and the
+        SentiTurkNet AUC over random states 0–3 spans 0.799–0.809 (bootstrap subsets only)
+        against 0.781–0.824 (``docs/notes/lexicon.md``).
     svd_iter : int
-        Power iterations of the randomized SVD (5). More iterations bring the vectors closer to
-        the exact SVD and the lexicon closer to the same one whatever ``random_state``: on
-        Turkish movie + news ∪ KeNet the SentiTurkNet AUC over three random states spans
-        0.794–0.824 with 5 iterations and 0.800–0.807 with 20 (``docs/notes/lexicon.md``), at
-        ~50 s more SVD time for 23k terms.
+        Power iterations of the randomized solver (5); unused by ARPACK.
     k : int
         Nearest neighbours per word (5).
     edge_weight : {"arccos", "cos"}
@@ -174,6 +180,7 @@ class LexiconInducer(BaseEstimator):
         dim: int = 80,
         eig_power: float = 0.0,
         cds: float = 0.75,
+        svd_solver: str = "arpack",
         svd_iter: int = 5,
         k: int = 5,
         edge_weight: str = "arccos",
@@ -201,6 +208,7 @@ class LexiconInducer(BaseEstimator):
         self.dim = dim
         self.eig_power = eig_power
         self.cds = cds
+        self.svd_solver = svd_solver
         self.svd_iter = svd_iter
         self.k = k
         self.edge_weight = edge_weight
@@ -229,6 +237,10 @@ class LexiconInducer(BaseEstimator):
         for name in ("min_count", "window", "dim", "k", "max_iter", "seed_subset", "svd_iter"):
             if int(getattr(self, name)) < 1:
                 raise InputError(f"{name} must be ≥ 1")
+        if self.svd_solver not in SVD_SOLVERS:
+            raise InputError(
+                f"svd_solver must be one of {', '.join(SVD_SOLVERS)}, not {self.svd_solver!r}"
+            )
         if int(self.bootstrap) < 0:
             raise InputError("bootstrap must be ≥ 0")
         if not 0.0 < float(self.beta) < 1.0:
@@ -389,6 +401,7 @@ class LexiconInducer(BaseEstimator):
             normalize=True,
             seed=int(self.random_state),
             n_iter=int(self.svd_iter),
+            solver=str(self.svd_solver),
         )
         return V, C
 

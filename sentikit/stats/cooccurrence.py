@@ -175,6 +175,10 @@ def l2_normalize(V: NDArray[np.floating]) -> NDArray[np.float32]:
     return np.asarray(V / np.maximum(norms, 1e-12), dtype=np.float32)
 
 
+#: :func:`svd_embed` solvers.
+SVD_SOLVERS = ("randomized", "arpack")
+
+
 def svd_embed(
     M: sp.spmatrix,
     dim: int,
@@ -182,16 +186,54 @@ def svd_embed(
     normalize: bool = True,
     seed: int = 0,
     n_iter: int = 5,
+    solver: str = "randomized",
 ) -> NDArray[np.float32]:
-    """Truncated SVD word vectors ``U · S^eig_power`` (rows = terms of ``M``), by randomized
-    SVD (Halko et al.), components ordered by singular value."""
-    from sklearn.utils.extmath import randomized_svd
+    """Truncated SVD word vectors ``U · S^eig_power`` (rows = terms of ``M``), components
+    ordered by singular value.
 
+    Parameters
+    ----------
+    M : sparse matrix
+        The (PPMI) matrix, rows = terms.
+    dim : int
+        Number of components (columns beyond ``min(M.shape) − 1`` are zeros).
+    eig_power : float, default 0.0
+        Exponent of the singular values weighting the columns (0: ``U`` alone).
+    normalize : bool, default True
+        L2-normalize the rows.
+    seed : int, default 0
+        Random state of the solver's start.
+    n_iter : int, default 5
+        Power iterations of the randomized solver.
+    solver : {"randomized", "arpack"}, default "randomized"
+        ``"randomized"``: Halko et al.'s randomized SVD with ``n_iter`` power iterations (an
+        approximation whose trailing components move with ``seed``); ``"arpack"``: Lanczos
+        iterations to convergence (``scipy.sparse.linalg.svds``; a dense SVD for matrices of
+        at most ``3·dim`` rows or columns), the same components whatever the seed up to
+        rounding. Signs follow the largest entry of each column of ``U`` in both cases.
+    """
+    from sklearn.utils.extmath import randomized_svd, svd_flip
+
+    if solver not in SVD_SOLVERS:
+        raise ValueError(f"solver must be one of {', '.join(SVD_SOLVERS)}, not {solver!r}")
     n = M.shape[0]
     k = max(1, min(dim, min(M.shape) - 1))
     if M.nnz == 0 or n < 2:
         return np.zeros((n, dim), dtype=np.float32)
-    U, S, _ = randomized_svd(sp.csr_matrix(M), k, n_iter=n_iter, random_state=seed)
+    M = sp.csr_matrix(M, dtype=np.float64)
+    if solver == "randomized":
+        U, S, _ = randomized_svd(M, k, n_iter=n_iter, random_state=seed)
+    elif min(M.shape) <= 3 * k:
+        U, S, Vt = np.linalg.svd(M.toarray(), full_matrices=False)
+        U, S, Vt = U[:, :k], S[:k], Vt[:k]
+        U, Vt = svd_flip(U, Vt)
+    else:
+        from scipy.sparse.linalg import svds
+
+        U, S, Vt = svds(M, k=k, solver="arpack", random_state=seed)
+        order = np.argsort(-S, kind="stable")
+        U, S, Vt = U[:, order], S[order], Vt[order]
+        U, Vt = svd_flip(U, Vt)
     V = U * (S**eig_power) if eig_power else U
     if k < dim:
         V = np.hstack([V, np.zeros((n, dim - k))])

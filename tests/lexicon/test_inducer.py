@@ -77,6 +77,25 @@ def test_seed_file_and_errors(tmp_path: Path, toy_corpus: list[str]) -> None:
         LexiconInducer("en", seeds=SEEDS, svd_iter=0, **FAST).fit(toy_corpus)
     with pytest.raises(InputError, match="expand"):
         LexiconInducer("en", seeds=SEEDS, expand=0.5, **FAST).fit(toy_corpus)
+    with pytest.raises(InputError, match="svd_solver"):
+        LexiconInducer("en", seeds=SEEDS, svd_solver="lanczos", **FAST).fit(toy_corpus)
+
+
+def test_svd_solvers(toy_corpus: list[str]) -> None:
+    """Both solvers give a working lexicon; ARPACK's vectors do not depend on the random
+    state (the bootstrap subsets still do: none here)."""
+    runs = {
+        (solver, state): LexiconInducer(
+            "en", seeds=SEEDS, bootstrap=0, svd_solver=solver, random_state=state, **FAST
+        ).fit(toy_corpus)
+        for solver in ("arpack", "randomized")
+        for state in (0, 1)
+    }
+    for ind in runs.values():
+        assert ind.scores_["superb"] > 0 > ind.scores_["dreadful"]
+    a0, a1 = runs["arpack", 0], runs["arpack", 1]
+    np.testing.assert_allclose(a0.vectors_, a1.vectors_, atol=1e-4)
+    np.testing.assert_allclose(a0.score_, a1.score_, atol=1e-6)
 
 
 def test_seed_expansion(toy_corpus: list[str]) -> None:

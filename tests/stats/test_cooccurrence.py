@@ -82,6 +82,31 @@ def test_svd_embed_shapes_and_norms() -> None:
     assert svd_embed(M, dim=40).shape == (30, 40)
 
 
+@pytest.mark.parametrize("n", [40, 200])  # dense path (n ≤ 3·dim) and ARPACK
+def test_svd_embed_arpack_is_the_exact_svd_whatever_the_seed(n: int) -> None:
+    import scipy.sparse as sp
+
+    rng = np.random.default_rng(3)
+    M = sp.random(n, n, density=0.2, random_state=rng, format="csr")
+    M = M + M.T
+    dim = 12
+    U, S, _ = np.linalg.svd(M.toarray())
+    order = np.argsort(-S)[:dim]
+    exact = U[:, order] * S[order] ** 0.5
+    a = svd_embed(M, dim=dim, eig_power=0.5, normalize=False, solver="arpack", seed=0)
+    b = svd_embed(M, dim=dim, eig_power=0.5, normalize=False, solver="arpack", seed=7)
+    # the same components up to sign: compare the Gram matrices (cosines between terms)
+    np.testing.assert_allclose(a @ a.T, exact @ exact.T, atol=1e-4)
+    np.testing.assert_allclose(np.abs(a), np.abs(b), atol=1e-4)
+    np.testing.assert_allclose(a, b, atol=1e-4)  # same signs too (svd_flip)
+    # the randomized solver with few iterations moves with the seed
+    r0 = svd_embed(M, dim=dim, n_iter=1, seed=0)
+    r1 = svd_embed(M, dim=dim, n_iter=1, seed=1)
+    assert not np.allclose(np.abs(r0), np.abs(r1), atol=1e-3)
+    with pytest.raises(ValueError):
+        svd_embed(M, dim=dim, solver="lanczos")
+
+
 def test_pair_scores_separate_polar_contexts() -> None:
     units = [["great", "good", "film"]] * 5 + [["awful", "bad", "film"]] * 5 + [["good", "bad"]]
     terms, counts = build_vocabulary(units)

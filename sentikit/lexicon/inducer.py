@@ -97,8 +97,9 @@ class LexiconInducer(BaseEstimator):
         power iterations, whose trailing components — weighted as much as the leading ones when
         ``eig_power`` is 0 — move with ``random_state``. On Turkish movie + news ∪ KeNet
         (23k terms) ARPACK took 12 s against 18 s for 5 randomized iterations, and the
-        SentiTurkNet AUC over random states 0–3 spans 0.799–0.809 (bootstrap subsets only)
-        against 0.781–0.824 (``docs/notes/lexicon.md``).
+        SentiTurkNet AUC over random states 0–9 spans 0.799–0.809 (the bootstrap subsets
+        only), against 0.781–0.824 over states 0–3 with the randomized solver
+        (``docs/notes/lexicon.md``).
     svd_iter : int
         Power iterations of the randomized solver (5); unused by ARPACK.
     k : int

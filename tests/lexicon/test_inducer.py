@@ -94,6 +94,7 @@ def test_svd_solvers(toy_corpus: list[str]) -> None:
     for ind in runs.values():
         assert ind.scores_["superb"] > 0 > ind.scores_["dreadful"]
     a0, a1 = runs["arpack", 0], runs["arpack", 1]
+    assert a0.vectors_ is not None and a1.vectors_ is not None
     np.testing.assert_allclose(a0.vectors_, a1.vectors_, atol=1e-4)
     np.testing.assert_allclose(a0.score_, a1.score_, atol=1e-6)
 

@@ -97,6 +97,15 @@ def test_induce_evaluate_show(tmp_path: Path, runner: CliRunner) -> None:
     r = runner.invoke(app, [*args2[:-1], "0.5"])
     assert r.exit_code == 2 and "--expand" in r.output
 
+    # --svd-solver: both solvers accepted (their difference is tested in tests/lexicon)
+    out3 = tmp_path / "lex3.tsv"
+    args3 = [*args[:-1], str(out3), "--svd-solver", "randomized", "--svd-iter", "3"]
+    r = runner.invoke(app, args3)
+    assert r.exit_code == 0, r.output
+    assert load_lexicon(out3)["lovely"].score > 0
+    r = runner.invoke(app, [*args3[:-3], "lanczos"])
+    assert r.exit_code == 2 and "--svd-solver" in r.output
+
 
 def test_csv_corpus_and_errors(tmp_path: Path, runner: CliRunner) -> None:
     txt = _corpus(tmp_path / "c.txt", 200).read_text(encoding="utf-8").splitlines()

@@ -210,7 +210,9 @@ def svd_embed(
         approximation whose trailing components move with ``seed``); ``"arpack"``: Lanczos
         iterations to convergence (``scipy.sparse.linalg.svds``; a dense SVD for matrices of
         at most ``3·dim`` rows or columns), the same components whatever the seed up to
-        rounding. Signs follow the largest entry of each column of ``U`` in both cases.
+        rounding; should ARPACK not converge, the randomized solver with at least 20
+        iterations is used. Signs follow the largest entry of each column of ``U`` in every
+        case.
     """
     from sklearn.utils.extmath import randomized_svd, svd_flip
 
@@ -228,12 +230,16 @@ def svd_embed(
         U, S, Vt = U[:, :k], S[:k], Vt[:k]
         U, Vt = svd_flip(U, Vt)
     else:
-        from scipy.sparse.linalg import svds
+        from scipy.sparse.linalg import ArpackNoConvergence, svds
 
-        U, S, Vt = svds(M, k=k, solver="arpack", random_state=seed)
-        order = np.argsort(-S, kind="stable")
-        U, S, Vt = U[:, order], S[order], Vt[order]
-        U, Vt = svd_flip(U, Vt)
+        try:
+            U, S, Vt = svds(M, k=k, solver="arpack", random_state=seed)
+        except ArpackNoConvergence:  # rare; fall back to a well-iterated randomized SVD
+            U, S, _ = randomized_svd(M, k, n_iter=max(n_iter, 20), random_state=seed)
+        else:
+            order = np.argsort(-S, kind="stable")
+            U, S, Vt = U[:, order], S[order], Vt[order]
+            U, Vt = svd_flip(U, Vt)
     V = U * (S**eig_power) if eig_power else U
     if k < dim:
         V = np.hstack([V, np.zeros((n, dim - k))])

@@ -107,6 +107,27 @@ def test_svd_embed_arpack_is_the_exact_svd_whatever_the_seed(n: int) -> None:
         svd_embed(M, dim=dim, solver="lanczos")
 
 
+def test_svd_embed_arpack_falls_back_when_it_does_not_converge(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import scipy.sparse as sp
+    import scipy.sparse.linalg as sla
+
+    rng = np.random.default_rng(4)
+    M = sp.random(200, 200, density=0.2, random_state=rng, format="csr")
+    M = M + M.T
+    exact = svd_embed(M, dim=12, solver="arpack")
+
+    def no_convergence(*args: object, **kwargs: object) -> None:
+        raise sla.ArpackNoConvergence("no convergence", np.zeros(0), np.zeros((0, 0)))
+
+    monkeypatch.setattr(sla, "svds", no_convergence)
+    V = svd_embed(M, dim=12, solver="arpack")
+    assert V.shape == (200, 12)
+    # the fallback (randomized, ≥ 20 iterations) gives nearly the same cosines
+    np.testing.assert_allclose(np.abs(V @ V.T), np.abs(exact @ exact.T), atol=0.05)
+
+
 def test_pair_scores_separate_polar_contexts() -> None:
     units = [["great", "good", "film"]] * 5 + [["awful", "bad", "film"]] * 5 + [["good", "bad"]]
     terms, counts = build_vocabulary(units)

@@ -56,13 +56,13 @@ def run(corpus: str, params: dict[str, Any], states: list[tuple[int, str]]) -> d
     for seed, svd in states:
         t1 = time.perf_counter()
         solver = "arpack" if svd == "arpack" else "randomized"
-        n_iter = 0 if svd == "arpack" else int(svd)
+        n_iter = None if svd == "arpack" else int(svd)
         V = svd_embed(
             P,
             dim=int(ind.dim),
             eig_power=float(ind.eig_power),
             seed=seed,
-            n_iter=max(n_iter, 1),
+            n_iter=n_iter or 5,
             solver=solver,
         )
         svd_s = time.perf_counter() - t1
@@ -88,7 +88,7 @@ def run(corpus: str, params: dict[str, Any], states: list[tuple[int, str]]) -> d
         row: dict[str, Any] = {
             "random_state": seed,
             "svd_solver": solver,
-            "svd_iter": n_iter if n_iter else None,
+            "svd_iter": n_iter,
             "svd_s": round(svd_s, 1),
         }
         for g in golds:

@@ -222,24 +222,24 @@ def svd_embed(
     k = max(1, min(dim, min(M.shape) - 1))
     if M.nnz == 0 or n < 2:
         return np.zeros((n, dim), dtype=np.float32)
-    M = sp.csr_matrix(M, dtype=np.float64)
     if solver == "randomized":
-        U, S, _ = randomized_svd(M, k, n_iter=n_iter, random_state=seed)
+        U, S, _ = randomized_svd(sp.csr_matrix(M), k, n_iter=n_iter, random_state=seed)
     elif min(M.shape) <= 3 * k:
-        U, S, Vt = np.linalg.svd(M.toarray(), full_matrices=False)
-        U, S, Vt = U[:, :k], S[:k], Vt[:k]
-        U, Vt = svd_flip(U, Vt)
+        U, S, Vt = np.linalg.svd(sp.csr_matrix(M).toarray(), full_matrices=False)
+        U, Vt = svd_flip(U[:, :k], Vt[:k])
+        S = S[:k]
     else:
         from scipy.sparse.linalg import ArpackNoConvergence, svds
 
+        M = sp.csr_matrix(M, dtype=np.float64)
         try:
             U, S, Vt = svds(M, k=k, solver="arpack", random_state=seed)
         except ArpackNoConvergence:  # rare; fall back to a well-iterated randomized SVD
             U, S, _ = randomized_svd(M, k, n_iter=max(n_iter, 20), random_state=seed)
         else:
             order = np.argsort(-S, kind="stable")
-            U, S, Vt = U[:, order], S[order], Vt[order]
-            U, Vt = svd_flip(U, Vt)
+            U, Vt = svd_flip(U[:, order], Vt[order])
+            S = S[order]
     V = U * (S**eig_power) if eig_power else U
     if k < dim:
         V = np.hstack([V, np.zeros((n, dim - k))])

@@ -24,12 +24,12 @@ from sklearn.linear_model import LogisticRegression
 
 from sentikit.doc import Document, Sentence
 from sentikit.embeddings.family import EmbeddingMean
-from sentikit.errors import BundleError
+from sentikit.errors import BundleError, InputError
 from sentikit.features.morph import MorphForms
 from sentikit.features.ngrams import FEATURE_FAMILIES as _NGRAM_FAMILIES
 from sentikit.features.ngrams import CharNgrams, TokenBatch, WordNgrams
 from sentikit.features.polarity import PolarityFeatures
-from sentikit.features.transfer import TransferFeature
+from sentikit.features.transfer import TransferFeature, _load_labelled
 from sentikit.lang import get_processor
 
 Family = Any  # any class following the feature-family protocol (see sentikit.features)
@@ -46,7 +46,29 @@ FEATURE_FAMILIES: dict[str, Any] = {
 #: Per-family classifiers: ``lr`` (logistic regression) or ``svm`` (linear SVM, hinge loss).
 CLASSIFIERS = ("lr", "svm")
 
-_SPEC_KEYS = ("name", "weight", "C", "classifier")
+_SPEC_KEYS = ("name", "weight", "C", "classifier", "augment", "augment_weight")
+
+#: Families whose classifier may also learn from auxiliary corpora (``"augment"``): those
+#: whose features come from unsupervised counts and a column scaling.
+_AUGMENTABLE = tuple(_NGRAM_FAMILIES.values())
+
+#: Processed auxiliary corpora by (language, dataset specs): cross-validation folds reuse them.
+_AUX_CORPORA: dict[tuple[str, tuple[str, ...]], tuple[list[Document], NDArray[Any]]] = {}
+
+
+def _aux_corpus(datasets: Sequence[str], lang: str) -> tuple[list[Document], NDArray[Any]]:
+    """Documents and labels of the labelled corpora ``datasets`` (``name`` or ``name:split``)."""
+    key = (lang, tuple(datasets))
+    if key not in _AUX_CORPORA:
+        texts: list[str] = []
+        labels: list[str] = []
+        for spec in datasets:
+            t, y = _load_labelled(spec)
+            texts += t
+            labels += y
+        docs = get_processor(lang).make_docs(texts)
+        _AUX_CORPORA[key] = (docs, np.asarray(labels, dtype=object).astype(str))
+    return _AUX_CORPORA[key]
 
 
 def _make_family(spec: dict[str, Any], lang: str) -> Family:
@@ -174,19 +196,26 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
         self.coef_: list[NDArray[np.float64]] = []
         self.intercept_: list[NDArray[np.float64]] = []
         counts = []
+        auxes: list[tuple[sp.csr_matrix, NDArray[Any]] | None] = []
         for spec in specs:
             fam = _make_family(spec, self.lang)
-            Xc = fam.fit_counts(docs)
-            scale = fam.column_scale(Xc, yarr)
+            aux_docs, aux_y = self._augment_corpus(spec, fam)
+            aux: tuple[sp.csr_matrix, NDArray[Any]] | None = None
+            if aux_docs:
+                Xall = fam.fit_counts(list(docs) + aux_docs)  # the vocabulary covers both
+                Xc, aux = Xall[: len(docs)], (sp.csr_matrix(Xall[len(docs) :]), aux_y)
+            else:
+                Xc = fam.fit_counts(docs)
+            scale, coef, intercept = self._fit_family(spec, fam, Xc, yarr, aux)
             fam.set_scale(scale)
-            lr = self._lr(spec).fit(fam.weigh(Xc, scale), yarr)
             self.families_.append(fam)
-            self.coef_.append(np.asarray(lr.coef_, dtype=np.float64))
-            self.intercept_.append(np.asarray(lr.intercept_, dtype=np.float64))
+            self.coef_.append(coef)
+            self.intercept_.append(intercept)
             counts.append(Xc)
+            auxes.append(aux)
         fixed = np.array([float(s.get("weight", 1.0)) for s in specs])
         if self.fusion == "stacked":
-            oof = self._out_of_fold_logits(specs, counts, yarr)
+            oof = self._out_of_fold_logits(specs, counts, yarr, auxes)
             self.weights_, self.bias_ = _fit_fusion(oof, yarr, self.classes_)
         else:
             self.weights_ = fixed / max(float(fixed.sum()), 1e-12)
@@ -212,23 +241,86 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
             )
         return LogisticRegression(C=C, max_iter=self.max_iter)
 
+    def _augment_corpus(self, spec: dict[str, Any], fam: Family) -> tuple[list[Document], Any]:
+        """The auxiliary documents and labels of a family with ``"augment"`` (only the labels
+        of ``classes_``), or ``([], None)``."""
+        datasets = list(spec.get("augment") or [])
+        if not datasets:
+            return [], None
+        if not isinstance(fam, _AUGMENTABLE):
+            raise BundleError(
+                f"family {spec['name']!r} cannot take 'augment' (the n-gram families can)"
+            )
+        docs, labels = _aux_corpus(datasets, self.lang)
+        keep = np.isin(labels, self.classes_)
+        if not keep.any():
+            raise InputError(
+                f"augment corpora {datasets} have no example of the classes {list(self.classes_)}"
+            )
+        return [d for d, k in zip(docs, keep, strict=True) if k], labels[keep]
+
+    def _fit_family(
+        self,
+        spec: dict[str, Any],
+        fam: Family,
+        Xc: sp.csr_matrix,
+        y: NDArray[Any],
+        aux: tuple[sp.csr_matrix, NDArray[Any]] | None,
+    ) -> tuple[Any, NDArray[np.float64], NDArray[np.float64]]:
+        """Column scaling, coefficients and intercepts of one family's classifier.
+
+        With an auxiliary corpus (``"augment"``), the classifier is trained on the training
+        rows and the auxiliary rows together with the feature augmentation of Daumé III
+        ("Frustratingly easy domain adaptation", 2007): a training row is ``[x, x] / √2`` (a
+        shared copy and a copy of its own), an auxiliary row ``[x, 0]``, weighted by
+        ``augment_weight``; ``x`` is the family's weighed row, its column scaling learnt on
+        both corpora. A text of the modelled corpus then scores ``x · (w_shared + w_own) / √2``,
+        so the two halves fold into one coefficient vector over the family's own features:
+        prediction, explanation and the bundle are those of a plain family.
+        """
+        if aux is None:
+            scale = fam.column_scale(Xc, y)
+            clf = self._lr(spec).fit(fam.weigh(Xc, scale), y)
+            return (
+                scale,
+                np.asarray(clf.coef_, dtype=np.float64),
+                np.asarray(clf.intercept_, dtype=np.float64),
+            )
+        Xa, ya = aux
+        scale = fam.column_scale(sp.vstack([Xc, Xa]).tocsr(), np.concatenate([y, ya]))
+        Wc, Wa = fam.weigh(Xc, scale), fam.weigh(Xa, scale)
+        r = 1.0 / np.sqrt(2.0)
+        X = sp.vstack([sp.hstack([Wc * r, Wc * r]), sp.hstack([Wa, sp.csr_matrix(Wa.shape)])])
+        weight = float(spec.get("augment_weight", 1.0))
+        sw = np.concatenate([np.ones(len(y)), np.full(len(ya), weight)])
+        clf = self._lr(spec).fit(X.tocsr(), np.concatenate([y, ya]), sample_weight=sw)
+        if list(clf.classes_) != list(self.classes_):
+            raise InputError(f"augment corpora lack a class of {list(self.classes_)}")
+        coef = np.asarray(clf.coef_, dtype=np.float64)
+        m = Wc.shape[1]
+        return scale, (coef[:, :m] + coef[:, m:]) * r, np.asarray(clf.intercept_, np.float64)
+
     def _out_of_fold_logits(
-        self, specs: list[dict[str, Any]], counts: list[sp.csr_matrix], y: NDArray[Any]
+        self,
+        specs: list[dict[str, Any]],
+        counts: list[sp.csr_matrix],
+        y: NDArray[Any],
+        auxes: Sequence[tuple[sp.csr_matrix, NDArray[Any]] | None] | None = None,
     ) -> list[NDArray[np.float64]]:
-        """Per family, logits of each training document from a model that never saw it."""
+        """Per family, logits of each training document from a model that never saw it (the
+        auxiliary rows of an ``"augment"`` family are in every fold's training part)."""
         from sklearn.model_selection import StratifiedKFold
 
         n_splits = max(2, min(self.stack_folds, int(np.unique(y, return_counts=True)[1].min())))
         folds = StratifiedKFold(n_splits=n_splits, shuffle=True, random_state=0).split(y, y)
         width = 1 if len(self.classes_) == 2 else len(self.classes_)
         oof = [np.zeros((len(y), width)) for _ in specs]
+        aux_of = list(auxes) if auxes is not None else [None] * len(specs)
         for tr, te in folds:
             for k, (spec, fam, Xc) in enumerate(zip(specs, self.families_, counts, strict=True)):
-                scale = fam.column_scale(Xc[tr], y[tr])
-                lr = self._lr(spec).fit(fam.weigh(Xc[tr], scale), y[tr])
-                oof[k][te] = np.asarray(lr.decision_function(fam.weigh(Xc[te], scale))).reshape(
-                    len(te), width
-                )
+                scale, coef, intercept = self._fit_family(spec, fam, Xc[tr], y[tr], aux_of[k])
+                z = fam.weigh(Xc[te], scale) @ coef.T + intercept
+                oof[k][te] = np.asarray(z).reshape(len(te), width)
         return oof
 
     # -- inference -----------------------------------------------------------------------

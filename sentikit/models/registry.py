@@ -77,8 +77,9 @@ def _canonical(name: str) -> str:
 
 
 def _strip_excluded(families: list[dict[str, Any]], exclude: Sequence[str]) -> None:
-    """Drop auxiliary corpora (transfer datasets, co-occurrence corpora) that are, or share
-    texts with, a corpus under evaluation; a family left without a corpus is removed."""
+    """Drop auxiliary corpora (transfer datasets, co-occurrence corpora, ``augment`` corpora)
+    that are, or share texts with, a corpus under evaluation; a transfer family left without a
+    corpus is removed, an ``augment`` family left without one trains on its own corpus only."""
     banned: set[str] = set()
     for name in exclude:
         c = _canonical(name)
@@ -94,6 +95,10 @@ def _strip_excluded(families: list[dict[str, Any]], exclude: Sequence[str]) -> N
                 fam["sources"] = [s for s in fam["sources"] if s != "transfer"]
         if fam.get("cooc_corpus") and _canonical(fam["cooc_corpus"]) in banned:
             fam["cooc_corpus"] = None
+        if "augment" in fam:  # without its auxiliary corpora the family is a plain one
+            fam["augment"] = [d for d in fam["augment"] if _canonical(d) not in banned]
+            if not fam["augment"]:
+                del fam["augment"]
 
 
 def estimator_from_config(

@@ -93,3 +93,99 @@ def test_bundle_moves_long_family_state_out_of_model_json(tmp_path, tiny_corpus)
     assert info["model"]["families"][1].pop("aux")["units"] == ["x"] * 300
     back = LinearEnsembleClassifier.from_state(info["model"], arr)
     assert back.predict(["great fun"]).tolist() == clf.predict(["great fun"]).tolist()
+
+
+# -- feature augmentation with an auxiliary corpus ("augment") ---------------------------
+
+
+@pytest.fixture
+def aux_corpus(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An auxiliary labelled corpus in which 'superb' and 'dreadful' carry the polarity."""
+    import sentikit.models.linear as linear
+
+    aux = {
+        "aux-corpus": (
+            ["superb film", "dreadful film", "a superb cast", "dreadful and dull", "so superb"] * 6
+            + ["an okay film"] * 3,
+            ["positive", "negative", "positive", "negative", "positive"] * 6 + ["neutral"] * 3,
+        )
+    }
+    monkeypatch.setattr(linear, "_load_labelled", lambda spec: aux[spec])
+    monkeypatch.setattr(linear, "_AUX_CORPORA", {})
+
+
+def _augmented(weight: float = 1.0) -> LinearEnsembleClassifier:
+    fams: list[dict[str, Any]] = [
+        {"name": "sentikit.word_ngrams.v1", "ngram_range": [1, 1], "C": 10.0},
+        {
+            "name": "sentikit.word_ngrams.v1",
+            "ngram_range": [1, 2],
+            "C": 10.0,
+            "augment": ["aux-corpus"],
+            "augment_weight": weight,
+        },
+    ]
+    return LinearEnsembleClassifier(lang="en", families=fams)
+
+
+def test_augment_learns_words_only_the_auxiliary_corpus_has(
+    aux_corpus: None, tiny_corpus: tuple[list[str], list[str]]
+) -> None:
+    texts, labels = tiny_corpus
+    assert not any("superb" in t or "dreadful" in t for t in texts)
+    m = _augmented().fit(texts, labels)
+    fam = m.families_[1]
+    w = m.polarity_weights(1)
+    doc = m.to_docs(["superb", "dreadful"])
+    # the auxiliary vocabulary is the family's too, with the polarity the auxiliary labels gave
+    assert m.decision_docs(doc[:1])[0] > m.decision_docs(doc[1:])[0]
+    assert (fam.transform(doc[:1]) @ w)[0] > 0 > (fam.transform(doc[1:]) @ w)[0]
+    # a plain family (and a weight of 0 for the auxiliary rows) knows nothing of them
+    first = {"name": "sentikit.word_ngrams.v1", "ngram_range": [1, 1], "C": 10.0}
+    plain = LinearEnsembleClassifier(lang="en", families=[first]).fit(texts, labels)
+    assert np.isclose(*plain.decision_docs(doc))
+    zero = _augmented(weight=0.0).fit(texts, labels)
+    assert np.allclose(zero.families_[1].transform(doc[:1]) @ zero.polarity_weights(1), 0.0)
+    # the neutral auxiliary rows (a class the model does not have) were left out
+    assert list(m.classes_) == ["negative", "positive"]
+
+
+def test_augment_keeps_explanations_exact_and_round_trips(
+    aux_corpus: None, tiny_corpus: tuple[list[str], list[str]], tmp_path
+) -> None:
+    m = _augmented().fit(*tiny_corpus)
+    doc = m.to_docs(["a superb story , not boring"])[0]
+    total = sum(m.token_contributions(doc)) + m.bias_[0]
+    total += sum(w * b[0] for w, b in zip(m.weights_, m.intercept_, strict=True))
+    assert np.isclose(total, m.decision_docs([doc])[0])
+    meta, arrays = m.to_state()
+    save_bundle(tmp_path / "b", {"name": "t", "version": "0", "lang": "en"}, meta, arrays)
+    info, arr = load_bundle(tmp_path / "b")
+    again = LinearEnsembleClassifier.from_state(info["model"], arr)
+    texts = ["superb", "dreadful film", "great"]
+    assert np.allclose(again.predict_proba(texts), m.predict_proba(texts), atol=1e-6)
+
+
+def test_augment_is_refused_where_it_cannot_apply(
+    aux_corpus: None, tiny_corpus: tuple[list[str], list[str]]
+) -> None:
+    from sentikit.errors import BundleError, InputError
+
+    bad = [{"name": "sentikit.polarity_features.v1", "augment": ["aux-corpus"]}]
+    with pytest.raises(BundleError, match="augment"):
+        LinearEnsembleClassifier(lang="en", families=bad).fit(*tiny_corpus)
+    texts = ["good", "bad", "fine"] * 4
+    other = [{"name": "sentikit.word_ngrams.v1", "augment": ["aux-corpus"]}]
+    with pytest.raises(InputError, match="no example"):
+        LinearEnsembleClassifier(lang="en", families=other).fit(texts, ["x", "y", "z"] * 4)
+
+
+def test_registry_drops_an_augment_corpus_under_evaluation() -> None:
+    from sentikit.models.registry import estimator_from_config
+
+    fam = {"name": "sentikit.word_ngrams.v1", "augment": ["turkish-movie-reviews"]}
+    cfg = {"model": {"name": "sentikit.linear_ensemble.v1", "families": [fam]}}
+    kept = estimator_from_config(cfg, "tr", exclude=["turkish-twitter-sentiment"])
+    assert kept.families[0]["augment"] == ["turkish-movie-reviews"]
+    dropped = estimator_from_config(cfg, "tr", exclude=["turkish-movie-reviews"])
+    assert dropped.families == [{"name": "sentikit.word_ngrams.v1"}]

@@ -48,7 +48,8 @@ def write_lexicon(
     counts: Sequence[int],
     sources: Sequence[str],
 ) -> None:
-    """Write a lexicon TSV, rows sorted by score (highest first), atomically.
+    """Write a lexicon TSV, rows sorted by score as written (highest first, then by term),
+    atomically.
 
     Parameters
     ----------
@@ -77,7 +78,9 @@ def format_lexicon(
     n = len(terms)
     if not (len(scores) == len(stds) == len(counts) == len(sources) == n):
         raise InputError("terms, scores, stds, counts and sources must have the same length")
-    order = sorted(range(n), key=lambda i: (-float(scores[i]), terms[i]))
+    # sorted on the written (4-decimal) score, then the term: scores that differ only in bits
+    # the file does not show (another machine's BLAS) give the same bytes
+    order = sorted(range(n), key=lambda i: (-round(float(scores[i]), 4), terms[i]))
     lines = ["\t".join(COLUMNS)]
     for i in order:
         t = terms[i]

@@ -27,6 +27,20 @@ def test_roundtrip_sorted(tmp_path: Path) -> None:
     assert is_lexicon_file(p)
 
 
+def test_rows_tied_in_the_written_score_sort_by_term(tmp_path: Path) -> None:
+    """Scores that differ below the 4 written decimals (another machine's floating-point
+    rounding) must not reorder the file."""
+    p, q = tmp_path / "p.tsv", tmp_path / "q.tsv"
+    args = ([0.1, 0.1], [1, 1], ["corpus", "corpus"])
+    write_lexicon(p, ["zeta", "alpha"], [0.5 + 1e-12, 0.5], *args)
+    write_lexicon(q, ["zeta", "alpha"], [0.5, 0.5 + 1e-12], *args)
+    assert p.read_bytes() == q.read_bytes()
+    assert [x.split("\t")[0] for x in p.read_text(encoding="utf-8").splitlines()[1:]] == [
+        "alpha",
+        "zeta",
+    ]
+
+
 def test_bad_files(tmp_path: Path) -> None:
     with pytest.raises(ResourceMissingError):
         load_lexicon(tmp_path / "missing.tsv")

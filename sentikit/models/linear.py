@@ -133,7 +133,11 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
     families : list of family specs, e.g.
         ``[{"name": "sentikit.word_ngrams.v1", "ngram_range": [1, 3], "C": 10, "weight": 1}]``;
         ``C`` is the inverse regularization of that family's logistic regression and
-        ``weight`` its weight in the fused logit.
+        ``weight`` its weight in the fused logit. An n-gram family may add ``"augment"``
+        (labelled dataset names, ``name`` or ``name:split``) and ``"augment_weight"`` (the
+        weight of their rows, default 1): its classifier then also learns from those corpora,
+        by feature augmentation (see :meth:`_fit_family`); their examples of classes the
+        training data lacks are left out.
     fusion : ``"stacked"`` (default) learns the family weights and class biases from
         out-of-fold family logits (internal ``stack_folds``-fold CV on the training data, with
         every supervised statistic recomputed inside each fold), so that a family that does not

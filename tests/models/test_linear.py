@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -39,13 +40,18 @@ def test_token_contributions_add_up_to_the_decision(model: LinearEnsembleClassif
     assert by_word["great"] > 0 > by_word["boring"]
 
 
+def _round_trip(model: LinearEnsembleClassifier, folder: Path) -> LinearEnsembleClassifier:
+    """``model`` saved as a bundle in ``folder`` and loaded back."""
+    meta, arrays = model.to_state()
+    save_bundle(folder, {"name": "t", "version": "0", "lang": "en"}, meta, arrays)
+    info, arr = load_bundle(folder)
+    return LinearEnsembleClassifier.from_state(info["model"], arr)
+
+
 def test_bundle_round_trip_gives_identical_probabilities(
     model: LinearEnsembleClassifier, tmp_path
 ) -> None:
-    meta, arrays = model.to_state()
-    save_bundle(tmp_path / "b", {"name": "t", "version": "0", "lang": "en"}, meta, arrays)
-    info, arr = load_bundle(tmp_path / "b")
-    again = LinearEnsembleClassifier.from_state(info["model"], arr)
+    again = _round_trip(model, tmp_path / "b")
     texts = ["great fun", "boring , awful", "a story"]
     assert np.allclose(again.predict_proba(texts), model.predict_proba(texts), atol=1e-6)
     assert not any(p.suffix == ".pkl" for p in (tmp_path / "b").iterdir())
@@ -158,10 +164,7 @@ def test_augment_keeps_explanations_exact_and_round_trips(
     total = sum(m.token_contributions(doc)) + m.bias_[0]
     total += sum(w * b[0] for w, b in zip(m.weights_, m.intercept_, strict=True))
     assert np.isclose(total, m.decision_docs([doc])[0])
-    meta, arrays = m.to_state()
-    save_bundle(tmp_path / "b", {"name": "t", "version": "0", "lang": "en"}, meta, arrays)
-    info, arr = load_bundle(tmp_path / "b")
-    again = LinearEnsembleClassifier.from_state(info["model"], arr)
+    again = _round_trip(m, tmp_path / "b")
     texts = ["superb", "dreadful film", "great"]
     assert np.allclose(again.predict_proba(texts), m.predict_proba(texts), atol=1e-6)
 

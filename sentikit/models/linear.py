@@ -297,9 +297,9 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
         X = sp.vstack([sp.hstack([Wc * r, Wc * r]), sp.hstack([Wa, sp.csr_matrix(Wa.shape)])])
         weight = float(spec.get("augment_weight", 1.0))
         sw = np.concatenate([np.ones(len(y)), np.full(len(ya), weight)])
+        # the auxiliary labels are a subset of ``classes_`` (_augment_corpus), so the
+        # classifier's classes, and the rows of its coefficients, are those of the model
         clf = self._lr(spec).fit(X.tocsr(), np.concatenate([y, ya]), sample_weight=sw)
-        if list(clf.classes_) != list(self.classes_):
-            raise InputError(f"augment corpora lack a class of {list(self.classes_)}")
         coef = np.asarray(clf.coef_, dtype=np.float64)
         m = Wc.shape[1]
         return scale, (coef[:, :m] + coef[:, m:]) * r, np.asarray(clf.intercept_, np.float64)

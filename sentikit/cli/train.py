@@ -12,57 +12,12 @@ import typer
 
 from sentikit.cli._util import CorpusLang, note
 from sentikit.errors import InputError
-from sentikit.io.records import read_records
+from sentikit.io.records import read_labelled_file
 
 log = logging.getLogger("sentikit.cli")
 
 #: Texts looked at to detect the language of a training file when --lang is not given.
 LANG_SAMPLE = 500
-
-
-def read_labelled_file(
-    path: Path,
-    text_col: str = "text",
-    label_col: str = "label",
-    fmt: str | None = None,
-    raw_labels: bool = False,
-) -> tuple[list[str], list[str]]:
-    """Texts and labels of a CSV/TSV/JSONL/JSON training file.
-
-    Labels are mapped to sentikit's (``P``/``pos``/``1``/``Olumlu`` → ``positive`` …, see
-    :func:`sentikit.io.datasets.normalize_label`) unless ``raw_labels``.
-
-    Raises
-    ------
-    InputError
-        On the first record without a text or a label, an unknown label, or an empty file.
-    """
-    from sentikit.io.datasets import normalize_label
-
-    texts: list[str] = []
-    labels: list[str] = []
-    with read_records(path, fmt, text_col=text_col, label_col=label_col) as reader:
-        if reader.format == "txt":
-            raise InputError(f"{path}: training data needs text and label columns (CSV/JSONL)")
-        for rec in reader:
-            where = f"{path}: record {rec.number}" + (f" (line {rec.line})" if rec.line else "")
-            if rec.error is not None or rec.text is None:
-                raise InputError(f"{where}: {rec.error or 'no text'}")
-            raw = (rec.label or "").strip()
-            if not raw:
-                raise InputError(f"{where}: empty label")
-            try:
-                label = raw if raw_labels else normalize_label(raw)
-            except InputError:
-                raise InputError(
-                    f"{where}: unknown label {raw!r}; use positive/neutral/negative (or P/N, "
-                    "pos/neg, 1/0, Olumlu/Olumsuz/Tarafsız), or pass --raw-labels"
-                ) from None
-            texts.append(rec.text)
-            labels.append(label)
-    if not texts:
-        raise InputError(f"{path}: no training records")
-    return texts, labels
 
 
 def _detect_lang(texts: list[str]) -> str:
@@ -162,7 +117,9 @@ def train_command(
     lang_s = lang.value if lang is not None else None
     texts: list[str] | None = None
     labels: list[str] | None = None
+    trained_on: list[str] | None = None  # None: the configuration's training datasets
     if data is not None:
+        trained_on = [data]  # auxiliary corpora of the configuration that are this are dropped
         path = Path(data)
         if path.is_file():
             texts, labels = read_labelled_file(path, text_col, label_col, raw_labels=raw_labels)
@@ -196,5 +153,7 @@ def train_command(
     else:
         note("training on the data named by the configuration (lang %s)", lang_s)
     recorded = _read_metrics(metrics or [])
-    out = registry.train_bundle(cfg, texts, labels, lang_s, output, metrics=recorded)
+    out = registry.train_bundle(
+        cfg, texts, labels, lang_s, output, metrics=recorded, trained_on=trained_on
+    )
     typer.echo(str(out))

@@ -22,6 +22,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -36,10 +37,22 @@ _CACHE: dict[tuple[Any, ...], tuple[WordNgrams, NDArray[np.float64], float]] = {
 
 
 def _load_labelled(spec: str) -> tuple[list[str], list[str]]:
-    from sentikit.io.datasets import load_dataset
+    """Texts and labels of an auxiliary corpus: a dataset of ``MANIFEST.md`` (``name`` or
+    ``name:split``), or a labelled CSV/TSV/JSONL/JSON file with ``text`` and ``label``
+    columns (labels mapped as ``sentikit train`` maps them)."""
+    from sentikit.io.datasets import ALIASES, DATASETS, load_dataset
+    from sentikit.io.records import read_labelled_file
 
     name, _, split = spec.partition(":")
-    examples = [e for e in load_dataset(name, split or None) if e.label is not None]
+    known = name in DATASETS or name in ALIASES
+    if not known and Path(spec).is_file():
+        return read_labelled_file(spec)
+    try:
+        examples = [e for e in load_dataset(name, split or None) if e.label is not None]
+    except InputError as err:
+        if known:
+            raise
+        raise InputError(f"auxiliary corpus {spec!r} is not a labelled file; {err}") from None
     return [e.text for e in examples], [str(e.label) for e in examples]
 
 
@@ -72,7 +85,8 @@ class TransferFeature:
 
     Parameters
     ----------
-    datasets : labelled dataset names (``name`` or ``name:split``) of the same language. The
+    datasets : labelled dataset names (``name`` or ``name:split``) or labelled files (text and
+        label columns) of the same language. The
         auxiliary model is binary: only their ``positive`` and ``negative`` examples train it;
         other labels (the ``neutral`` reviews of ``turkish-store-reviews-3class``) are dropped.
     lang : their language (selects the processor).

@@ -24,6 +24,9 @@ the 1-based record number as a string.
 Input must be UTF-8 (a byte-order mark is accepted and dropped). Invalid UTF-8 raises
 :class:`~sentikit.errors.InputError` naming the file, the line and the byte offset.
 
+:func:`read_labelled_file` reads a labelled file (text and label columns) whole, mapping the
+labels to sentikit's; it is what training and the auxiliary corpora of a model read.
+
 Writing
 -------
 :func:`make_writer` returns a :class:`RecordWriter` that streams analysis results (the result
@@ -851,6 +854,51 @@ def output_format_for(path: str | Path) -> str | None:
     return {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}.get(suffix)
 
 
+def read_labelled_file(
+    path: str | Path,
+    text_col: str = "text",
+    label_col: str = "label",
+    fmt: str | None = None,
+    raw_labels: bool = False,
+) -> tuple[list[str], list[str]]:
+    """Texts and labels of a CSV/TSV/JSONL/JSON training file.
+
+    Labels are mapped to sentikit's (``P``/``pos``/``1``/``Olumlu`` → ``positive`` …, see
+    :func:`sentikit.io.datasets.normalize_label`) unless ``raw_labels``.
+
+    Raises
+    ------
+    InputError
+        On the first record without a text or a label, an unknown label, or an empty file.
+    """
+    from sentikit.io.datasets import normalize_label
+
+    texts: list[str] = []
+    labels: list[str] = []
+    with read_records(path, fmt, text_col=text_col, label_col=label_col) as reader:
+        if reader.format == "txt":
+            raise InputError(f"{path}: training data needs text and label columns (CSV/JSONL)")
+        for rec in reader:
+            where = f"{path}: record {rec.number}" + (f" (line {rec.line})" if rec.line else "")
+            if rec.error is not None or rec.text is None:
+                raise InputError(f"{where}: {rec.error or 'no text'}")
+            raw = (rec.label or "").strip()
+            if not raw:
+                raise InputError(f"{where}: empty label")
+            try:
+                label = raw if raw_labels else normalize_label(raw)
+            except InputError:
+                raise InputError(
+                    f"{where}: unknown label {raw!r}; use positive/neutral/negative (or P/N, "
+                    "pos/neg, 1/0, Olumlu/Olumsuz/Tarafsız), or pass --raw-labels"
+                ) from None
+            texts.append(rec.text)
+            labels.append(label)
+    if not texts:
+        raise InputError(f"{path}: no training records")
+    return texts, labels
+
+
 __all__ = [
     "CSV_COLUMNS",
     "INPUT_FORMATS",
@@ -870,5 +918,6 @@ __all__ = [
     "json_default",
     "make_writer",
     "output_format_for",
+    "read_labelled_file",
     "read_records",
 ]

@@ -70,10 +70,15 @@ OVERLAPPING = {
 
 
 def _canonical(name: str) -> str:
-    from sentikit.io.datasets import ALIASES
+    """A corpus's identity: the dataset name behind an alias or split, or a file's full path."""
+    from sentikit.io.datasets import ALIASES, DATASETS
 
     base = name.partition(":")[0]
-    return ALIASES[base][0] if base in ALIASES else base
+    if base in ALIASES:
+        return ALIASES[base][0]
+    if base not in DATASETS and Path(name).is_file():
+        return str(Path(name).resolve())
+    return base
 
 
 def _strip_excluded(families: list[dict[str, Any]], exclude: Sequence[str]) -> None:
@@ -181,20 +186,28 @@ def train_bundle(
     lang: str | None,
     output_dir: str | Path,
     metrics: dict[str, Any] | None = None,
+    trained_on: Sequence[str] | None = None,
 ) -> Path:
     """Train the configured model and write a bundle to ``output_dir``.
 
     ``texts``/``labels`` of ``None`` take the training data the configuration names.
+    ``trained_on`` names the corpora (datasets or files) that ``texts`` came from; auxiliary
+    corpora of the configuration among them (or sharing texts with them) are left out. It
+    defaults to the configuration's training datasets when they are the training data, and
+    to nothing when ``texts`` are given.
     """
     lang = lang or config.get("lang")
     if lang is None:
         raise InputError("the language is needed: give --lang or 'lang' in the configuration")
     summary: list[dict[str, Any]] = []
+    from_config = texts is None or labels is None
     if texts is None or labels is None:
         texts, labels, summary = training_data(config)
     texts, labels = list(texts), [str(y) for y in labels]
     # auxiliary corpora that are also training data would leak into the stacking weights
-    trained_on = [str(src["name"]) for src in config.get("training", {}).get("datasets", [])]
+    if trained_on is None:
+        sources = config.get("training", {}).get("datasets", []) if from_config else []
+        trained_on = [str(src["name"]) for src in sources]
     est = estimator_from_config(config, lang, exclude=trained_on).fit(texts, labels)
     meta, arrays = est.to_state()
     info = {

@@ -11,8 +11,8 @@ from typer.testing import CliRunner
 
 import sentikit.models.registry as registry
 from sentikit.cli.main import app
-from sentikit.cli.train import read_labelled_file
 from sentikit.errors import InputError
+from sentikit.io.records import read_labelled_file
 from sentikit.paths import data_root
 
 
@@ -21,7 +21,13 @@ def fake_train(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
     calls: list[dict[str, Any]] = []
 
     def train_bundle(
-        config: Any, texts: Any, labels: Any, lang: Any, output_dir: Any, metrics: Any = None
+        config: Any,
+        texts: Any,
+        labels: Any,
+        lang: Any,
+        output_dir: Any,
+        metrics: Any = None,
+        trained_on: Any = None,
     ) -> Path:
         calls.append(
             {
@@ -31,6 +37,7 @@ def fake_train(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
                 "lang": lang,
                 "out": output_dir,
                 "metrics": metrics,
+                "trained_on": trained_on,
             }
         )
         Path(output_dir).mkdir(parents=True, exist_ok=True)
@@ -62,6 +69,9 @@ def test_train_from_csv_labels_normalized(
     assert call["labels"] == ["positive", "negative", "positive"]
     assert call["lang"] == "tr" and call["config"]["name"] == "sentikit-tr-linear"
     assert "training on 3 texts" in r.stderr
+    # the file is what was trained on: the configuration's own training corpora (here the
+    # movie reviews and tweets) stay available to its transfer and augment families
+    assert call["trained_on"] == [str(data)]
 
 
 def test_train_jsonl_raw_labels_and_config(
@@ -159,6 +169,7 @@ def test_train_dataset_uses_train_split(
     assert r.exit_code == 0, r.stderr
     call = fake_train[0]
     assert call["lang"] == "tr" and len(call["texts"]) == 1238
+    assert call["trained_on"] == ["turkish-twitter-sentiment"]
     assert set(call["labels"]) <= {"positive", "negative"}
 
 

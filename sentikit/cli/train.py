@@ -119,7 +119,7 @@ def train_command(
     labels: list[str] | None = None
     trained_on: list[str] | None = None  # None: the configuration's training datasets
     if data is not None:
-        trained_on = [data]  # auxiliary corpora of the configuration that are this are dropped
+        trained_on = [data]  # the configuration's auxiliary corpora must not include it
         path = Path(data)
         if path.is_file():
             texts, labels = read_labelled_file(path, text_col, label_col, raw_labels=raw_labels)

@@ -22,7 +22,6 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -32,28 +31,9 @@ from numpy.typing import NDArray
 from sentikit.doc import Document
 from sentikit.errors import InputError
 from sentikit.features.ngrams import TokenBatch, WordNgrams
+from sentikit.io.datasets import load_labelled
 
 _CACHE: dict[tuple[Any, ...], tuple[WordNgrams, NDArray[np.float64], float]] = {}
-
-
-def _load_labelled(spec: str) -> tuple[list[str], list[str]]:
-    """Texts and labels of an auxiliary corpus: a dataset of ``MANIFEST.md`` (``name`` or
-    ``name:split``), or a labelled CSV/TSV/JSONL/JSON file with ``text`` and ``label``
-    columns (labels mapped as ``sentikit train`` maps them)."""
-    from sentikit.io.datasets import ALIASES, DATASETS, load_dataset
-    from sentikit.io.records import read_labelled_file
-
-    name, _, split = spec.partition(":")
-    known = name in DATASETS or name in ALIASES
-    if not known and Path(spec).is_file():
-        return read_labelled_file(spec)
-    try:
-        examples = [e for e in load_dataset(name, split or None) if e.label is not None]
-    except InputError as err:
-        if known:
-            raise
-        raise InputError(f"auxiliary corpus {spec!r} is not a labelled file; {err}") from None
-    return [e.text for e in examples], [str(e.label) for e in examples]
 
 
 def _compact_units(fam: WordNgrams) -> NDArray[np.int64]:
@@ -135,7 +115,7 @@ class TransferFeature:
         texts: list[str] = []
         labels: list[str] = []
         for spec in self.datasets:
-            t, y = _load_labelled(spec)
+            t, y = load_labelled(spec)
             texts += t
             labels += y
         yarr = np.asarray(labels)

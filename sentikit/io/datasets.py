@@ -37,6 +37,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 from sentikit.errors import InputError
@@ -659,6 +660,32 @@ def load_dataset(name: str, split: str | None = None, **options: Any) -> list[Ex
     return list(iter_examples(name, split, **options))
 
 
+def load_labelled(spec: str) -> tuple[list[str], list[str]]:
+    """Texts and labels of a labelled corpus named in a configuration: a corpus of
+    ``MANIFEST.md`` (``name`` or ``name:split``), or a labelled CSV/TSV/JSONL/JSON file with
+    ``text`` and ``label`` columns (labels mapped as ``sentikit train`` maps them). Used for
+    the auxiliary corpora of the transfer family and of ``"augment"``.
+
+    Raises
+    ------
+    InputError
+        A spec that is neither a known corpus nor a file, or a file without those columns.
+    """
+    from sentikit.io.records import read_labelled_file
+
+    name, _, split = spec.partition(":")
+    known = name in DATASETS or name in ALIASES
+    if not known and Path(spec).is_file():
+        return read_labelled_file(spec)
+    try:
+        examples = [e for e in load_dataset(name, split or None) if e.label is not None]
+    except InputError as err:
+        if known:
+            raise
+        raise InputError(f"auxiliary corpus {spec!r} is not a labelled file; {err}") from None
+    return [e.text for e in examples], [str(e.label) for e in examples]
+
+
 def iter_texts(name: str, split: str | None = None, **options: Any) -> Iterator[str]:
     """Stream the texts of a corpus split without holding the corpus in memory.
 
@@ -690,6 +717,7 @@ __all__ = [
     "iter_news_records",
     "iter_texts",
     "load_dataset",
+    "load_labelled",
     "normalize_label",
     "resolve_dataset",
 ]

@@ -29,7 +29,8 @@ from sentikit.features.morph import MorphForms
 from sentikit.features.ngrams import FEATURE_FAMILIES as _NGRAM_FAMILIES
 from sentikit.features.ngrams import CharNgrams, TokenBatch, WordNgrams
 from sentikit.features.polarity import PolarityFeatures
-from sentikit.features.transfer import TransferFeature, _load_labelled
+from sentikit.features.transfer import TransferFeature
+from sentikit.io.datasets import load_labelled
 from sentikit.lang import get_processor
 
 Family = Any  # any class following the feature-family protocol (see sentikit.features)
@@ -63,7 +64,7 @@ def _aux_corpus(datasets: Sequence[str], lang: str) -> tuple[list[Document], NDA
         texts: list[str] = []
         labels: list[str] = []
         for spec in datasets:
-            t, y = _load_labelled(spec)
+            t, y = load_labelled(spec)
             texts += t
             labels += y
         docs = get_processor(lang).make_docs(texts)

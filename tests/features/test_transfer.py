@@ -93,13 +93,13 @@ def test_transfer_keeps_only_positive_and_negative_examples(
 
 
 def test_auxiliary_corpus_may_be_a_labelled_file(tmp_path, monkeypatch) -> None:
-    from sentikit.features.transfer import _load_labelled
+    from sentikit.io.datasets import load_labelled
 
     path = tmp_path / "aux.csv"
     path.write_text("text,label\nharika,Olumlu\nberbat,N\n", encoding="utf-8")
-    assert _load_labelled(str(path)) == (["harika", "berbat"], ["positive", "negative"])
+    assert load_labelled(str(path)) == (["harika", "berbat"], ["positive", "negative"])
     with pytest.raises(InputError, match="not a labelled file"):
-        _load_labelled(str(tmp_path / "missing.csv"))
+        load_labelled(str(tmp_path / "missing.csv"))
     # a file is excluded like a dataset when it is the corpus trained on, however it is named
     fam = {"name": "sentikit.word_ngrams.v1", "augment": [str(path)]}
     cfg = {"model": {"name": "sentikit.linear_ensemble.v1", "families": [fam]}}

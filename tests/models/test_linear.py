@@ -116,7 +116,7 @@ def aux_corpus(monkeypatch: pytest.MonkeyPatch) -> None:
             ["positive", "negative", "positive", "negative", "positive"] * 6 + ["neutral"] * 3,
         )
     }
-    monkeypatch.setattr(linear, "_load_labelled", lambda spec: aux[spec])
+    monkeypatch.setattr(linear, "load_labelled", lambda spec: aux[spec])
     monkeypatch.setattr(linear, "_AUX_CORPORA", {})
 
 

@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from sentikit.errors import InputError
-from sentikit.io._files import data_file, open_text, read_labelled_csv
+from sentikit.io._files import data_file, open_text, read_csv_rows, read_labelled_csv
 
 Task = (
     str  # "document" | "sentence" | "aspect" | "lexicon" | "treebank" | "unlabelled" | "resource"
@@ -103,6 +103,9 @@ class DatasetInfo:
         The MANIFEST folder (differs from ``name`` for aliases).
     description : str
         One line.
+    evaluation_only : bool
+        ``MANIFEST.md`` marks the corpus evaluation only (its upstream terms): it never trains
+        a shipped model and is always a left-out corpus of the cross-corpus protocol.
     """
 
     name: str
@@ -117,6 +120,7 @@ class DatasetInfo:
     options: dict[str, Any] = field(default_factory=dict)
     base: str = ""
     description: str = ""
+    evaluation_only: bool = False
 
     @property
     def folder(self) -> str:
@@ -320,6 +324,72 @@ DATASETS: dict[str, DatasetInfo] = {
             ("all",),
             description="Kemik 42bin news, 41992 docs (category in meta); for embeddings",
         ),
+        DatasetInfo(
+            "turkish-tweets-tsatweets-3class",
+            "tr",
+            "sentence",
+            _POL3,
+            ("all",),
+            ("cv10",),
+            ("all",),
+            description="TSATweets: general-domain Turkish tweets, 3 classes, 5879 (10-fold CV)",
+        ),
+        DatasetInfo(
+            "turkish-tweets-bounti-3class",
+            "tr",
+            "sentence",
+            _POL3,
+            ("train", "validation"),
+            ("cv10",),
+            ("train", "validation"),
+            evaluation_only=True,
+            description="BounTi university tweets, 3 classes, train 5659 / validation 637 "
+            "(evaluation only: non-commercial terms)",
+        ),
+        DatasetInfo(
+            "english-tweets-semeval2017-3class",
+            "en",
+            "sentence",
+            _POL3,
+            ("train", "validation", "test"),
+            ("official",),
+            ("train", "validation", "test"),
+            description="SemEval-2017 4A tweets, 3 classes, train 47400 / val 2000 / test 12284",
+        ),
+        DatasetInfo(
+            "english-amazon-multidomain-blitzer2007",
+            "en",
+            "document",
+            _POL,
+            ("books", "dvd", "electronics", "kitchen"),
+            ("cv10",),
+            ("books", "dvd", "electronics", "kitchen"),
+            description="Amazon product reviews of four domains (Blitzer 2007), ~1960 each",
+        ),
+        DatasetInfo(
+            "english-financial-phrasebank",
+            "en",
+            "sentence",
+            _POL3,
+            ("50agree", "66agree", "75agree", "allagree"),
+            ("cv10",),
+            ("75agree",),
+            evaluation_only=True,
+            description="Financial PhraseBank sentences by annotator agreement, 3 classes "
+            "(evaluation only: CC BY-NC-SA)",
+        ),
+        DatasetInfo(
+            "semeval2016-absa-turkish-restaurants-test-partial",
+            "tr",
+            "sentence",
+            _POL3,
+            ("test",),
+            ("cv10",),
+            ("test",),
+            evaluation_only=True,
+            description="SemEval-2016 Turkish restaurants test, explicit-target opinions only, "
+            "sentence labels (evaluation only: CC BY-NC-ND)",
+        ),
     ]
 }
 
@@ -327,6 +397,16 @@ DATASETS: dict[str, DatasetInfo] = {
 ALIASES: dict[str, tuple[str, dict[str, Any]]] = {
     "sst2": ("sst-ptb-trees", {"granularity": "binary"}),
     "sst5": ("sst-ptb-trees", {"granularity": "fine"}),
+    "sst3": ("sst-ptb-trees", {"granularity": "ternary"}),
+    "semeval2014-restaurants-sentences": (
+        "semeval2014-absa",
+        {"domain": "restaurants", "level": "sentence"},
+    ),
+    "semeval2014-laptops-sentences": (
+        "semeval2014-absa",
+        {"domain": "laptops", "level": "sentence"},
+    ),
+    "semeval2016-tr-sentences": ("semeval2016-absa-turkish-restaurants", {"level": "sentence"}),
 }
 
 # Loader options each corpus accepts (with their defaults).
@@ -334,8 +414,12 @@ _OPTIONS: dict[str, dict[str, Any]] = {
     "english-imdb-reviews": {"clean_html": True},
     "sst-ptb-trees": {"granularity": "binary", "phrases": False, "detok": False},
     "semeval2014-absa-csv-iarm": {"domain": "restaurants"},
-    "semeval2014-absa": {"domain": "restaurants", "include_conflict": False},
-    "semeval2016-absa-turkish-restaurants": {"subtask": 1, "include_conflict": False},
+    "semeval2014-absa": {"domain": "restaurants", "include_conflict": False, "level": "aspect"},
+    "semeval2016-absa-turkish-restaurants": {
+        "subtask": 1,
+        "include_conflict": False,
+        "level": "aspect",
+    },
 }
 
 
@@ -363,7 +447,18 @@ def dataset_info(name: str) -> DatasetInfo:
     if name == folder:
         return info
     labels = SST5_LABELS if opts.get("granularity") == "fine" else info.labels
-    return replace(info, name=name, base=folder, labels=labels, options={**info.options, **opts})
+    labels = _POL3 if opts.get("granularity") == "ternary" else labels
+    extra: dict[str, Any] = {}
+    if opts.get("level") == "sentence":  # sentence polarities of an ABSA corpus
+        official = info.test_split == "test"
+        extra = {
+            "task": "sentence",
+            "protocols": ("official",) if official else ("cv10",),
+            "cv_splits": (info.train_split,) if not official else info.cv_splits,
+        }
+    return replace(
+        info, name=name, base=folder, labels=labels, options={**info.options, **opts}, **extra
+    )
 
 
 def normalize_label(raw: str) -> str:
@@ -434,6 +529,47 @@ _CSV_FILES: dict[str, dict[str, tuple[str, tuple[str, str]]]] = {
 }
 
 
+#: Corpora in CSV files with a header naming their text and label columns (and maybe more):
+#: split → (file, text column, label column).
+_CSV_COLUMNS: dict[str, dict[str, tuple[str, str, str]]] = {
+    "turkish-tweets-tsatweets-3class": {"all": ("all.csv", "text", "label")},
+    "turkish-tweets-bounti-3class": {
+        s: (f"{s}.csv", "text", "label") for s in ("train", "validation")
+    },
+    "english-tweets-semeval2017-3class": {
+        s: (f"{s}.csv", "text", "label") for s in ("train", "validation", "test")
+    },
+    "english-amazon-multidomain-blitzer2007": {
+        s: (f"{s}.csv", "text", "label") for s in ("books", "dvd", "electronics", "kitchen")
+    },
+    "english-financial-phrasebank": {
+        s: (f"sentences_{s}.csv", "text", "label")
+        for s in ("50agree", "66agree", "75agree", "allagree")
+    },
+    "semeval2016-absa-turkish-restaurants-test-partial": {"test": ("test.csv", "text", "label")},
+}
+
+
+def _csv_column_examples(
+    folder: str, relpath: str, split: str, text_col: str, label_col: str
+) -> Iterator[Example]:
+    path = data_file(folder, relpath)
+    rows = read_csv_rows(path)
+    if not rows:
+        raise InputError(f"{path}: empty CSV file")
+    header = [h.strip().lower() for h in rows[0]]
+    if text_col not in header or label_col not in header:
+        raise InputError(f"{path}: header {rows[0]!r} lacks {text_col!r} or {label_col!r}")
+    ti, li = header.index(text_col), header.index(label_col)
+    for i, row in enumerate(rows[1:]):
+        if len(row) != len(header):
+            raise InputError(f"{path}: record {i + 2} has {len(row)} fields, not {len(header)}")
+        raw = row[li]
+        yield Example(
+            row[ti], normalize_label(raw), f"{split}:{i}", {"split": split, "raw_label": raw}
+        )
+
+
 def iter_imdb_records(split: str) -> Iterator[dict[str, Any]]:
     """Stream the raw JSON records of one IMDB split (``train``, ``test`` or ``unsup``)."""
     if split not in ("train", "test", "unsup"):
@@ -497,12 +633,19 @@ def _news() -> Iterator[Example]:
 def _sst(split: str, granularity: str, phrases: bool, detok: bool) -> Iterator[Example]:
     from sentikit.io.sst import binary_label, detokenize, read_sst_trees
 
-    if granularity not in ("binary", "fine"):
-        raise InputError(f"SST granularity must be 'binary' or 'fine', not {granularity!r}")
+    if granularity not in ("binary", "fine", "ternary"):
+        raise InputError(
+            f"SST granularity must be 'binary', 'ternary' or 'fine', not {granularity!r}"
+        )
     for i, tree in enumerate(read_sst_trees(split)):
         nodes = list(tree.nodes()) if phrases else [tree]
         for j, node in enumerate(nodes):
-            label = binary_label(node.label) if granularity == "binary" else str(node.label)
+            if granularity == "binary":
+                label = binary_label(node.label)
+            elif granularity == "ternary":
+                label = binary_label(node.label) or "neutral"
+            else:
+                label = str(node.label)
             if label is None:
                 continue
             text = node.text
@@ -514,13 +657,42 @@ def _sst(split: str, granularity: str, phrases: bool, detok: bool) -> Iterator[E
             )
 
 
-def _absa2014(folder: str, split: str, domain: str, include_conflict: bool) -> Iterator[Example]:
+def sentence_polarity(polarities: list[str]) -> str | None:
+    """The polarity of a sentence from those of its opinions (aspect terms): the one they
+    share (``neutral`` opinions give way to a polar one), ``"mixed"`` when positive and
+    negative (or ``conflict``) opinions meet, ``None`` without opinions."""
+    pols = set(polarities)
+    if not pols:
+        return None
+    if "conflict" in pols or {"positive", "negative"} <= pols:
+        return "mixed"
+    polar = pols - {"neutral"}
+    return polar.pop() if polar else "neutral"
+
+
+def _absa_sentences(split: str, sents: Any, key: str) -> Iterator[Example]:
+    """One example per sentence with opinions, labelled by :func:`sentence_polarity`
+    (``"mixed"`` sentences carry that label: training keeps only sentikit's classes)."""
+    for s in sents:
+        pols = [a.polarity for a in getattr(s, key)]
+        label = sentence_polarity(pols)
+        if label is None:
+            continue
+        yield Example(s.text, label, f"{split}:{s.id}", {"split": split, "polarities": pols})
+
+
+def _absa2014(
+    folder: str, split: str, domain: str, include_conflict: bool, level: str = "aspect"
+) -> Iterator[Example]:
     from sentikit.io.absa import load_absa_iarm_csv, load_absa_semeval2014
 
     csv_variant = folder == "semeval2014-absa-csv-iarm"
     sents = (
         load_absa_iarm_csv(domain, split) if csv_variant else load_absa_semeval2014(domain, split)
     )
+    if level == "sentence":
+        yield from _absa_sentences(f"{domain}-{split}", sents, "aspects")
+        return
     for s in sents:
         for k, a in enumerate(s.aspects):
             if a.polarity == "conflict" and not include_conflict:
@@ -540,9 +712,15 @@ def _absa2014(folder: str, split: str, domain: str, include_conflict: bool) -> I
             )
 
 
-def _absa2016(split: str, subtask: int, include_conflict: bool) -> Iterator[Example]:
+def _absa2016(
+    split: str, subtask: int, include_conflict: bool, level: str = "aspect"
+) -> Iterator[Example]:
     from sentikit.io.absa import load_absa_semeval2016_tr
 
+    if level == "sentence":
+        reviews = load_absa_semeval2016_tr(split, 1)
+        yield from _absa_sentences(split, [s for r in reviews for s in r.sentences], "opinions")
+        return
     for review in load_absa_semeval2016_tr(split, subtask):
         if subtask == 2:
             text = " ".join(s.text for s in review.sentences)
@@ -612,10 +790,21 @@ def iter_examples(name: str, split: str | None = None, **options: Any) -> Iterat
         yield from _news()
     elif folder == "sst-ptb-trees":
         yield from _sst(split, opts["granularity"], bool(opts["phrases"]), bool(opts["detok"]))
+    elif folder in _CSV_COLUMNS:
+        relpath, text_col, label_col = _CSV_COLUMNS[folder][split]
+        yield from _csv_column_examples(folder, relpath, split, text_col, label_col)
     elif folder in ("semeval2014-absa", "semeval2014-absa-csv-iarm"):
-        yield from _absa2014(folder, split, opts["domain"], bool(opts.get("include_conflict")))
+        yield from _absa2014(
+            folder,
+            split,
+            opts["domain"],
+            bool(opts.get("include_conflict")),
+            str(opts.get("level", "aspect")),
+        )
     elif folder == "semeval2016-absa-turkish-restaurants":
-        yield from _absa2016(split, int(opts["subtask"]), bool(opts["include_conflict"]))
+        yield from _absa2016(
+            split, int(opts["subtask"]), bool(opts["include_conflict"]), str(opts["level"])
+        )
     elif info.task == "treebank":
         yield from _treebank(folder, split)
     else:  # pragma: no cover - every registered corpus is handled above

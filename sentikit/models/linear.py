@@ -27,7 +27,7 @@ from sentikit.embeddings.family import EmbeddingMean
 from sentikit.errors import BundleError, InputError
 from sentikit.features.morph import MorphForms
 from sentikit.features.ngrams import FEATURE_FAMILIES as _NGRAM_FAMILIES
-from sentikit.features.ngrams import CharNgrams, TokenBatch, WordNgrams
+from sentikit.features.ngrams import NEG_SUFFIX, CharNgrams, TokenBatch, WordNgrams
 from sentikit.features.polarity import PolarityFeatures
 from sentikit.features.transfer import TransferFeature
 from sentikit.io.datasets import load_labelled
@@ -93,9 +93,13 @@ def _softmax(z: NDArray[np.float64]) -> NDArray[np.float64]:
 
 
 def _fit_fusion(
-    oof: list[NDArray[np.float64]], y: NDArray[Any], classes: NDArray[Any]
+    oof: list[NDArray[np.float64]],
+    y: NDArray[Any],
+    classes: NDArray[Any],
+    sample_weight: NDArray[np.float64] | None = None,
 ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-    """Non-negative family weights and class biases minimizing log loss on out-of-fold logits.
+    """Non-negative family weights and class biases minimizing log loss on out-of-fold logits
+    (weighted by ``sample_weight``, normalized to mean 1).
 
     The fused logit of class ``c`` is ``Σ_k w_k · z_k[c] + b_c`` (binary: one logit).
     """
@@ -104,6 +108,7 @@ def _fit_fusion(
     n_fam = len(oof)
     width = oof[0].shape[1]
     Z = np.stack(oof, axis=0)  # (families, n, width)
+    sw = np.ones(len(y)) if sample_weight is None else sample_weight / sample_weight.mean()
     if width == 1:
         t = (y == classes[1]).astype(np.float64)
     else:
@@ -114,10 +119,10 @@ def _fit_fusion(
         z = np.tensordot(w, Z, axes=1) + b
         if width == 1:
             zz = z[:, 0]
-            return float(np.mean(np.logaddexp(0.0, zz) - t * zz)) + 1e-4 * float(w @ w)
+            return float(np.mean(sw * (np.logaddexp(0.0, zz) - t * zz))) + 1e-4 * float(w @ w)
         zmax = z.max(axis=1, keepdims=True)
         lse = zmax[:, 0] + np.log(np.exp(z - zmax).sum(axis=1))
-        return float(np.mean(lse - (Y * z).sum(axis=1))) + 1e-4 * float(w @ w)
+        return float(np.mean(sw * (lse - (Y * z).sum(axis=1)))) + 1e-4 * float(w @ w)
 
     x0 = np.concatenate([np.full(n_fam, 1.0 / n_fam), np.zeros(width)])
     bounds = [(0.0, None)] * n_fam + [(None, None)] * width
@@ -184,13 +189,28 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
         """Texts → Documents with the fast path of this model's language processor."""
         return get_processor(self.lang).make_docs(list(texts))
 
-    def fit(self, X: Sequence[str], y: Sequence[str]) -> LinearEnsembleClassifier:
-        """Train on raw texts ``X`` with string labels ``y``."""
-        return self.fit_docs(self.to_docs(X), y)
+    def fit(
+        self, X: Sequence[str], y: Sequence[str], sample_weight: Sequence[float] | None = None
+    ) -> LinearEnsembleClassifier:
+        """Train on raw texts ``X`` with string labels ``y`` (optionally weighted per text:
+        the training entry points weigh whole corpora, see
+        :func:`sentikit.models.registry.corpus_weights`)."""
+        return self.fit_docs(self.to_docs(X), y, sample_weight)
 
-    def fit_docs(self, docs: Sequence[Document], y: Sequence[str]) -> LinearEnsembleClassifier:
+    def fit_docs(
+        self,
+        docs: Sequence[Document],
+        y: Sequence[str],
+        sample_weight: Sequence[float] | None = None,
+    ) -> LinearEnsembleClassifier:
         """Train on already-processed Documents."""
         yarr = np.asarray(list(y), dtype=object).astype(str)
+        sw: NDArray[np.float64] | None = None
+        if sample_weight is not None:
+            sw = np.asarray(list(sample_weight), dtype=np.float64)
+            if sw.shape != yarr.shape or not np.all(np.isfinite(sw)) or (sw < 0).any():
+                raise InputError("sample_weight needs one finite, non-negative weight per text")
+            sw = sw / max(float(sw.mean()), 1e-12)
         self.classes_ = np.unique(yarr)
         if len(self.classes_) < 2:
             raise ValueError("training data needs at least two classes")
@@ -211,7 +231,7 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
                 Xc, aux = Xall[: len(docs)], (sp.csr_matrix(Xall[len(docs) :]), aux_y)
             else:
                 Xc = fam.fit_counts(docs)
-            scale, coef, intercept = self._fit_family(spec, fam, Xc, yarr, aux)
+            scale, coef, intercept = self._fit_family(spec, fam, Xc, yarr, aux, sw)
             fam.set_scale(scale)
             self.families_.append(fam)
             self.coef_.append(coef)
@@ -220,8 +240,8 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
             auxes.append(aux)
         fixed = np.array([float(s.get("weight", 1.0)) for s in specs])
         if self.fusion == "stacked":
-            oof = self._out_of_fold_logits(specs, counts, yarr, auxes)
-            self.weights_, self.bias_ = _fit_fusion(oof, yarr, self.classes_)
+            oof = self._out_of_fold_logits(specs, counts, yarr, auxes, sw)
+            self.weights_, self.bias_ = _fit_fusion(oof, yarr, self.classes_, sw)
         else:
             self.weights_ = fixed / max(float(fixed.sum()), 1e-12)
             self.bias_ = np.zeros(1 if len(self.classes_) == 2 else len(self.classes_))
@@ -271,6 +291,7 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
         Xc: sp.csr_matrix,
         y: NDArray[Any],
         aux: tuple[sp.csr_matrix, NDArray[Any]] | None,
+        sample_weight: NDArray[np.float64] | None = None,
     ) -> tuple[Any, NDArray[np.float64], NDArray[np.float64]]:
         """Column scaling, coefficients and intercepts of one family's classifier.
 
@@ -285,7 +306,7 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
         """
         if aux is None:
             scale = fam.column_scale(Xc, y)
-            clf = self._lr(spec).fit(fam.weigh(Xc, scale), y)
+            clf = self._lr(spec).fit(fam.weigh(Xc, scale), y, sample_weight=sample_weight)
             return (
                 scale,
                 np.asarray(clf.coef_, dtype=np.float64),
@@ -297,7 +318,8 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
         r = 1.0 / np.sqrt(2.0)
         X = sp.vstack([sp.hstack([Wc * r, Wc * r]), sp.hstack([Wa, sp.csr_matrix(Wa.shape)])])
         weight = float(spec.get("augment_weight", 1.0))
-        sw = np.concatenate([np.ones(len(y)), np.full(len(ya), weight)])
+        own = np.ones(len(y)) if sample_weight is None else sample_weight
+        sw = np.concatenate([own, np.full(len(ya), weight)])
         # the auxiliary labels are a subset of ``classes_`` (_augment_corpus), so the
         # classifier's classes, and the rows of its coefficients, are those of the model
         clf = self._lr(spec).fit(X.tocsr(), np.concatenate([y, ya]), sample_weight=sw)
@@ -311,6 +333,7 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
         counts: list[sp.csr_matrix],
         y: NDArray[Any],
         auxes: Sequence[tuple[sp.csr_matrix, NDArray[Any]] | None] | None = None,
+        sample_weight: NDArray[np.float64] | None = None,
     ) -> list[NDArray[np.float64]]:
         """Per family, logits of each training document from a model that never saw it (the
         auxiliary rows of an ``"augment"`` family are in every fold's training part)."""
@@ -323,7 +346,8 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
         aux_of = list(auxes) if auxes is not None else [None] * len(specs)
         for tr, te in folds:
             for k, (spec, fam, Xc) in enumerate(zip(specs, self.families_, counts, strict=True)):
-                scale, coef, intercept = self._fit_family(spec, fam, Xc[tr], y[tr], aux_of[k])
+                sw = None if sample_weight is None else sample_weight[tr]
+                scale, coef, intercept = self._fit_family(spec, fam, Xc[tr], y[tr], aux_of[k], sw)
                 z = fam.weigh(Xc[te], scale) @ coef.T + intercept
                 oof[k][te] = np.asarray(z).reshape(len(te), width)
         return oof
@@ -390,6 +414,18 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
 
     def predict(self, X: Sequence[str]) -> NDArray[Any]:
         return self.predict_docs(self.to_docs(X))
+
+    def known_terms(self) -> frozenset[str]:
+        """The token forms the model saw in training: the word units of its word n-gram
+        families without a prefix stemmer (negation marks removed). Cached."""
+        cached: frozenset[str] | None = self.__dict__.get("_known_terms")
+        if cached is None:
+            terms: set[str] = set()
+            for fam in self.families_:
+                if isinstance(fam, WordNgrams) and getattr(fam, "prefix", None) is None:
+                    terms.update(t.removesuffix(NEG_SUFFIX) for t in fam.units_)
+            cached = self.__dict__["_known_terms"] = frozenset(terms)
+        return cached
 
     # -- explanation ---------------------------------------------------------------------
     def polarity_weights(self, k: int) -> NDArray[np.float64]:

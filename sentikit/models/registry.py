@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from sentikit import __version__
-from sentikit.errors import BundleError, InputError, ResourceMissingError
+from sentikit.errors import BundleDamagedError, BundleError, InputError, ResourceMissingError
 from sentikit.io.bundle import load_bundle, read_bundle_info, save_bundle, sha256_texts
 from sentikit.models.linear import LinearEnsembleClassifier
 from sentikit.paths import RESOURCES_DIR
@@ -147,36 +147,109 @@ def _contains_any(key: str, banned: set[str]) -> bool:
     return any(b in key for b in banned if 15 <= len(b) <= len(key))
 
 
-def training_data(config: dict[str, Any]) -> tuple[list[str], list[str], list[dict[str, Any]]]:
-    """Texts and labels of ``config["training"]["datasets"]``, with a per-source summary.
+def _limited(examples: list[Any], limit: int) -> list[Any]:
+    """At most ``limit`` examples, a seeded sample stratified by label, in corpus order."""
+    import numpy as np
+
+    if len(examples) <= limit:
+        return examples
+    rng = np.random.default_rng(0)
+    by_label: dict[str, list[int]] = {}
+    for i, e in enumerate(examples):
+        by_label.setdefault(str(e.label), []).append(i)
+    keep: list[int] = []
+    for idx in by_label.values():
+        k = round(limit * len(idx) / len(examples))
+        keep += rng.choice(idx, size=min(k, len(idx)), replace=False).tolist()
+    return [examples[i] for i in sorted(keep)]
+
+
+def source_key(src: dict[str, Any]) -> str:
+    """The corpus a training source stands for: its dataset or alias name (the cross-corpus
+    protocol leaves corpora out by this key)."""
+    return str(src["name"]).partition(":")[0]
+
+
+def training_data(
+    config: dict[str, Any], leave_out: Sequence[str] = (), with_groups: bool = False
+) -> Any:
+    """Texts and labels of ``config["training"]["datasets"]``, with a per-source summary
+    (and, with ``with_groups``, each text's source key, for :func:`corpus_weights`).
 
     A source may name ``"exclude": "DATASET:SPLIT"``: its texts that contain a text of that
     split (compared on lower-cased letters and digits) are dropped — used to keep SST's test
     sentences out of the English model: the movie snippets come from the same source, and SST
     split some snippets into several sentences, so containment, not equality, is tested.
+    ``"limit": N`` keeps a seeded, label-stratified sample of N examples of a large source;
+    ``"labels": [...]`` keeps only those labels. Only sentikit's three classes (and the
+    labels of fine-grained corpora) train: ``"mixed"`` ABSA sentences are left out.
+    ``leave_out`` names source keys (or corpora) whose sources are skipped, with those that
+    share texts with them (the cross-corpus protocol).
     """
     from sentikit.io.datasets import load_dataset
 
+    banned: set[str] = set()
+    for name in leave_out:
+        banned |= {name, _canonical(name)} | OVERLAPPING.get(_canonical(name), set())
     texts: list[str] = []
     labels: list[str] = []
+    groups: list[str] = []
     summary: list[dict[str, Any]] = []
     for src in config.get("training", {}).get("datasets", []):
-        opts = {k: v for k, v in src.items() if k not in ("name", "split", "exclude")}
+        key = source_key(src)
+        if key in banned or _canonical(key) in banned:
+            continue
+        opts = {
+            k: v for k, v in src.items() if k not in ("name", "split", "exclude", "limit", "labels")
+        }
         examples = load_dataset(src["name"], split=src.get("split"), **opts)
         dropped = 0
         if "exclude" in src:
             ename, _, esplit = str(src["exclude"]).partition(":")
-            banned = {_match_key(e.text) for e in load_dataset(ename, split=esplit or None)}
-            kept = [e for e in examples if not _contains_any(_match_key(e.text), banned)]
+            banned_texts = {_match_key(e.text) for e in load_dataset(ename, split=esplit or None)}
+            kept = [e for e in examples if not _contains_any(_match_key(e.text), banned_texts)]
             dropped = len(examples) - len(kept)
             examples = kept
-        examples = [e for e in examples if e.label is not None]
+        allowed = set(src.get("labels") or []) or None
+        examples = [
+            e
+            for e in examples
+            if e.label is not None
+            and e.label != "mixed"
+            and (allowed is None or e.label in allowed)
+        ]
+        if "limit" in src:
+            examples = _limited(examples, int(src["limit"]))
         texts += [e.text for e in examples]
         labels += [str(e.label) for e in examples]
+        groups += [key] * len(examples)
         summary.append({**src, "n": len(examples), "excluded": dropped})
     if not texts:
         raise InputError("the configuration names no training data")
+    if with_groups:
+        return texts, labels, summary, groups
     return texts, labels, summary
+
+
+def corpus_weights(groups: Sequence[str], scheme: str | None) -> list[float] | None:
+    """Per-text weights that set each corpus's share of the training loss: ``"sqrt"`` gives a
+    corpus of n texts a total weight ∝ √n (large corpora count more, but do not drown the
+    small ones), ``"equal"`` the same total to every corpus; ``None``/``"none"``: no weights.
+    Weights have mean 1."""
+    if scheme in (None, "none") or not groups:
+        return None
+    from collections import Counter
+
+    counts = Counter(groups)
+    if scheme == "sqrt":
+        total = {g: n**0.5 for g, n in counts.items()}
+    elif scheme == "equal":
+        total = dict.fromkeys(counts, 1.0)
+    else:
+        raise InputError(f"unknown corpus balance {scheme!r}; use none, sqrt or equal")
+    w = [total[g] / counts[g] for g in groups]
+    mean = sum(w) / len(w)
+    return [x / mean for x in w]
 
 
 def train_bundle(
@@ -201,14 +274,16 @@ def train_bundle(
         raise InputError("the language is needed: give --lang or 'lang' in the configuration")
     summary: list[dict[str, Any]] = []
     from_config = texts is None or labels is None
+    weights: list[float] | None = None
     if texts is None or labels is None:
-        texts, labels, summary = training_data(config)
+        texts, labels, summary, groups = training_data(config, with_groups=True)
+        weights = corpus_weights(groups, config.get("training", {}).get("balance"))
     texts, labels = list(texts), [str(y) for y in labels]
     # auxiliary corpora that are also training data would leak into the stacking weights
     if trained_on is None:
         sources = config.get("training", {}).get("datasets", []) if from_config else []
         trained_on = [str(src["name"]) for src in sources]
-    est = estimator_from_config(config, lang, exclude=trained_on).fit(texts, labels)
+    est = estimator_from_config(config, lang, exclude=trained_on).fit(texts, labels, weights)
     meta, arrays = est.to_state()
     info = {
         "name": config.get("name", f"sentikit-{lang}-custom"),
@@ -228,14 +303,72 @@ def train_bundle(
     return save_bundle(output_dir, info, meta, arrays)
 
 
+#: Keys of a linear ensemble's state in ``model.json`` (``model``) that loading needs.
+_STATE_KEYS = ("lang", "classes", "weights", "families")
+
+
+def _shape_problem(est: LinearEnsembleClassifier) -> str | None:
+    """What does not fit together in a loaded estimator's arrays, or ``None``.
+
+    Checks every family's coefficients against the number of classes and against the width of
+    the family's features (the columns of an empty batch), its intercept against the
+    coefficients, and the fusion weights against the families, so that a bundle without a
+    manifest fails at load time rather than on every record.
+    """
+    n_fam = len(est.families_)
+    if len(est.weights_) != n_fam:
+        return f"{len(est.weights_)} fusion weights for {n_fam} feature families"
+    rows = 1 if len(est.classes_) == 2 else len(est.classes_)
+    for k, (fam, coef, icpt) in enumerate(
+        zip(est.families_, est.coef_, est.intercept_, strict=True)
+    ):
+        where = f"family {k} ({getattr(fam, 'name', type(fam).__name__)})"
+        if coef.ndim != 2 or coef.shape[0] != rows:
+            return (
+                f"{where}: coefficients of shape {coef.shape}, expected {rows} row(s) for "
+                f"{len(est.classes_)} classes"
+            )
+        if icpt.shape != (rows,):
+            return f"{where}: intercept of shape {icpt.shape}, expected ({rows},)"
+        try:
+            width = int(fam.transform([]).shape[1])
+        except Exception:  # noqa: BLE001 - a family that cannot say its width is not checked
+            continue
+        if coef.shape[1] != width:
+            return f"{where}: {coef.shape[1]} coefficients for {width} features"
+    return None
+
+
 def load_model(path: str | Path) -> tuple[dict[str, Any], LinearEnsembleClassifier]:
-    """Load a bundle folder: ``(info, fitted estimator)``."""
+    """Load a bundle folder: ``(info, fitted estimator)``.
+
+    Raises
+    ------
+    ResourceMissingError, BundleVersionError, BundleDamagedError, BundleError
+        See :func:`sentikit.io.bundle.load_bundle`; also :class:`BundleDamagedError` when the
+        model state lacks a key or its arrays do not fit each other (:func:`_shape_problem`),
+        and :class:`BundleError` for an unknown model component.
+    """
     info, arrays = load_bundle(path)
     meta = info["model"]
     cls = MODELS.get(meta.get("name", ""))
     if cls is None:
         raise BundleError(f"{path}: unknown model component {meta.get('name')!r}")
-    return info, cls.from_state(meta, arrays)
+    missing = [k for k in _STATE_KEYS if k not in meta]
+    if missing:
+        keys = ", ".join(repr(k) for k in missing)
+        raise BundleDamagedError(path, f"model.json: the model state lacks {keys}")
+    try:
+        est = cls.from_state(meta, arrays)
+    except BundleError:
+        raise
+    except (KeyError, IndexError, TypeError, ValueError, AttributeError) as exc:
+        why = f"{type(exc).__name__}: {exc}"
+        raise BundleDamagedError(path, f"the model state does not load ({why})") from exc
+    problem = _shape_problem(est)
+    if problem is not None:
+        raise BundleDamagedError(path, f"arrays.npz does not fit model.json: {problem}")
+    return info, est
 
 
 def shipped_model_dir(lang: str) -> Path:
@@ -257,5 +390,6 @@ def shipped_models() -> list[dict[str, Any]]:
             if (d / "model.json").is_file():
                 info = read_bundle_info(d)
                 info.pop("model", None)
+                info.pop("manifest", None)
                 out.append(info)
     return out

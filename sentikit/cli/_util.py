@@ -7,7 +7,6 @@ stderr, looked up at write time so that test runners that swap ``sys.stderr`` se
 from __future__ import annotations
 
 import logging
-import os
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -16,7 +15,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import IO
 
-from sentikit.errors import InputError
+from sentikit.io._files import Terminated, atomic_output
 
 PROG = "sentikit"
 LOGGER = logging.getLogger("sentikit")
@@ -192,33 +191,27 @@ def ensure_utf8_stdout() -> None:
 def open_output(path: str | Path | None) -> Iterator[IO[str]]:
     """A text stream for ``path`` (``None`` or ``"-"``: stdout).
 
-    A file is written to a temporary name beside it and moved into place only when the block
-    ends without an error, so a failed run never leaves a half-written or clobbered output
-    (which also makes ``--output`` equal to ``--input`` safe).
+    A file is written through :func:`sentikit.io._files.atomic_output`: to a temporary file
+    created exclusively beside it and moved into place only when the block ends without an
+    error, so a failed or interrupted run (an error, Ctrl-C, SIGTERM) never leaves a
+    half-written or clobbered output nor a temporary file (which also makes ``--output``
+    equal to ``--input`` safe). Errors name ``path``.
     """
     if path is None or str(path) == "-":
         yield sys.stdout
         sys.stdout.flush()
         return
-    target = Path(path)
-    if target.is_dir():
-        raise InputError(f"cannot write {str(path)!r}: it is a directory")
-    parent = target.parent
-    if not parent.is_dir():
-        raise InputError(f"cannot write {str(path)!r}: folder {str(parent)!r} does not exist")
-    tmp = parent / f".{target.name}.{os.getpid()}.part"
     try:
-        with open(tmp, "w", encoding="utf-8", newline="") as fh:
+        with atomic_output(path) as fh:
             yield fh
-        os.replace(tmp, target)
-    except BaseException:
-        with suppress(OSError):
-            tmp.unlink()
+    except Terminated as exc:
+        err(error_line(exc))
         raise
 
 
 def write_text_file(path: str | Path, text: str) -> None:
-    """Write ``text`` to ``path`` through :func:`open_output` (atomic replace)."""
+    """Write ``text`` to ``path`` through :func:`open_output` (atomic replace; ``-`` is
+    stdout)."""
     with open_output(path) as fh:
         fh.write(text)
 

@@ -10,12 +10,17 @@ Reading
 - ``.csv`` / ``.tsv``: a header row, then one record per row (RFC 4180 quoting, so a quoted
   field may hold the delimiter and line breaks). The text comes from ``text_col``, the id from
   ``id_col``. A missing column raises :class:`~sentikit.errors.InputError` naming the columns
-  there are; a row with fewer fields than the header becomes an error record. Blank lines
-  between rows are not records (as in every CSV reader).
+  there are; a row with fewer fields than the header, or one the parser rejects (a bare
+  carriage return in an unquoted field), becomes an error record. Blank lines between rows
+  are not records (as in every CSV reader). A quoted field still open at the end of the file
+  (a stray ``"``) raises :class:`~sentikit.errors.InputError` naming the record and the line
+  of the quote, instead of reading the rest of the file as one field.
 - ``.jsonl``: one JSON value per line, an object with the text under ``text_col`` or a bare
   string. The id is ``id_col`` or, when not given, the ``"id"`` field if present. A line that
   is not valid JSON, lacks the text field or holds a non-string text becomes an *error record*
-  naming the line; the stream goes on. Blank lines are skipped (they are not JSON values).
+  naming the line; the stream goes on. Blank lines (nothing but JSON whitespace: space, tab,
+  CR) are skipped (they are not JSON values); a byte-order mark at the start of any line
+  (files joined with ``cat``) is dropped.
 - ``.json``: a JSON array of such objects or strings (read whole, not streamed).
 
 A ``.gz``, ``.bz2`` or ``.xz`` suffix after these is decompressed on the fly. Ids default to
@@ -70,6 +75,7 @@ from types import TracebackType
 from typing import IO, Any, TextIO
 
 from sentikit.errors import InputError
+from sentikit.io._files import CsvRow, UnterminatedQuoteError, iter_csv_rows
 
 #: Input formats :func:`read_records` understands.
 INPUT_FORMATS = ("txt", "csv", "tsv", "jsonl", "json")
@@ -104,6 +110,10 @@ STDIN_NAME = "<stdin>"
 _COMPRESSED: dict[str, Callable[..., Any]] = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}
 # Largest field the csv module accepts (its default, 128 KiB, is smaller than some reviews).
 _CSV_FIELD_LIMIT = 2**31 - 1
+# What JSON (RFC 8259) counts as whitespace; str.strip() also drops NBSP, U+001C-U+001F ...,
+# which would make a line holding only those vanish instead of becoming an error record.
+_JSON_WHITESPACE = " \t\r\n"
+_BOM = "\ufeff"
 
 
 @dataclass(frozen=True, slots=True)
@@ -361,30 +371,21 @@ class RecordReader:
     def _csv(self, delimiter: str) -> Iterator[Record]:
         if csv.field_size_limit() < _CSV_FIELD_LIMIT:
             csv.field_size_limit(_CSV_FIELD_LIMIT)
-        reader = csv.reader(self._lines, delimiter=delimiter)
         kind = self.format.upper()
-
-        def next_row() -> tuple[int, list[str]] | None:
-            while True:
-                start = self._lines.lineno + 1
-                try:
-                    row = next(reader)
-                except StopIteration:
-                    return None
-                except csv.Error as exc:
-                    raise InputError(
-                        f"{self.name}: malformed {kind} at line {self._lines.lineno}: {exc}"
-                    ) from None
-                if row:  # csv yields [] for a blank line: not a record
-                    return start, row
-
-        first = next_row()
+        rows = iter_csv_rows(self._lines, self.name, delimiter=delimiter, kind=kind)
+        try:
+            # csv yields [] for a blank line: not a record (blank rows are skipped)
+            first = next((r for r in rows if r.fields or r.error), None)
+        except UnterminatedQuoteError as exc:
+            raise InputError(exc.describe(f"the header (line {exc.row_line})")) from None
         if first is None:
             raise InputError(
                 f"{self.name}: empty {kind} file; expected a header row with a "
                 f"{self.text_col!r} column"
             )
-        header = first[1]
+        if first.error is not None:
+            raise InputError(f"{self.name}: line {first.line} (the header): {first.error}")
+        header = first.fields
         self.columns = header
         cols = {"text": self.text_col, "id": self.id_col, "label": self.label_col}
         idx: dict[str, int | None] = {}
@@ -397,32 +398,36 @@ class RecordReader:
                 avail = ", ".join(repr(h) for h in header)
                 raise InputError(f"{self.name}: no {role} column {col!r}; the columns are: {avail}")
             idx[role] = i
-        return self._csv_rows(next_row, len(header), idx)
+        return self._csv_rows(rows, len(header), idx)
 
     def _csv_rows(
-        self,
-        next_row: Callable[[], tuple[int, list[str]] | None],
-        width: int,
-        idx: dict[str, int | None],
+        self, rows: Iterator[CsvRow], width: int, idx: dict[str, int | None]
     ) -> Iterator[Record]:
         n = 0
-        while (item := next_row()) is not None:
-            start, row = item
-            n += 1
-            id_i, text_i, label_i = idx["id"], idx["text"], idx["label"]
-            rid = row[id_i] if id_i is not None and id_i < len(row) else str(n)
-            if len(row) < width or any(v.strip() for v in row[width:]):
-                yield Record(
-                    rid,
-                    None,
-                    f"line {start}: {len(row)} fields, the header has {width}",
-                    n,
-                    start,
-                )
-                continue
-            label = row[label_i] if label_i is not None else None
-            assert text_i is not None
-            yield Record(rid, row[text_i], None, n, start, label)
+        id_i, text_i, label_i = idx["id"], idx["text"], idx["label"]
+        try:
+            for start, row, error in rows:
+                if not row and error is None:
+                    continue  # a blank line
+                n += 1
+                if error is not None:
+                    yield Record(str(n), None, f"line {start}: {error}", n, start)
+                    continue
+                rid = row[id_i] if id_i is not None and id_i < len(row) else str(n)
+                if len(row) < width or any(v.strip() for v in row[width:]):
+                    yield Record(
+                        rid,
+                        None,
+                        f"line {start}: {len(row)} fields, the header has {width}",
+                        n,
+                        start,
+                    )
+                    continue
+                label = row[label_i] if label_i is not None else None
+                assert text_i is not None
+                yield Record(rid, row[text_i], None, n, start, label)
+        except UnterminatedQuoteError as exc:
+            raise InputError(exc.describe(f"record {n + 1} (line {exc.row_line})")) from None
 
     def _item(self, value: Any, n: int, line: int, where: str) -> Record:
         """A record from one JSON value (an object or a bare string)."""
@@ -471,7 +476,9 @@ class RecordReader:
         n = 0
         for line in self._lines:
             lineno = self._lines.lineno
-            if not line.strip():
+            if line.startswith(_BOM):  # files joined with cat, each with a byte-order mark
+                line = line[1:]
+            if not line.strip(_JSON_WHITESPACE):
                 continue
             n += 1
             where = f"line {lineno}"

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from sentikit.errors import InputError, ResourceMissingError
+from sentikit.io._files import write_text_atomic
 
 #: The header of a lexicon TSV file.
 COLUMNS = ("term", "score", "std", "count", "source")
@@ -57,14 +58,14 @@ def write_lexicon(
         The output file (``-`` is not accepted: use :func:`format_lexicon`).
     terms, scores, stds, counts, sources : sequences of equal length
         One entry per term.
+
+    Raises
+    ------
+    InputError
+        For a term a TSV cannot hold, an unknown source, sequences of unequal length, or a
+        path that cannot be written (a missing or read-only folder; the message names it).
     """
-    text = format_lexicon(terms, scores, stds, counts, sources)
-    target = Path(path)
-    if not target.parent.is_dir():
-        raise InputError(f"cannot write {str(path)!r}: folder {str(target.parent)!r} is missing")
-    tmp = target.parent / f".{target.name}.{os.getpid()}.part"
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, target)
+    write_text_atomic(path, format_lexicon(terms, scores, stds, counts, sources))
 
 
 def format_lexicon(

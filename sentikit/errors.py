@@ -20,3 +20,21 @@ class InputError(SentikitError, ValueError):
 
 class BundleError(SentikitError):
     """A model bundle is malformed, of the wrong version, or for another language."""
+
+
+class BundleDamagedError(BundleError):
+    """A model bundle's files are missing, unreadable, or changed since the bundle was saved.
+
+    The message reads ``model bundle <folder> is damaged: <what is wrong>``; the folder and the
+    problem are also kept as :attr:`bundle` and :attr:`problem`.
+    """
+
+    def __init__(self, bundle: object, problem: str) -> None:
+        super().__init__(f"model bundle {bundle} is damaged: {problem}")
+        self.bundle = str(bundle)
+        self.problem = problem
+
+
+class BundleVersionError(BundleError):
+    """A model bundle was written for a sentikit version or bundle format that this one cannot
+    read; the message names both versions and what to do (upgrade sentikit or retrain)."""

@@ -2,24 +2,73 @@
 
 No pickle: ``model.json`` and the vocabularies are JSON, arrays are loaded with
 ``allow_pickle=False``, so loading a bundle never executes code from the file.
+
+Integrity. :func:`save_bundle` records in ``model.json`` the range of sentikit versions that can
+read the bundle (``sentikit_version``, e.g. ``">=0.1,<1.0"``) and a ``manifest`` of its data
+files::
+
+    "manifest": {
+      "files": {"arrays.npz": {"bytes": 3806719, "sha256": "…"},
+                "vocab.json.gz": {"bytes": 352466, "sha256": "…"}},
+      "arrays": {"family0_coef": {"dtype": "<f4", "shape": [1, 268784]}, …}
+    }
+
+:func:`load_bundle` checks the format and version first (an incompatible bundle raises
+:class:`~sentikit.errors.BundleVersionError`), then that every file is there and readable, that
+the arrays have the recorded names, shapes and dtypes, and that each data file has the recorded
+sha256; any failure raises one :class:`~sentikit.errors.BundleDamagedError` ("model bundle X is
+damaged: …") naming the file and what is wrong. A bundle saved before manifests existed still
+loads (its arrays are only checked against the model by
+:func:`sentikit.models.registry.load_model`), with a warning once per folder that names the
+command adding a manifest to it without retraining::
+
+    python -m sentikit.io.bundle --stamp DIR       # add or renew the manifest
+    python -m sentikit.io.bundle --check DIR       # verify a bundle's files
 """
 
 from __future__ import annotations
 
+import argparse
 import gzip
 import hashlib
 import io
 import json
+import logging
+import os
+import re
+import sys
+import zipfile
+import zlib
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
-from sentikit.errors import BundleError, ResourceMissingError
+from sentikit import __version__
+from sentikit.errors import (
+    BundleDamagedError,
+    BundleError,
+    BundleVersionError,
+    ResourceMissingError,
+    SentikitError,
+)
+
+_log = logging.getLogger(__name__)
 
 FORMAT = "sentikit-bundle"
 FORMAT_VERSION = 1
+
+MODEL_FILE = "model.json"
+ARRAYS_FILE = "arrays.npz"
+VOCAB_FILE = "vocab.json.gz"
+DATA_FILES = (ARRAYS_FILE, VOCAB_FILE)
+"""The files whose sha256 the manifest records (``model.json`` holds the manifest itself)."""
+
+MANIFEST_KEY = "manifest"
+REQUIRED_KEYS = ("format", "lang", "model")
+"""Top-level keys every ``model.json`` has (``format_version`` defaults to 1 in old bundles)."""
 
 
 LARGE_KEYS = ("vocabulary", "units")
@@ -68,6 +117,114 @@ def _restore_large(families: list[dict[str, Any]], vocabs: dict[str, Any]) -> No
         target[key] = value
 
 
+def compatible_range(version: str = __version__) -> str:
+    """The ``sentikit_version`` range recorded in bundles saved by ``version``.
+
+    A bundle is readable from the minor release that wrote it up to the next major release:
+    ``"0.1.0"`` → ``">=0.1,<1.0"``.
+    """
+    parts = _version_tuple(version)
+    major, minor = (parts + (0, 0))[:2]
+    return f">={major}.{minor},<{major + 1}.0"
+
+
+_VERSION_RE = re.compile(r"\s*(\d+(?:\.\d+)*)")
+_CLAUSE_RE = re.compile(r"\s*(>=|<=|==|!=|>|<)\s*(\d+(?:\.\d+)*)\s*")
+
+
+def _version_tuple(version: str) -> tuple[int, ...]:
+    """The leading numeric release of a version string: ``"0.1.0.dev2"`` → ``(0, 1, 0)``."""
+    m = _VERSION_RE.match(version)
+    if m is None:
+        raise ValueError(f"not a version: {version!r}")
+    return tuple(int(x) for x in m.group(1).split("."))
+
+
+def version_in_range(version: str, spec: str) -> bool:
+    """Whether ``version`` satisfies ``spec``, comma-separated clauses such as ``">=0.1,<1.0"``.
+
+    Only the numeric release is compared (``0.2.0rc1`` counts as ``0.2.0``); missing trailing
+    parts are zeros. Raises :class:`ValueError` for a malformed ``spec``.
+
+    Examples
+    --------
+    >>> version_in_range("0.3.1", ">=0.1,<1.0")
+    True
+    >>> version_in_range("1.0", ">=0.1,<1.0")
+    False
+    """
+    have = _version_tuple(version)
+    clauses = [c for c in spec.split(",") if c.strip()]
+    if not clauses:
+        raise ValueError(f"empty version range {spec!r}")
+    for clause in clauses:
+        m = _CLAUSE_RE.fullmatch(clause)
+        if m is None:
+            raise ValueError(f"not a version range: {spec!r}")
+        op, bound = m.group(1), tuple(int(x) for x in m.group(2).split("."))
+        n = max(len(have), len(bound))
+        a, b = have + (0,) * (n - len(have)), bound + (0,) * (n - len(bound))
+        ok = {
+            ">=": a >= b,
+            "<=": a <= b,
+            ">": a > b,
+            "<": a < b,
+            "==": a == b,
+            "!=": a != b,
+        }[op]
+        if not ok:
+            return False
+    return True
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _array_entry(arr: NDArray[Any]) -> dict[str, Any]:
+    return {"dtype": arr.dtype.str, "shape": [int(n) for n in arr.shape]}
+
+
+def make_manifest(files: dict[str, bytes], arrays: dict[str, NDArray[Any]]) -> dict[str, Any]:
+    """The ``manifest`` of ``model.json``: size and sha256 of each data file (``files``: name →
+    content) and the dtype and shape of each array, by name."""
+    return {
+        "files": {
+            name: {"bytes": len(data), "sha256": _sha256(data)}
+            for name, data in sorted(files.items())
+        },
+        "arrays": {name: _array_entry(np.asarray(arr)) for name, arr in sorted(arrays.items())},
+    }
+
+
+def _gzip_json(obj: Any) -> bytes:
+    """``obj`` as gzipped UTF-8 JSON, byte-for-byte reproducible (no timestamp)."""
+    raw = json.dumps(obj, ensure_ascii=False).encode("utf-8")
+    buf = io.BytesIO()
+    with gzip.GzipFile(fileobj=buf, mode="wb", mtime=0, compresslevel=9) as gz:
+        gz.write(raw)
+    return buf.getvalue()
+
+
+def _dump_model_json(doc: dict[str, Any]) -> str:
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+def _with_manifest(doc: dict[str, Any], manifest: dict[str, Any]) -> dict[str, Any]:
+    """``doc`` with ``manifest`` placed just before ``model`` (the long state stays last)."""
+    out = {k: v for k, v in doc.items() if k not in (MANIFEST_KEY, "model")}
+    out[MANIFEST_KEY] = manifest
+    if "model" in doc:
+        out["model"] = doc["model"]
+    return out
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
 def save_bundle(
     path: str | Path,
     info: dict[str, Any],
@@ -79,64 +236,359 @@ def save_bundle(
     Parameters
     ----------
     path : the folder (created if needed).
-    info : name, version, lang, config, training data description, metrics …
+    info : name, version, lang, config, training data description, metrics … A
+        ``sentikit_version`` range defaults to :func:`compatible_range` of this sentikit, the
+        language to the model's.
     model_meta : the model's JSON-able state; each family's vocabularies and other long lists or
         mappings (also inside a nested ``aux`` model) are moved to ``vocab.json.gz``.
     arrays : numeric state, saved in ``arrays.npz``.
+
+    ``model.json`` gets a ``manifest`` (sha256 and size of ``arrays.npz`` and ``vocab.json.gz``,
+    dtype and shape of every array) that :func:`load_bundle` verifies.
     """
     out = Path(path)
     out.mkdir(parents=True, exist_ok=True)
     meta = json.loads(json.dumps(model_meta))
     vocabs = _vocab_keys(meta)
-    doc = {"format": FORMAT, "format_version": FORMAT_VERSION, **info, "model": meta}
-    (out / "model.json").write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
-    raw = json.dumps(vocabs, ensure_ascii=False).encode("utf-8")
-    with (
-        open(out / "vocab.json.gz", "wb") as fh,
-        gzip.GzipFile(fileobj=fh, mode="wb", mtime=0, compresslevel=9) as gz,
-    ):
-        gz.write(raw)
+    doc = {"format": FORMAT, "format_version": FORMAT_VERSION, **info}
+    doc.setdefault("sentikit_version", compatible_range())
+    if "lang" not in doc and isinstance(meta.get("lang"), str):
+        doc["lang"] = meta["lang"]
+    doc.pop(MANIFEST_KEY, None)
+    doc["model"] = meta
+    vocab_bytes = _gzip_json(vocabs)
     buf = io.BytesIO()
     np.savez_compressed(buf, **arrays)  # type: ignore[arg-type]
-    (out / "arrays.npz").write_bytes(buf.getvalue())
+    array_bytes = buf.getvalue()
+    manifest = make_manifest({ARRAYS_FILE: array_bytes, VOCAB_FILE: vocab_bytes}, arrays)
+    (out / VOCAB_FILE).write_bytes(vocab_bytes)
+    (out / ARRAYS_FILE).write_bytes(array_bytes)
+    # model.json last: a bundle whose writing was interrupted has no matching manifest
+    (out / MODEL_FILE).write_text(_dump_model_json(_with_manifest(doc, manifest)))
     return out
 
 
+def _damaged(folder: Path, problem: str) -> BundleDamagedError:
+    return BundleDamagedError(folder, problem)
+
+
 def read_bundle_info(path: str | Path) -> dict[str, Any]:
-    """``model.json`` of a bundle, validated for format and version."""
-    p = Path(path) / "model.json"
+    """``model.json`` of a bundle, validated for format, version and required keys.
+
+    Raises
+    ------
+    ResourceMissingError
+        When the folder holds no bundle at all.
+    BundleVersionError
+        When the bundle needs another sentikit version or a newer bundle format.
+    BundleDamagedError
+        When ``model.json`` is missing beside the other files, not JSON, or lacks a key.
+    BundleError
+        When ``model.json`` is some other file's (not a sentikit model bundle).
+    """
+    folder = Path(path)
+    p = folder / MODEL_FILE
     if not p.is_file():
-        raise ResourceMissingError(f"no model bundle at {Path(path)} (model.json missing)")
+        if any((folder / name).exists() for name in DATA_FILES):
+            raise _damaged(folder, f"{MODEL_FILE} is missing")
+        raise ResourceMissingError(f"no model bundle at {folder} ({MODEL_FILE} missing)")
     try:
-        info = json.loads(p.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise BundleError(f"{p}: not valid JSON ({exc})") from exc
-    if info.get("format") != FORMAT:
-        raise BundleError(f"{p}: not a sentikit bundle")
-    if int(info.get("format_version", 0)) > FORMAT_VERSION:
+        info = json.loads(p.read_bytes().decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise _damaged(folder, f"{MODEL_FILE} is not UTF-8 text ({exc.reason})") from exc
+    except json.JSONDecodeError as exc:
+        raise _damaged(folder, f"{MODEL_FILE} is not valid JSON ({exc})") from exc
+    except OSError as exc:
+        raise _damaged(folder, f"{MODEL_FILE} cannot be read ({exc.strerror or exc})") from exc
+    if not isinstance(info, dict):
+        raise _damaged(folder, f"{MODEL_FILE} holds a JSON {type(info).__name__}, not an object")
+    if "format" in info and info["format"] != FORMAT:
         raise BundleError(
-            f"{p}: bundle format {info.get('format_version')} is newer than this sentikit "
-            f"supports ({FORMAT_VERSION}); upgrade sentikit"
+            f"{p}: not a sentikit model bundle (format {info['format']!r}, not {FORMAT!r})"
         )
+    fv = info.get("format_version", 1)
+    if not isinstance(fv, int) or isinstance(fv, bool):
+        raise _damaged(folder, f"{MODEL_FILE}: format_version {fv!r} is not an integer")
+    if fv > FORMAT_VERSION:
+        raise BundleVersionError(
+            f"model bundle {folder} has bundle format {fv}, but this sentikit ({__version__}) "
+            f"reads formats up to {FORMAT_VERSION}: upgrade sentikit"
+        )
+    spec = info.get("sentikit_version")
+    if spec is not None:
+        try:
+            ok = version_in_range(__version__, spec if isinstance(spec, str) else "")
+        except ValueError as exc:
+            raise _damaged(
+                folder,
+                f"{MODEL_FILE}: sentikit_version {spec!r} is not a version range such as "
+                "'>=0.1,<1.0'",
+            ) from exc
+        if not ok:
+            raise BundleVersionError(
+                f"model bundle {folder} is for sentikit {spec}, not this sentikit "
+                f"{__version__}: install a sentikit in that range, or retrain the bundle "
+                "with 'sentikit train'"
+            )
+    missing = [k for k in REQUIRED_KEYS if k not in info]
+    if missing:
+        keys = ", ".join(repr(k) for k in missing)
+        raise _damaged(folder, f"{MODEL_FILE} lacks the key{'s' * (len(missing) > 1)} {keys}")
+    if not isinstance(info["lang"], str):
+        raise _damaged(folder, f"{MODEL_FILE}: 'lang' is {info['lang']!r}, not a language code")
+    model = info["model"]
+    if not isinstance(model, dict):
+        raise _damaged(folder, f"{MODEL_FILE}: 'model' is not an object")
+    if "name" not in model:
+        raise _damaged(folder, f"{MODEL_FILE}: the model state lacks the key 'name'")
     return dict(info)
 
 
+def _check_manifest(folder: Path, info: dict[str, Any]) -> dict[str, Any] | None:
+    """The bundle's manifest, validated for shape, or ``None`` when it has none."""
+    manifest = info.get(MANIFEST_KEY)
+    if manifest is None:
+        return None
+    bad = _damaged(folder, f"{MODEL_FILE}: the manifest is malformed")
+    if not isinstance(manifest, dict):
+        raise bad
+    files, arrays = manifest.get("files"), manifest.get("arrays")
+    if not isinstance(files, dict) or not isinstance(arrays, dict):
+        raise bad
+    for entry in files.values():
+        if not (
+            isinstance(entry, dict)
+            and isinstance(entry.get("sha256"), str)
+            and isinstance(entry.get("bytes"), int)
+        ):
+            raise bad
+    for entry in arrays.values():
+        if not (
+            isinstance(entry, dict)
+            and isinstance(entry.get("dtype"), str)
+            and isinstance(entry.get("shape"), list)
+            and all(isinstance(n, int) for n in entry["shape"])
+        ):
+            raise bad
+        try:
+            np.dtype(entry["dtype"])
+        except TypeError as exc:
+            raise bad from exc
+    return manifest
+
+
+def _size_note(data: bytes, name: str, manifest: dict[str, Any] | None) -> str:
+    """``"; 1000 of 3806719 bytes"`` when the manifest records another size, else ``""``."""
+    entry = (manifest or {}).get("files", {}).get(name)
+    if entry and entry["bytes"] != len(data):
+        return f"; {len(data)} of the {entry['bytes']} bytes recorded at training"
+    return ""
+
+
+def _read_arrays(
+    folder: Path, data: bytes, manifest: dict[str, Any] | None
+) -> dict[str, NDArray[Any]]:
+    """The arrays of ``arrays.npz`` (``data``); never unpickles."""
+    note = _size_note(data, ARRAYS_FILE, manifest)
+    if not data:
+        raise _damaged(folder, f"{ARRAYS_FILE} is empty{note}")
+    if not data.startswith(b"PK"):
+        raise _damaged(folder, f"{ARRAYS_FILE} is not a zip archive, as an .npz file must be{note}")
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise _damaged(folder, f"{ARRAYS_FILE} is truncated or corrupt (no zip directory){note}")
+    arrays: dict[str, NDArray[Any]] = {}
+    name = ""
+    try:
+        with np.load(io.BytesIO(data), allow_pickle=False) as npz:
+            for name in npz.files:
+                arrays[name] = npz[name]
+    except ValueError as exc:
+        where = f"array {name!r} of {ARRAYS_FILE}" if name else ARRAYS_FILE
+        if "pickle" in str(exc) or "Object arrays" in str(exc):
+            raise _damaged(
+                folder, f"{where} holds Python objects (pickled data), which sentikit never loads"
+            ) from exc
+        raise _damaged(folder, f"{where} cannot be read ({exc}){note}") from exc
+    except (OSError, EOFError, KeyError, zipfile.BadZipFile, zlib.error) as exc:
+        where = f"array {name!r} of {ARRAYS_FILE}" if name else ARRAYS_FILE
+        why = f"{type(exc).__name__}: {exc}"
+        raise _damaged(folder, f"{where} is truncated or corrupt ({why}){note}") from exc
+    return arrays
+
+
+def _shape(shape: Sequence[int]) -> str:
+    return "(" + ", ".join(str(n) for n in shape) + ("," if len(shape) == 1 else "") + ")"
+
+
+def _check_arrays(
+    folder: Path, arrays: dict[str, NDArray[Any]], expected: dict[str, dict[str, Any]]
+) -> None:
+    """Names, shapes and dtypes of ``arrays`` against the manifest's ``arrays``."""
+    missing = sorted(set(expected) - set(arrays))
+    if missing:
+        raise _damaged(
+            folder, f"{ARRAYS_FILE} lacks the array(s) {', '.join(missing)} listed in {MODEL_FILE}"
+        )
+    extra = sorted(set(arrays) - set(expected))
+    if extra:
+        raise _damaged(
+            folder, f"{ARRAYS_FILE} has array(s) {', '.join(extra)} not listed in {MODEL_FILE}"
+        )
+    for name, entry in expected.items():
+        arr = arrays[name]
+        if list(arr.shape) != entry["shape"]:
+            raise _damaged(
+                folder,
+                f"array {name!r} of {ARRAYS_FILE} has shape {_shape(arr.shape)}, "
+                f"{MODEL_FILE} records {_shape(entry['shape'])}",
+            )
+        want = np.dtype(entry["dtype"])
+        if arr.dtype != want:
+            have_s, want_s = arr.dtype.name, want.name
+            if have_s == want_s:
+                have_s, want_s = arr.dtype.str, want.str
+            raise _damaged(
+                folder,
+                f"array {name!r} of {ARRAYS_FILE} has dtype {have_s}, {MODEL_FILE} records "
+                f"{want_s}",
+            )
+
+
+def _read_vocabs(folder: Path, data: bytes, manifest: dict[str, Any] | None) -> dict[str, Any]:
+    note = _size_note(data, VOCAB_FILE, manifest)
+    try:
+        raw = gzip.decompress(data)
+    except (OSError, EOFError, zlib.error) as exc:
+        why = f"{type(exc).__name__}: {exc}"
+        raise _damaged(folder, f"{VOCAB_FILE} is truncated or not gzip data ({why}){note}") from exc
+    try:
+        vocabs = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise _damaged(folder, f"{VOCAB_FILE} does not hold valid JSON ({exc})") from exc
+    if not isinstance(vocabs, dict):
+        raise _damaged(folder, f"{VOCAB_FILE} holds a JSON {type(vocabs).__name__}, not an object")
+    return vocabs
+
+
+def _read_file(folder: Path, name: str) -> bytes:
+    p = folder / name
+    if not p.is_file():
+        raise _damaged(folder, f"{name} is missing")
+    try:
+        return p.read_bytes()
+    except OSError as exc:
+        raise _damaged(folder, f"{name} cannot be read ({exc.strerror or exc})") from exc
+
+
+_WARNED: set[str] = set()
+
+
 def load_bundle(path: str | Path) -> tuple[dict[str, Any], dict[str, NDArray[Any]]]:
-    """Read a bundle: ``(info with model meta incl. vocabularies, arrays)``."""
+    """Read and verify a bundle: ``(info with model meta incl. vocabularies, arrays)``.
+
+    Raises
+    ------
+    ResourceMissingError
+        When ``path`` holds no bundle.
+    BundleVersionError
+        When the bundle is for another sentikit version or a newer bundle format.
+    BundleDamagedError
+        When a file is missing or unreadable, or differs from the manifest recorded at
+        training (array names, shapes, dtypes; file sizes and sha256): one message naming the
+        bundle, the file and what is wrong.
+    """
     folder = Path(path)
     info = read_bundle_info(folder)
-    try:
-        with gzip.open(folder / "vocab.json.gz", "rt", encoding="utf-8") as fh:
-            vocabs = json.load(fh)
-        with np.load(folder / "arrays.npz", allow_pickle=False) as npz:
-            arrays = {k: npz[k] for k in npz.files}
-    except (OSError, ValueError) as exc:
-        raise BundleError(f"{folder}: damaged bundle ({exc})") from exc
+    manifest = _check_manifest(folder, info)
+    blobs = {name: _read_file(folder, name) for name in DATA_FILES}
+    arrays = _read_arrays(folder, blobs[ARRAYS_FILE], manifest)
+    if manifest is not None:
+        _check_arrays(folder, arrays, manifest["arrays"])
+    vocabs = _read_vocabs(folder, blobs[VOCAB_FILE], manifest)
+    if manifest is not None:
+        for name in DATA_FILES:
+            entry = manifest["files"].get(name)
+            if entry is None:
+                raise _damaged(folder, f"{MODEL_FILE}: the manifest does not list {name}")
+            if _sha256(blobs[name]) != entry["sha256"]:
+                raise _damaged(
+                    folder,
+                    f"{name} differs from the file saved at training (sha256 "
+                    f"{_sha256(blobs[name])[:12]}…, {MODEL_FILE} records "
+                    f"{entry['sha256'][:12]}…{_size_note(blobs[name], name, manifest)})",
+                )
+    elif str(folder) not in _WARNED:
+        _WARNED.add(str(folder))
+        _log.warning(
+            "model bundle %s has no integrity manifest (saved by an older sentikit); its files "
+            "are not verified. Add one with 'python -m sentikit.io.bundle --stamp %s'",
+            folder,
+            folder,
+        )
     try:
         _restore_large(info["model"].get("families", []), vocabs)
-    except (KeyError, IndexError, ValueError, TypeError) as exc:
-        raise BundleError(f"{folder}: damaged bundle (vocab.json.gz: {exc})") from exc
+    except (KeyError, IndexError, ValueError, TypeError, AttributeError) as exc:
+        why = f"{type(exc).__name__}: {exc}"
+        raise _damaged(folder, f"{VOCAB_FILE} does not fit {MODEL_FILE} ({why})") from exc
     return info, arrays
+
+
+def stamp_bundle(path: str | Path, force: bool = False) -> dict[str, Any]:
+    """Add (or renew) the manifest of an existing bundle from its files, without retraining.
+
+    The files must be readable (a damaged ``arrays.npz`` or ``vocab.json.gz`` is not stamped),
+    and a bundle that already has a manifest must match it unless ``force``. Only ``model.json``
+    is rewritten, so the bundle's predictions do not change. Returns the manifest.
+    """
+    folder = Path(path)
+    if not force and MANIFEST_KEY in read_bundle_info(folder):
+        load_bundle(folder)  # an existing manifest must match: never bless a damaged file
+    raw = (folder / MODEL_FILE).read_text(encoding="utf-8")
+    doc = read_bundle_info(folder)
+    blobs = {name: _read_file(folder, name) for name in DATA_FILES}
+    arrays = _read_arrays(folder, blobs[ARRAYS_FILE], None)
+    _read_vocabs(folder, blobs[VOCAB_FILE], None)
+    manifest = make_manifest(blobs, arrays)
+    doc.setdefault("format_version", FORMAT_VERSION)
+    text = _dump_model_json(_with_manifest(doc, manifest))
+    if text != raw:
+        _write_atomic(folder / MODEL_FILE, text.encode("utf-8"))
+    return manifest
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m sentikit.io.bundle --stamp DIR … | --check DIR …``; returns the exit code."""
+    ap = argparse.ArgumentParser(
+        prog="python -m sentikit.io.bundle",
+        description="Add an integrity manifest to model bundles (--stamp) or verify them "
+        "(--check).",
+    )
+    mode = ap.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--stamp", action="store_true", help="write the manifest into model.json")
+    mode.add_argument("--check", action="store_true", help="verify the bundles' files")
+    ap.add_argument(
+        "--force", action="store_true", help="--stamp even where an existing manifest disagrees"
+    )
+    ap.add_argument("folders", nargs="+", type=Path, metavar="DIR")
+    args = ap.parse_args(argv)
+    logging.basicConfig(format="%(message)s", level=logging.WARNING)
+    code = 0
+    for folder in args.folders:
+        try:
+            if args.stamp:
+                manifest = stamp_bundle(folder, force=args.force)
+                files = ", ".join(
+                    f"{name} {e['sha256'][:12]}…" for name, e in manifest["files"].items()
+                )
+                print(f"{folder}: stamped ({len(manifest['arrays'])} arrays; {files})")
+            else:
+                info, _ = load_bundle(folder)
+                how = "verified" if MANIFEST_KEY in info else "readable, no manifest"
+                print(f"{folder}: ok ({how})")
+        except SentikitError as exc:
+            print(f"{ap.prog}: {exc}", file=sys.stderr)
+            code = 1
+    return code
 
 
 def sha256_texts(texts: list[str], labels: list[str]) -> str:
@@ -148,3 +600,7 @@ def sha256_texts(texts: list[str], labels: list[str]) -> str:
         h.update(y.encode("utf-8"))
         h.update(b"\x1e")
     return h.hexdigest()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

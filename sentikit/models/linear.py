@@ -248,10 +248,11 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
         return self
 
     def _lr(self, spec: dict[str, Any]) -> Any:
-        """The family's linear classifier. Logistic regression: dual liblinear for binary
-        tasks (10–40× faster than lbfgs on these wide sparse matrices, same accuracy),
-        multinomial lbfgs otherwise. Linear SVM (``"classifier": "svm"``): liblinear, hinge
-        loss; its margins are calibrated by the stacked fusion."""
+        """The family's linear classifier. Logistic regression: dual liblinear (10–40× faster
+        than lbfgs on these wide sparse matrices, same accuracy), one binary problem per class
+        for three or more classes (:meth:`_fit_linear`). Linear SVM (``"classifier":
+        "svm"``): liblinear, hinge loss, one-vs-rest. Their margins are calibrated by the
+        stacked fusion."""
         C = float(spec.get("C", 1.0))
         kind = spec.get("classifier", "lr")
         if kind not in CLASSIFIERS:
@@ -260,11 +261,34 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
             from sklearn.svm import LinearSVC
 
             return LinearSVC(C=C, max_iter=self.max_iter, random_state=0)
-        if len(self.classes_) == 2:
-            return LogisticRegression(
-                C=C, solver="liblinear", dual=True, max_iter=self.max_iter, random_state=0
+        return LogisticRegression(
+            C=C, solver="liblinear", dual=True, max_iter=self.max_iter, random_state=0
+        )
+
+    def _fit_linear(
+        self,
+        spec: dict[str, Any],
+        X: sp.csr_matrix,
+        y: NDArray[Any],
+        sample_weight: NDArray[np.float64] | None,
+    ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+        """Coefficients (one row per class of ``classes_``, one row for two classes) and
+        intercepts of the family's classifier on ``X``."""
+        classes = self.classes_
+        if len(classes) == 2 or spec.get("classifier", "lr") == "svm":
+            clf = self._lr(spec).fit(X, y, sample_weight=sample_weight)
+            if len(clf.classes_) != len(classes) and len(classes) > 2:
+                raise InputError("every class needs examples in each training fold")
+            return (
+                np.asarray(clf.coef_, dtype=np.float64),
+                np.asarray(clf.intercept_, dtype=np.float64),
             )
-        return LogisticRegression(C=C, max_iter=self.max_iter)
+        coefs, intercepts = [], []
+        for c in classes:  # one-vs-rest, as liblinear does for the SVM
+            clf = self._lr(spec).fit(X, y == c, sample_weight=sample_weight)
+            coefs.append(np.asarray(clf.coef_[0], dtype=np.float64))
+            intercepts.append(float(clf.intercept_[0]))
+        return np.vstack(coefs), np.asarray(intercepts)
 
     def _augment_corpus(self, spec: dict[str, Any], fam: Family) -> tuple[list[Document], Any]:
         """The auxiliary documents and labels of a family with ``"augment"`` (only the labels
@@ -306,12 +330,8 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
         """
         if aux is None:
             scale = fam.column_scale(Xc, y)
-            clf = self._lr(spec).fit(fam.weigh(Xc, scale), y, sample_weight=sample_weight)
-            return (
-                scale,
-                np.asarray(clf.coef_, dtype=np.float64),
-                np.asarray(clf.intercept_, dtype=np.float64),
-            )
+            coef, intercept = self._fit_linear(spec, fam.weigh(Xc, scale), y, sample_weight)
+            return scale, coef, intercept
         Xa, ya = aux
         scale = fam.column_scale(sp.vstack([Xc, Xa]).tocsr(), np.concatenate([y, ya]))
         Wc, Wa = fam.weigh(Xc, scale), fam.weigh(Xa, scale)
@@ -322,10 +342,9 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
         sw = np.concatenate([own, np.full(len(ya), weight)])
         # the auxiliary labels are a subset of ``classes_`` (_augment_corpus), so the
         # classifier's classes, and the rows of its coefficients, are those of the model
-        clf = self._lr(spec).fit(X.tocsr(), np.concatenate([y, ya]), sample_weight=sw)
-        coef = np.asarray(clf.coef_, dtype=np.float64)
+        coef, intercept = self._fit_linear(spec, X.tocsr(), np.concatenate([y, ya]), sw)
         m = Wc.shape[1]
-        return scale, (coef[:, :m] + coef[:, m:]) * r, np.asarray(clf.intercept_, np.float64)
+        return scale, (coef[:, :m] + coef[:, m:]) * r, intercept
 
     def _out_of_fold_logits(
         self,

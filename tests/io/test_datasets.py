@@ -29,6 +29,12 @@ from sentikit.io.datasets import (
 )
 
 MANIFEST_NAMES = {
+    "turkish-tweets-tsatweets-3class",
+    "turkish-tweets-bounti-3class",
+    "english-tweets-semeval2017-3class",
+    "english-amazon-multidomain-blitzer2007",
+    "english-financial-phrasebank",
+    "semeval2016-absa-turkish-restaurants-test-partial",
     "turkish-movie-reviews",
     "english-movie-sentences-rt-polarity",
     "turkish-twitter-sentiment",
@@ -87,7 +93,15 @@ def test_default_protocols() -> None:
 
 
 def test_aliases() -> None:
-    assert set(ALIASES) == {"sst2", "sst5"}
+    assert set(ALIASES) == {
+        "sst2",
+        "sst3",
+        "sst5",
+        "semeval2014-restaurants-sentences",
+        "semeval2014-laptops-sentences",
+        "semeval2016-tr-sentences",
+    }
+    assert dataset_info("sst3").labels == ("negative", "neutral", "positive")
     assert resolve_dataset("sst5") == ("sst-ptb-trees", {"granularity": "fine"})
     assert dataset_info("sst5").labels == SST5_LABELS
     assert dataset_info("sst2").labels == ("negative", "positive")
@@ -129,7 +143,7 @@ def test_bad_arguments_give_clear_errors(data_dir: Path) -> None:
     with pytest.raises(InputError, match="load_lexicon_dataset"):
         load_dataset("lexicon-mpqa-subjectivity")
     with pytest.raises(InputError, match="granularity"):
-        load_dataset("sst-ptb-trees", "dev", granularity="ternary")
+        load_dataset("sst-ptb-trees", "dev", granularity="quinary")
 
 
 def test_clean_imdb_html() -> None:

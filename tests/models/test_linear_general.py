@@ -1,0 +1,83 @@
+"""Three classes, per-text weights and corpus balancing in the linear ensemble."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from sentikit.errors import InputError
+from sentikit.models.linear import LinearEnsembleClassifier
+from sentikit.models.registry import corpus_weights
+
+POS = ["great fun film", "a lovely warm story", "brilliant and moving", "i loved it"]
+NEG = ["dull boring film", "an awful cold story", "stupid and lifeless", "i hated it"]
+NEU = ["the film is at five", "the story is set in paris", "it runs two hours", "i saw it"]
+
+
+def _data() -> tuple[list[str], list[str]]:
+    texts = (POS + NEG + NEU) * 4
+    labels = (["positive"] * 4 + ["negative"] * 4 + ["neutral"] * 4) * 4
+    return texts, labels
+
+
+def test_three_classes_one_row_per_class() -> None:
+    texts, labels = _data()
+    clf = LinearEnsembleClassifier(lang="en").fit(texts, labels)
+    assert list(clf.classes_) == ["negative", "neutral", "positive"]
+    assert all(c.shape[0] == 3 for c in clf.coef_)
+    p = clf.predict_proba(["a lovely film", "an awful film", "the film is at six"])
+    np.testing.assert_allclose(p.sum(axis=1), 1.0)
+    assert list(clf.predict(["a lovely warm film", "boring and awful", "it is set in paris"])) == [
+        "positive",
+        "negative",
+        "neutral",
+    ]
+
+
+def test_uniform_weights_change_nothing() -> None:
+    texts, labels = _data()
+    a = LinearEnsembleClassifier(lang="en").fit(texts, labels)
+    b = LinearEnsembleClassifier(lang="en").fit(texts, labels, [2.0] * len(texts))
+    probe = ["a lovely film", "boring", "set in paris"]
+    np.testing.assert_allclose(a.predict_proba(probe), b.predict_proba(probe), atol=1e-9)
+
+
+def test_weights_move_the_model() -> None:
+    texts, labels = _data()
+    texts += ["meh so so"] * 8
+    labels += ["positive", "negative"] * 4
+    w = [1.0] * (len(texts) - 8) + [10.0, 1.0] * 4  # the positive "meh" counts ten times
+    a = LinearEnsembleClassifier(lang="en").fit(texts, labels)
+    b = LinearEnsembleClassifier(lang="en").fit(texts, labels, w)
+    probe = ["meh so so"]
+    i = list(a.classes_).index("positive")
+    assert b.predict_proba(probe)[0, i] > a.predict_proba(probe)[0, i]
+
+
+def test_bad_weights_rejected() -> None:
+    texts, labels = _data()
+    with pytest.raises(InputError):
+        LinearEnsembleClassifier(lang="en").fit(texts, labels, [1.0] * 3)
+    with pytest.raises(InputError):
+        LinearEnsembleClassifier(lang="en").fit(texts, labels, [-1.0] * len(texts))
+
+
+def test_corpus_weights() -> None:
+    groups = ["a"] * 100 + ["b"] * 25
+    assert corpus_weights(groups, None) is None
+    w = corpus_weights(groups, "sqrt")
+    assert w is not None
+    assert abs(np.mean(w) - 1.0) < 1e-12
+    ta, tb = sum(w[:100]), sum(w[100:])
+    assert abs(ta / tb - 2.0) < 1e-9  # √100 / √25
+    e = corpus_weights(groups, "equal")
+    assert e is not None and abs(sum(e[:100]) - sum(e[100:])) < 1e-9
+    with pytest.raises(InputError):
+        corpus_weights(groups, "cubic")
+
+
+def test_known_terms() -> None:
+    texts, labels = _data()
+    clf = LinearEnsembleClassifier(lang="en").fit(texts, labels)
+    known = clf.known_terms()
+    assert "lovely" in known and "zebra" not in known

@@ -15,17 +15,32 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from sentikit.pipeline.analyzer import Analyzer
 
 
 def analyze(texts: Any, lang: str | None = None, explain: bool = False, **kwargs: Any) -> Any:
     """Analyze one text (→ a result dict) or many (list / pandas Series → a list of dicts).
 
+    A generator is refused: stream it with :func:`iter_analyze` (or ``stream=True``).
     See :func:`sentikit.api.analyze`.
     """
     from sentikit.api import analyze as _analyze
 
     return _analyze(texts, lang=lang, explain=explain, **kwargs)
+
+
+def iter_analyze(
+    texts: Any, lang: str | None = None, explain: bool = False, **kwargs: Any
+) -> Iterator[dict[str, Any]]:
+    """Stream results for any iterable of texts (a generator, a file of lines), in batches.
+
+    See :func:`sentikit.api.iter_analyze`.
+    """
+    from sentikit.api import iter_analyze as _iter_analyze
+
+    return _iter_analyze(texts, lang=lang, explain=explain, **kwargs)
 
 
 def load(lang: str | None = None, model: Any = None, **kwargs: Any) -> Analyzer:
@@ -35,4 +50,4 @@ def load(lang: str | None = None, model: Any = None, **kwargs: Any) -> Analyzer:
     return _load(lang, model=model, **kwargs)
 
 
-__all__ = ["__version__", "analyze", "load"]
+__all__ = ["__version__", "analyze", "iter_analyze", "load"]

@@ -1,4 +1,11 @@
-"""The Python API: :func:`analyze` and :func:`load`.
+"""The Python API: :func:`analyze`, :func:`iter_analyze` and :func:`load`.
+
+:func:`analyze` takes one text (→ one result dict) or a collection that is already in memory
+(list, tuple, pandas Series, NumPy array, ``dict.values()``… → a list of result dicts, one per
+text, in order). :func:`iter_analyze` (or ``analyze(..., stream=True)``) takes any iterable —
+a generator, a file of lines, a database cursor — reads it lazily in batches and yields the
+results as they are ready, in bounded memory. ``analyze()`` refuses an iterable without a
+length (a generator, an iterator) rather than buffering it without bound.
 
 Examples
 --------
@@ -9,17 +16,22 @@ Examples
 >>> s = pd.Series(["great film", "awful film"])
 >>> [r["label"] for r in sentikit.analyze(s, lang="en")]  # doctest: +SKIP
 ['positive', 'negative']
+>>> lines = (line.rstrip("\\n") for line in open("reviews.txt"))  # doctest: +SKIP
+>>> for r in sentikit.iter_analyze(lines, lang="tr"):  # doctest: +SKIP
+...     print(r["id"], r.get("label", r.get("error")))
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping, Sized
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from sentikit.errors import InputError
-from sentikit.pipeline.analyzer import DEFAULT_BATCH_SIZE, Analyzer
+from sentikit.pipeline.analyzer import DEFAULT_BATCH_SIZE, Analyzer, check_ids
+
+__all__ = ["analyze", "iter_analyze", "load"]
 
 
 @lru_cache(maxsize=8)
@@ -44,6 +56,45 @@ def load(
     return Analyzer(lang, model=model, batch_size=batch_size)
 
 
+def _analyzer(lang: str | None, model: str | Path | None, batch_size: int) -> Analyzer:
+    if lang == "auto":
+        lang = None
+    if model is None and batch_size == DEFAULT_BATCH_SIZE:
+        return _cached(lang)
+    return Analyzer(lang, model=model, batch_size=batch_size)
+
+
+def _collection(texts: Any, ids: Any) -> tuple[Iterable[Any], Any]:
+    """``(texts, ids)`` to analyze, or :class:`InputError` for what is not a collection of texts.
+
+    A pandas Series gives its values, and its index as the default ids.
+    """
+    if isinstance(texts, bytes | bytearray | memoryview):
+        raise InputError(
+            f"texts must be str, not {type(texts).__name__}; decode them first "
+            "(e.g. data.decode('utf-8'))"
+        )
+    if isinstance(texts, Mapping):
+        raise InputError(
+            "texts is a dict: iterating it would analyze its keys; pass list(d.values()) "
+            "(or list(d) for the keys), and ids=list(d) to keep the keys as ids"
+        )
+    if isinstance(texts, set | frozenset):
+        raise InputError("texts is a set, which has no order; pass a list")
+    if hasattr(texts, "columns") and hasattr(texts, "iloc"):
+        raise InputError("texts is a DataFrame; pass one column, e.g. df['text']")
+    if hasattr(texts, "index") and hasattr(texts, "tolist") and hasattr(texts, "iloc"):
+        if ids is None:
+            ids = [str(i) for i in texts.index]  # pandas Series
+        texts = texts.tolist()
+    if not isinstance(texts, Iterable):
+        raise InputError(
+            f"texts must be a string or an iterable of strings, not {type(texts).__name__}"
+        )
+    check_ids(texts, ids)
+    return texts, ids
+
+
 def analyze(
     texts: Any,
     lang: str | None = None,
@@ -51,40 +102,98 @@ def analyze(
     ids: Iterable[Any] | None = None,
     model: str | Path | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
+    stream: bool = False,
 ) -> Any:
     """Analyze a text, or a list / tuple / pandas Series of texts.
 
     Parameters
     ----------
-    texts : a ``str`` (→ one result dict) or an iterable of texts (→ a list of result dicts,
-        one per input in order; a missing or non-string entry gets ``{"id", "error"}``).
-        For a pandas Series, ids default to the Series index.
-    lang : ``"tr"``, ``"en"`` or ``None`` to detect each text's language.
+    texts : a ``str`` (→ one result dict) or a collection with a length — list, tuple,
+        pandas Series, NumPy array, ``dict.values()`` (→ a list of result dicts, one per
+        input in order; a missing or non-string entry gets ``{"id", "error"}``, e.g.
+        ``"missing text (NA)"`` for ``None``, NaN or ``pd.NA``). For a pandas Series, ids
+        default to the Series index. A generator or other iterable without a length is
+        refused (:class:`InputError`) unless ``stream=True``: see :func:`iter_analyze`.
+    lang : ``"tr"``, ``"en"`` or ``None`` to detect each text's language (a text of another
+        language or script, or without letters, gets ``lang="und"``, label ``"neutral"``,
+        score 0 and a ``warning``).
     explain : add ``tokens`` with lemma, morphemes, per-token contribution (``polarity``)
         and negation to each result.
-    ids : optional ids, one per text.
+    ids : optional ids, exactly one per text (:class:`InputError` otherwise).
     model : a model bundle folder instead of the shipped model.
     batch_size : the most texts in one internal batch (batches start small and double up to
         it, and close early at a character budget: :mod:`sentikit.pipeline.batching`).
+    stream : return an iterator of results instead (:func:`iter_analyze`), for any iterable.
 
     Returns
     -------
-    dict or list of dict, in the result shape of ``docs/ARCHITECTURE.md``.
+    dict, list of dict, or (``stream=True``) an iterator of dict, in the result shape of
+    ``docs/ARCHITECTURE.md``.
+
+    Raises
+    ------
+    InputError
+        For ``bytes`` / ``bytearray`` (decode them first), a ``dict`` (whose iteration gives
+        its keys: pass its values or keys explicitly), a set or a DataFrame, ids that do not
+        pair one to one with the texts, and an iterable without a length unless ``stream``.
     """
-    if lang == "auto":
-        lang = None
-    analyzer = (
-        _cached(lang)
-        if model is None and batch_size == DEFAULT_BATCH_SIZE
-        else Analyzer(lang, model=model, batch_size=batch_size)
-    )
+    if stream:
+        return iter_analyze(texts, lang, explain, ids, model, batch_size)
     if isinstance(texts, str):
-        return analyzer.analyze(texts, explain=explain)
-    if isinstance(texts, bytes):
-        raise InputError("texts must be str, not bytes; decode them first")
-    if ids is None and hasattr(texts, "index") and hasattr(texts, "tolist"):
-        ids = [str(i) for i in texts.index]  # pandas Series
-        texts = texts.tolist()
-    if not isinstance(texts, Iterable):
-        raise InputError(f"texts must be a string or an iterable of strings, not {type(texts)}")
-    return analyzer.analyze_many(texts, ids=ids, explain=explain)
+        one = None
+        if ids is not None:
+            check_ids([texts], ids)
+            (one,) = list(ids)
+        return _analyzer(lang, model, batch_size).analyze(
+            texts, id=None if one is None else str(one), explain=explain
+        )
+    texts, ids = _collection(texts, ids)
+    if not isinstance(texts, Sized):
+        raise InputError(
+            f"texts is a {type(texts).__name__}, which analyze() would have to read whole into "
+            "memory; use sentikit.iter_analyze(texts) (or analyze(texts, stream=True)) to stream "
+            "the results, or pass list(texts)"
+        )
+    return _analyzer(lang, model, batch_size).analyze_many(
+        cast("Iterable[Any]", texts), ids=ids, explain=explain
+    )
+
+
+def iter_analyze(
+    texts: Any,
+    lang: str | None = None,
+    explain: bool = False,
+    ids: Iterable[Any] | None = None,
+    model: str | Path | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+) -> Iterator[dict[str, Any]]:
+    """Stream results for any iterable of texts: a generator, a file of lines, a list.
+
+    The texts are read lazily, one batch at a time (the first batch is small, so the first
+    results come soon), and each result is yielded as soon as its batch is done: memory stays
+    bounded however long the input. Exactly one result per text, in order. Errors about the
+    input as a whole (a dict, bytes, ids that do not match) are raised when the iterator is
+    created or, for ids left over after the last text, at its end.
+
+    Parameters
+    ----------
+    texts : an iterable of texts (a single ``str`` is one text); see :func:`analyze`.
+    lang, explain, ids, model, batch_size : as for :func:`analyze`.
+
+    Returns
+    -------
+    iterator of dict, in the result shape of ``docs/ARCHITECTURE.md``.
+
+    Examples
+    --------
+    >>> import sentikit
+    >>> gen = (f"great film number {i}" for i in range(10_000))
+    >>> it = sentikit.iter_analyze(gen, lang="en")  # doctest: +SKIP
+    >>> next(it)["label"]  # doctest: +SKIP
+    'positive'
+    """
+    if isinstance(texts, str):
+        texts = [texts]
+    texts, ids = _collection(texts, ids)
+    analyzer = _analyzer(lang, model, batch_size)
+    return analyzer.iter_analyze(texts, ids=ids, explain=explain)

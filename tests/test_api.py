@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 import jsonschema
@@ -77,3 +79,102 @@ def test_load_returns_reusable_analyzer() -> None:
 def test_bytes_are_rejected_clearly() -> None:
     with pytest.raises(InputError):
         sentikit.analyze(b"bytes")
+
+
+# -- issue 18 ------------------------------------------------------------------------------------
+def test_nfd_turkish_scores_as_nfc() -> None:
+    # defect 5: decomposed Turkish letters split words (−0.99 in NFC, +0.53 in NFD)
+    nfc = "Çok kötü bir film, güzel değil."
+    nfd = unicodedata.normalize("NFD", nfc)
+    a, b = sentikit.analyze(nfc), sentikit.analyze(nfd)
+    assert b["lang"] == a["lang"] == "tr"
+    assert (b["label"], b["score"]) == (a["label"], a["score"]) == ("negative", a["score"])
+    for s in b["sentences"]:
+        assert nfd[slice(*s["span"])] == s["text"]
+    jsonschema.validate(b, SCHEMA)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["😍😍😍", "😡", "مرحبا بالعالم", "Привет мир", "\x00", "", "12345", ":)", "这部电影很好"],
+)
+def test_unreadable_text_is_und_and_neutral_with_a_warning(text: str) -> None:
+    # defect 6: all of these were "en", "positive" 0.2995
+    r = sentikit.analyze(text)
+    jsonschema.validate(r, SCHEMA)
+    assert (r["lang"], r["label"], r["score"]) == ("und", "neutral", 0.0)
+    assert r["probs"] == {"positive": 0.0, "neutral": 1.0, "negative": 0.0}
+    assert r["model"] is None and r["warning"]
+    assert sentikit.analyze([text, "great film"])[1]["lang"] == "en"
+
+
+def test_emoji_are_scored_where_the_model_knows_them() -> None:
+    # a fixed language scores an emoji-only text with that model ...
+    r = sentikit.analyze("❤", lang="tr")
+    assert r["lang"] == "tr" and r["label"] == "positive" and "warning" not in r
+    # ... and one it knows nothing of gets the defined result instead of the model's prior
+    r = sentikit.analyze("😡😡", lang="en")
+    assert (r["label"], r["score"]) == ("neutral", 0.0) and "knows none" in r["warning"]
+    jsonschema.validate(r, SCHEMA)
+
+
+def test_ordinary_texts_carry_no_warning() -> None:
+    out = sentikit.analyze(["Harika bir film!", "What a dull film.", "10/10 great"])
+    assert all("warning" not in r and r["label"] != "neutral" for r in out)
+
+
+def test_dict_bytearray_set_and_dataframe_are_refused() -> None:
+    # defect 7: a dict analyzed its keys, a bytearray gave one error per byte
+    with pytest.raises(InputError, match="dict"):
+        sentikit.analyze({"great film": 1, "awful": 2}, lang="en")
+    with pytest.raises(InputError, match="bytearray"):
+        sentikit.analyze(bytearray(b"great film"), lang="en")
+    with pytest.raises(InputError, match="set"):
+        sentikit.analyze({"great film"}, lang="en")
+    with pytest.raises(InputError, match="DataFrame"):
+        sentikit.analyze(pd.DataFrame({"text": ["great film"]}), lang="en")
+    with pytest.raises(InputError, match="dict"):
+        sentikit.iter_analyze({"great film": 1}, lang="en")
+    d = {"a": "great film", "b": "awful film"}  # the documented way: values, keys as ids
+    out = sentikit.analyze(list(d.values()), ids=list(d), lang="en")
+    assert [(r["id"], r["label"]) for r in out] == [("a", "positive"), ("b", "negative")]
+
+
+def test_ids_must_match_the_texts() -> None:
+    with pytest.raises(InputError, match="more ids than texts"):
+        sentikit.analyze(["great", "awful"], ids=[1, 2, 3], lang="en")
+    with pytest.raises(InputError, match="fewer ids than texts"):
+        sentikit.analyze(["great", "awful"], ids=[1], lang="en")
+    assert sentikit.analyze("great", ids=["x"], lang="en")["id"] == "x"
+
+
+def test_missing_values_are_clear_errors() -> None:
+    out = sentikit.analyze(["great", pd.NA, None, float("nan")], lang="en")
+    assert [r.get("error") for r in out[1:]] == [
+        "record 2: missing text (NA)",
+        "record 3: missing text (None)",
+        "record 4: missing text (NaN)",
+    ]
+    s = pd.Series(["great", pd.NA], dtype="object")
+    assert sentikit.analyze(s, lang="en")[1]["error"] == "record 1: missing text (NA)"
+
+
+def test_generators_stream_and_are_not_buffered_by_analyze() -> None:
+    read: list[int] = []
+
+    def gen(n: int) -> Iterator[str]:
+        for i in range(n):
+            read.append(i)
+            yield "great fun"
+
+    with pytest.raises(InputError, match="iter_analyze"):
+        sentikit.analyze(gen(10), lang="en")
+    assert read == []  # refused before reading anything
+    it = sentikit.iter_analyze(gen(10_000), lang="en")
+    first = next(it)
+    assert first["label"] == "positive" and first["id"] == "1"
+    assert len(read) < 10_000  # only the first batch was read
+    it2 = sentikit.analyze(gen(3), lang="en", stream=True)
+    assert not isinstance(it2, list)
+    assert [r["id"] for r in it2] == ["1", "2", "3"]
+    assert [r["label"] for r in sentikit.iter_analyze("great fun", lang="en")] == ["positive"]

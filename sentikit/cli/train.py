@@ -24,7 +24,8 @@ def _detect_lang(texts: list[str]) -> str:
     from sentikit.lang.detect import detect_many
 
     votes = Counter(detect_many(texts[:LANG_SAMPLE]))
-    lang = votes.most_common(1)[0][0]
+    known = Counter({k: v for k, v in votes.items() if k != "und"})  # "und": no Latin words
+    lang = (known or votes).most_common(1)[0][0]
     log.info("detected language %s (%s)", lang, dict(votes))
     return lang
 

@@ -16,10 +16,14 @@ Text normalization (shared by training and inference, see :func:`text_words`):
   shortened to one (``mükemmelll`` → ``mükemmel``, ``sooo`` → ``so``);
 * words are runs of Latin-script letters, with inner apostrophes kept (``don't``, ``ankara'da``).
 
-A text without any Latin-script letter (empty, emoji, numbers, URLs, other scripts) is
-*undecidable*: :func:`detect` returns :data:`DEFAULT_LANG` (``"en"``), :func:`detect_proba` returns
-0.5 for each language, and :func:`identify` returns a :class:`DetectionResult` with
-``decided=False`` and ``confidence=0.0``.
+A text the model cannot tell is *undetermined* (:data:`UND`, ``"und"``, the BCP 47 code for an
+undetermined language): a text without any Latin-script word (empty, emoji, numbers, URLs,
+punctuation), and a text most of whose letters are in another script (Cyrillic, Arabic, Greek,
+CJK…; counted after URLs, mentions and e-mail addresses are removed). :func:`detect` returns
+``"und"`` for it, :func:`detect_proba` 0.5 for each language, and :func:`identify` a
+:class:`DetectionResult` with ``decided=False`` and ``confidence=0.0``. (A Latin-script text in
+a third language, German say, is still called ``"tr"`` or ``"en"``: the model knows only these
+two.)
 
 The shipped model lives in ``sentikit/resources/langid/`` (``model.json`` + ``model.npz``) and is
 trained by ``python -m sentikit.lang.detect_train --output sentikit/resources/langid``. It is loaded
@@ -53,6 +57,7 @@ __all__ = [
     "FEATURES_VERSION",
     "LANGS",
     "MODEL_DIR",
+    "UND",
     "DetectionResult",
     "LanguageDetector",
     "detect",
@@ -67,8 +72,11 @@ __all__ = [
 
 #: The languages the detector distinguishes; index 0 is the positive class of the model.
 LANGS: tuple[str, str] = ("tr", "en")
-#: Returned for texts without letters (undecidable).
-DEFAULT_LANG = "en"
+#: Returned for texts the model cannot tell (no Latin-script word, or mostly another script):
+#: the BCP 47 code for an undetermined language.
+UND = "und"
+#: Returned for undetermined texts (an alias of :data:`UND`; it was ``"en"`` before 0.2).
+DEFAULT_LANG = UND
 #: Version of the normalization + feature scheme; a model trained on another one is rejected.
 FEATURES_VERSION = 1
 #: Where the shipped model lives.
@@ -87,6 +95,9 @@ _EMOTICON_RE = re.compile(  # applied to lower-cased text
     r"(?<![^\s(\[>])(?:[:;=][-'^o]?(?:[dpso3x]|[()\[\]|/\\*@$]+)|x+d+)(?![a-z\u00e0-\u024f])"
 )
 _REPEAT_RE = re.compile(r"(.)\1{2,}")
+# A letter outside the Latin ranges the model reads (Cyrillic, Greek, Arabic, CJK, Latin
+# Extended Additional…); combining marks are not letters, so NFD Latin text has none.
+_OTHER_LETTER_RE = re.compile(rf"[^\W\d_{_LATIN}]")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
 _MAX_CACHE = 500_000
 _BLOCK = 4096
@@ -116,6 +127,16 @@ def _raw_words(text: str) -> list[str]:
     if "\u2019" in text or "\u2018" in text or "`" in text or "\u00b4" in text:
         text = text.translate(_APOSTROPHES)
     return _WORD_RE.findall(text)
+
+
+def _latin_words(text: str) -> list[str]:
+    """:func:`_raw_words`, or ``[]`` when most of the letters are not Latin (undetermined)."""
+    words = _raw_words(text)
+    if words and not text.isascii():
+        other = len(_OTHER_LETTER_RE.findall(text))
+        if other and other >= sum(map(len, words)):
+            return []
+    return words
 
 
 def _collapse(word: str) -> str:
@@ -187,13 +208,14 @@ class DetectionResult:
     Attributes
     ----------
     lang : str
-        ``"tr"`` or ``"en"`` (:data:`DEFAULT_LANG` when undecidable).
+        ``"tr"``, ``"en"``, or :data:`UND` (``"und"``) when undetermined.
     proba : dict of str to float
         Probability of each language; sums to 1.
     confidence : float
-        ``|P(tr) - P(en)|`` in [0, 1]; 0.0 when undecidable.
+        ``|P(tr) - P(en)|`` in [0, 1]; 0.0 when undetermined.
     decided : bool
-        False when the text had no Latin-script letter, so ``lang`` is only the default.
+        False when the text is undetermined (no Latin-script word, or mostly another
+        script); ``lang`` is then ``"und"``.
     n_words : int
         Number of words the model saw.
     """
@@ -347,8 +369,8 @@ class LanguageDetector:
         return scores
 
     def logit(self, text: str) -> float | None:
-        """Log-odds of ``"tr"`` vs ``"en"``, or None when ``text`` is undecidable."""
-        words = _raw_words(_check_text(text))
+        """Log-odds of ``"tr"`` vs ``"en"``, or None when ``text`` is undetermined."""
+        words = _latin_words(_check_text(text))
         if not words:
             return None
         cache = self._cache
@@ -360,7 +382,7 @@ class LanguageDetector:
 
     def identify(self, text: str) -> DetectionResult:
         """Language, probabilities and confidence of one text (see :func:`identify`)."""
-        words = _raw_words(_check_text(text))
+        words = _latin_words(_check_text(text))
         if not words:
             return DetectionResult(DEFAULT_LANG, {"tr": 0.5, "en": 0.5}, 0.0, False, 0)
         z = self.bias
@@ -396,7 +418,7 @@ class LanguageDetector:
                         f"texts[{offset + i}] must be a str, not {type(text).__name__}"
                     )
             offset += len(chunk)
-            block = [_raw_words(t) for t in chunk]
+            block = [_latin_words(t) for t in chunk]
             self._prefetch(block)
             get = cache.get
             for words in block:
@@ -454,8 +476,8 @@ def detect(text: str) -> str:
     Returns
     -------
     str
-        ``"tr"`` or ``"en"``; :data:`DEFAULT_LANG` (``"en"``) when the text has no Latin-script
-        letter — use :func:`identify` to tell that case apart.
+        ``"tr"`` or ``"en"``; :data:`UND` (``"und"``) when the text has no Latin-script word
+        or its letters are mostly in another script.
 
     Raises
     ------
@@ -468,6 +490,8 @@ def detect(text: str) -> str:
     'tr'
     >>> detect("I loved it!!! 😍")
     'en'
+    >>> detect("😍😍"), detect("Привет мир")
+    ('und', 'und')
     """
     return get_detector().detect(text)
 
@@ -483,7 +507,7 @@ def detect_many(texts: Iterable[str]) -> list[str]:
     Returns
     -------
     list of str
-        ``"tr"`` or ``"en"`` per text, in order; the same as :func:`detect` on each.
+        ``"tr"``, ``"en"`` or ``"und"`` per text, in order; the same as :func:`detect` on each.
     """
     return get_detector().detect_many(texts)
 
@@ -499,7 +523,7 @@ def detect_proba(text: str) -> dict[str, float]:
     Returns
     -------
     dict of str to float
-        ``{"tr": p, "en": 1 - p}``; ``{"tr": 0.5, "en": 0.5}`` when undecidable.
+        ``{"tr": p, "en": 1 - p}``; ``{"tr": 0.5, "en": 0.5}`` when undetermined.
     """
     return get_detector().identify(text).proba
 
@@ -515,7 +539,8 @@ def identify(text: str) -> DetectionResult:
     Returns
     -------
     DetectionResult
-        ``decided`` is False (and ``confidence`` 0.0) when the text has no Latin-script letter.
+        ``decided`` is False (``lang`` ``"und"``, ``confidence`` 0.0) when the text is
+        undetermined.
     """
     return get_detector().identify(text)
 

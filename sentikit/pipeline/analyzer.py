@@ -1,8 +1,14 @@
 """The Analyzer: runs language identification, text processing and the model over texts in batches.
 
 One :class:`Analyzer` serves one language or, with ``lang=None``, routes each text to the model
-of its detected language. It yields exactly one result per input, in order: a text it cannot
-analyze (``None``, NaN, not a string) yields ``{"id": ..., "error": "..."}`` instead.
+of its detected language. It yields exactly one result per input, in order: an entry that is not
+a text (``None``, NaN, ``pd.NA``, a number) yields ``{"id": ..., "error": "..."}`` instead.
+
+Every text is normalized at the door (:func:`sentikit.lang.textnorm.normalize_text`): Unicode
+NFC, and control characters (NUL, DEL, …; not tabs or newlines) replaced by spaces. Language
+identification, tokenization and the model read the normalized text; every ``span`` and ``text``
+in a result points into the text as given (NFC composition is mapped back, a replaced control
+character keeps its place), and a result notes replaced control characters in ``warning``.
 
 Result shape (DESIGN.md)::
 
@@ -10,8 +16,20 @@ Result shape (DESIGN.md)::
      "sentences": [{"text", "span", "label", "score", "clauses": [...]}],
      "aspects": [...], "tokens": [...]  (explain=True), "model": {"name", "version"}}
 
-``score`` is ``P(positive) - P(negative)`` in ``[-1, 1]``. A text with no tokens (empty or
-whitespace) gets the defined result label ``neutral``, score 0, ``P(neutral) = 1``.
+``score`` is ``P(positive) - P(negative)`` in ``[-1, 1]``.
+
+A text with nothing to score gets a defined result: label ``neutral``, score 0,
+``P(neutral) = 1`` (every sentence neutral, score 0) and a ``warning`` saying why. That is
+
+* a text whose language is undetermined with ``lang=None`` (no Latin-script word, or mostly
+  another script: :mod:`sentikit.lang.detect`): ``lang`` is ``"und"``, ``model`` is ``None``,
+  ``sentences`` (and ``tokens``) are empty; an emoji-only text is one (give ``lang`` to have
+  a model score its emoji);
+* an empty text, or one without a word, hashtag, emoji or emoticon (numbers, punctuation, URLs
+  and mentions only);
+* a text none of whose features the model knows (its probabilities would be the model's
+  prior, the same for every such text: an emoji the training data never had, another script
+  in a fixed language).
 """
 
 from __future__ import annotations
@@ -19,7 +37,8 @@ from __future__ import annotations
 import gc
 import logging
 import math
-from collections.abc import Iterable, Iterator
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping, Sized
 from contextlib import contextmanager
 from itertools import count, repeat
 from pathlib import Path
@@ -31,6 +50,7 @@ from sentikit.doc import Document, Sentence, Token
 from sentikit.errors import InputError, ResourceMissingError, SentikitError
 from sentikit.features.ngrams import sentence_segments
 from sentikit.lang import SUPPORTED_LANGS, get_processor
+from sentikit.lang.textnorm import NormalizedText, normalize_text
 from sentikit.models.linear import LinearEnsembleClassifier
 from sentikit.models.registry import load_model, shipped_model_dir
 from sentikit.pipeline.batching import DEFAULT_BATCH_SIZE, FIRST_BATCH, batches
@@ -39,6 +59,75 @@ __all__ = ["DEFAULT_BATCH_SIZE", "Analyzer"]
 
 _log = logging.getLogger("sentikit")
 _WARNED: set[str] = set()
+
+#: The language of a text whose language could not be identified (BCP 47 "undetermined").
+UND = "und"
+#: Token kinds with something to score: words (letters), their suffixes, hashtags, emoji and
+#: emoticons. A text with none of them (numbers, punctuation, URLs, mentions) is not scored.
+_READABLE_KINDS = frozenset({"word", "suffix", "hashtag", "emoji", "emoticon"})
+#: A probability row equal to the model's prior within this tolerance means that no feature
+#: of the text is known to the model (a zero feature row gives exactly the prior).
+_PRIOR_ATOL = 1e-12
+#: A character no training corpus has (Unicode private use): the text the prior is read from.
+_UNKNOWN_TEXT = "\ue000"
+
+
+def _neutral_probs() -> dict[str, float]:
+    return {"positive": 0.0, "neutral": 1.0, "negative": 0.0}
+
+
+def _missing(t: object) -> str | None:
+    """``"None"``, ``"NaN"``, ``"NA"`` or ``"NaT"`` for a missing value, else None."""
+    if t is None:
+        return "None"
+    if isinstance(t, float) and math.isnan(t):
+        return "NaN"
+    name = type(t).__name__
+    if name == "NAType":  # pandas.NA, without importing pandas
+        return "NA"
+    if name == "NaTType":
+        return "NaT"
+    return None
+
+
+def _entry_error(t: object) -> str:
+    """Why a non-string entry cannot be analyzed."""
+    missing = _missing(t)
+    if missing is not None:
+        return f"missing text ({missing})"
+    return f"text must be a string, not {type(t).__name__}"
+
+
+def _und_warning(text: str) -> str:
+    """Why the language of ``text`` (undetermined by the detector) could not be identified."""
+    if not text.strip():
+        return "empty text: nothing to analyze"
+    if any(c.isalpha() for c in text):
+        why = "its letters are mostly not in the Latin script (sentikit reads Turkish and English)"
+    elif any(unicodedata.category(c) == "So" for c in text):
+        why = "it has no words, only emoji or symbols"
+    else:
+        why = "it has no letters"
+    return (
+        f"language not identified: {why}; not scored (give lang='tr' or lang='en' to score it "
+        "with that model)"
+    )
+
+
+def _add_warning(r: dict[str, Any], msg: str) -> None:
+    r["warning"] = f"{r['warning']}; {msg}" if r.get("warning") else msg
+
+
+def _restore_spans(items: list[dict[str, Any]], nt: NormalizedText, text_key: str) -> None:
+    """Map each item's ``span`` (and its ``text_key`` text) back to the original text."""
+    for it in items:
+        span = it.get("span")
+        if span is None:
+            continue
+        a, b = nt.span(span[0], span[1])
+        it["span"] = [a, b]
+        if text_key in it:
+            it[text_key] = nt.original[a:b]
 
 
 def _token_dict(tok: Token) -> dict[str, Any]:
@@ -118,16 +207,46 @@ class _LangModel:
         self.lang: str = info["lang"]
         self.classes = [str(c) for c in est.classes_]
         self.tag = {"name": str(info.get("name")), "version": str(info.get("version"))}
+        self.prior: np.ndarray | None = None  # probabilities of a text with no known feature
 
 
-def _paired(texts: Iterable[Any], ids: Iterable[Any]) -> Iterator[tuple[Any, str]]:
-    """``(text, str(id))`` pairs; :class:`InputError` when the ids run out first."""
+def _paired(
+    texts: Iterable[Any], ids: Iterable[Any], leftover: list[int]
+) -> Iterator[tuple[Any, str]]:
+    """``(text, str(id))`` pairs; :class:`InputError` when the ids run out first. Ids left
+    over after the last text are not an error here (the last batch is still to be analyzed):
+    the number of texts is appended to ``leftover`` for the caller to raise at the end."""
     it_ids = iter(ids)
+    n = 0
     for t in texts:
         i = next(it_ids, _NO_ID)
         if i is _NO_ID:
-            raise InputError("fewer ids than texts")
+            raise InputError(f"fewer ids than texts: no id for text {n + 1}")
+        n += 1
         yield t, str(i)
+    if next(it_ids, _NO_ID) is not _NO_ID:
+        leftover.append(n)
+
+
+def check_ids(texts: Any, ids: Any) -> None:
+    """Raise :class:`InputError` when ``ids`` is not a sequence of ids matching ``texts``.
+
+    ``ids`` must not be a string, bytes or a mapping; where both have a length, the lengths
+    must agree (checked before any text is analyzed). A streamed pair is checked as it goes
+    (:func:`_paired`).
+    """
+    if ids is None:
+        return
+    if isinstance(ids, str | bytes | bytearray | memoryview | Mapping):
+        raise InputError(f"ids must be a list of ids, one per text, not a {type(ids).__name__}")
+    if not isinstance(ids, Iterable):
+        raise InputError(f"ids must be an iterable of ids, not a {type(ids).__name__}")
+    if isinstance(texts, Sized) and isinstance(ids, Sized) and len(ids) != len(texts):
+        fewer = "fewer" if len(ids) < len(texts) else "more"
+        raise InputError(
+            f"{fewer} ids than texts ({len(ids)} ids for {len(texts)} texts): give exactly one "
+            "id per text"
+        )
 
 
 _NO_ID = object()
@@ -211,7 +330,11 @@ class Analyzer:
     ) -> list[dict[str, Any]]:
         """Analyze many texts; one result per input, in order (see :meth:`iter_analyze`).
 
-        All results come back at once, so the batches do not start small (``grow=False``)."""
+        All results come back at once, in memory, so the batches do not start small
+        (``grow=False``); for a stream of unknown length use :meth:`iter_analyze`. ``ids``
+        that do not match the texts one to one raise :class:`InputError` (before any text is
+        analyzed where both have a length)."""
+        check_ids(texts, ids)
         return list(self.iter_analyze(texts, ids, explain, grow=False))
 
     def iter_analyze(
@@ -224,16 +347,22 @@ class Analyzer:
     ) -> Iterator[dict[str, Any]]:
         """Stream results: exactly one per input, in input order, processed in batches.
 
-        ``ids`` default to the 1-based position as a string. A non-string input yields an
-        error record ``{"id", "error"}``. Batches hold at most ``batch_size`` texts (default:
-        the analyzer's); with ``grow`` the first batch is small and each next one twice as
-        large (:func:`sentikit.pipeline.batching.batches`), else every batch may be full size.
+        ``texts`` is read lazily, one batch at a time, so a generator of any length streams in
+        bounded memory. ``ids`` default to the 1-based position as a string; given ids must
+        pair one to one with the texts (:class:`InputError` when they run out, or, once the
+        texts end, when some are left over). A non-string entry yields an error record
+        ``{"id", "error"}`` (``"missing text (NA)"`` for ``None``, NaN, ``pd.NA``). Batches hold
+        at most ``batch_size`` texts (default: the analyzer's); with ``grow`` the first batch
+        is small and each next one twice as large (:func:`sentikit.pipeline.batching.batches`),
+        else every batch may be full size.
         """
+        check_ids(texts, ids)
         size = batch_size or self.batch_size
+        leftover: list[int] = []
         if ids is None:
             pairs: Iterator[tuple[Any, str]] = zip(texts, map(str, count(1)), strict=False)
         else:
-            pairs = _paired(texts, ids)
+            pairs = _paired(texts, ids, leftover)
         first = FIRST_BATCH if grow else size
         for batch in batches(pairs, size, _pair_chars, first=first):
             chunk = [t for t, _ in batch]
@@ -241,6 +370,8 @@ class Analyzer:
             with _gc_paused():
                 results = self._analyze_batch(chunk, chunk_ids, explain)
             yield from results
+        if leftover:
+            raise InputError(f"more ids than texts: {leftover[0]} texts, and ids left over")
 
     # -- batch internals -----------------------------------------------------------------
     def _analyze_batch(
@@ -248,37 +379,87 @@ class Analyzer:
     ) -> list[dict[str, Any]]:
         out: list[dict[str, Any] | None] = [None] * len(texts)
         valid: list[int] = []
+        norm: dict[int, NormalizedText] = {}  # the text each valid entry is analyzed as
         for i, t in enumerate(texts):
             if isinstance(t, str):
                 valid.append(i)
+                norm[i] = normalize_text(t)
             else:
-                missing = t is None or (isinstance(t, float) and math.isnan(t))
-                why = "text is missing" if missing else f"text is a {type(t).__name__}"
-                out[i] = {"id": ids[i], "error": f"record {ids[i]}: {why}"}
-        langs = self._languages([texts[i] for i in valid])
+                out[i] = {"id": ids[i], "error": f"record {ids[i]}: {_entry_error(t)}"}
+        langs = self._languages([norm[i].text for i in valid])
         by_lang: dict[str, list[int]] = {}
         for i, lang in zip(valid, langs, strict=True):
             by_lang.setdefault(lang, []).append(i)
         for lang, idx in by_lang.items():
-            try:
-                results = self._analyze_lang(
-                    [texts[i] for i in idx], lang, explain, [ids[i] for i in idx]
-                )
-            except SentikitError:
-                raise
-            except Exception:
-                # isolate the failing record(s): one result or one error record per input
-                results = []
-                for i in idx:
-                    try:
-                        results.extend(self._analyze_lang([texts[i]], lang, explain, [ids[i]]))
-                    except Exception as exc:  # noqa: BLE001 - reported as an error record
-                        results.append({"id": ids[i], "error": f"record {ids[i]}: {exc}"})
+            if lang == UND:
+                results = [self._undetermined(norm[i].text, ids[i], explain) for i in idx]
+            else:
+                try:
+                    results = self._analyze_lang(
+                        [norm[i].text for i in idx], lang, explain, [ids[i] for i in idx]
+                    )
+                except SentikitError:
+                    raise
+                except Exception:
+                    # isolate the failing record(s): one result or one error record per input
+                    results = []
+                    for i in idx:
+                        try:
+                            results.extend(
+                                self._analyze_lang([norm[i].text], lang, explain, [ids[i]])
+                            )
+                        except Exception as exc:  # noqa: BLE001 - reported as an error record
+                            results.append({"id": ids[i], "error": f"record {ids[i]}: {exc}"})
+            for i, r in zip(idx, results, strict=True):
+                if "error" not in r:
+                    self._restore(r, norm[i])
             if len(idx) == len(texts):
                 return results  # one language, no invalid entry: already in input order
             for i, r in zip(idx, results, strict=True):
                 out[i] = r
         return [r for r in out if r is not None]
+
+    @staticmethod
+    def _restore(r: dict[str, Any], nt: NormalizedText) -> None:
+        """Point a result's spans and texts into the original text; note replaced controls."""
+        if nt.changed:
+            for s in r["sentences"]:
+                _restore_spans(s["clauses"], nt, "text")
+            _restore_spans(r["sentences"], nt, "text")
+            _restore_spans(r.get("tokens", []), nt, "text")
+            _restore_spans(r["aspects"], nt, "term")
+        if nt.controls:
+            n = nt.controls
+            _add_warning(
+                r, f"{n} control character{'s' if n > 1 else ''} (NUL, DEL…) read as spaces"
+            )
+
+    @staticmethod
+    def _undetermined(text: str, id: str, explain: bool) -> dict[str, Any]:
+        """The defined result of a text whose language could not be identified."""
+        r: dict[str, Any] = {
+            "id": id,
+            "lang": UND,
+            "label": "neutral",
+            "score": 0.0,
+            "probs": _neutral_probs(),
+            "sentences": [],
+            "aspects": [],
+            "model": None,
+            "warning": _und_warning(text),
+        }
+        if explain:
+            r["tokens"] = []
+        return r
+
+    def _prior(self, lm: _LangModel, proc: Any) -> np.ndarray:
+        """The model's probabilities for a text none of whose features it knows."""
+        if lm.prior is None:
+            (d,) = proc.make_docs([_UNKNOWN_TEXT])
+            d.lang = lm.lang
+            probs, _ = lm.est.predict_proba_segments([d], sentence_segments([d]))
+            lm.prior = np.asarray(probs[0], dtype=np.float64)
+        return lm.prior
 
     def _languages(self, texts: list[str]) -> list[str]:
         if self.lang is not None:
@@ -294,13 +475,16 @@ class Analyzer:
         proc = get_processor(lang)
         docs = proc.make_docs(texts)
         scored = []
-        for d in docs:
+        warnings: dict[int, str] = {}  # position in docs → why it was not scored
+        for k, d in enumerate(docs):
             d.lang = lang
-            if d.n_tokens():
-                scored.append(d)
+            if not d.n_tokens():
+                warnings[k] = "empty text: nothing to analyze"
+            elif _READABLE_KINDS.isdisjoint(d.token_kinds()):
+                warnings[k] = "no words, emoji or emoticons (numbers, punctuation, URLs or "
+                warnings[k] += "mentions only): not scored"
             else:
-                d.label, d.score = "neutral", 0.0
-                d.probs = {"positive": 0.0, "neutral": 1.0, "negative": 0.0}
+                scored.append(d)
         if scored:
             # documents and the sentences of multi-sentence documents in one model call, from
             # one feature pass (each row's probabilities are those of its own document)
@@ -308,9 +492,25 @@ class Analyzer:
             doc_probs, sent_probs = lm.est.predict_proba_segments(scored, segments)
             self._set_doc_results(scored, doc_probs, lm)
             self._set_sentence_results(scored, [s for _, s in segments], sent_probs, lm)
+            prior = self._prior(lm, proc)
+            unknown = np.all(np.abs(np.asarray(doc_probs) - prior) <= _PRIOR_ATOL, axis=1)
+            if unknown.any():
+                at = {id(d): k for k, d in enumerate(docs)}
+                for d in (scored[j] for j in np.flatnonzero(unknown).tolist()):
+                    warnings[at[id(d)]] = (
+                        f"the {lang} model knows none of the text's words or emoji: not scored"
+                    )
+        for k in warnings:
+            d = docs[k]
+            d.label, d.score, d.probs = "neutral", 0.0, _neutral_probs()
+            for s in d.sentences:
+                s.label, s.score = "neutral", 0.0
         if explain:
             self._explain(docs, proc, lm)
-        return [self._result(d, lm, explain, i) for d, i in zip(docs, ids, strict=True)]
+        results = [self._result(d, lm, explain, i) for d, i in zip(docs, ids, strict=True)]
+        for k, msg in warnings.items():
+            results[k]["warning"] = msg
+        return results
 
     @staticmethod
     def _label_score_probs(

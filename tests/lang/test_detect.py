@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 import sys
+import unicodedata
 import zlib
 from pathlib import Path
 from types import ModuleType
@@ -22,6 +23,7 @@ from sentikit.lang import detect as detect_mod
 from sentikit.lang.detect import (
     DEFAULT_LANG,
     MODEL_DIR,
+    UND,
     DetectionResult,
     LanguageDetector,
     detect,
@@ -63,7 +65,22 @@ ENGLISH = [
     "gonna watch it tonight",
     "Food was ok, service slow.",
 ]
-UNDECIDABLE = ["", ":)", "😍😍😍", "12345", "10/10", "https://t.co/abc", "   \n", "!!!", "Привет"]
+UNDECIDABLE = [
+    "",
+    ":)",
+    "😍😍😍",
+    "12345",
+    "10/10",
+    "https://t.co/abc",
+    "   \n",
+    "!!!",
+    "\x00",
+    "Привет",
+    "Привет мир, как дела? ok",  # mostly Cyrillic, one Latin word
+    "مرحبا بالعالم",
+    "这部电影很好 film",
+    "Καλημέρα κόσμε",
+]
 
 
 @pytest.mark.parametrize("text", TURKISH)
@@ -83,11 +100,20 @@ def test_english_examples(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", UNDECIDABLE)
-def test_undecidable_texts_get_the_documented_default(text: str) -> None:
+def test_undecidable_texts_are_und(text: str) -> None:
+    # issue 18: emoji-only, Arabic, Cyrillic and NUL-only lines were all called "en"
     r = identify(text)
-    assert r == DetectionResult(DEFAULT_LANG, {"tr": 0.5, "en": 0.5}, 0.0, False, 0)
-    assert detect(text) == DEFAULT_LANG == "en"
+    assert r == DetectionResult(UND, {"tr": 0.5, "en": 0.5}, 0.0, False, 0)
+    assert detect(text) == DEFAULT_LANG == UND == "und"
     assert detect_proba(text) == {"tr": 0.5, "en": 0.5}
+    assert detect_many([text, "cok guzel film"]) == ["und", "tr"]
+
+
+def test_a_few_foreign_words_do_not_make_a_text_und() -> None:
+    assert detect("I watched Война и мир last night, a great film") == "en"
+    assert detect("Dün akşam Война и мир izledim, çok güzeldi") == "tr"
+    # decomposed (NFD) Turkish letters are Latin letters plus combining marks
+    assert detect(unicodedata.normalize("NFD", "Çok güzel bir gün")) == "tr"
 
 
 def test_confident_on_clear_sentences() -> None:

@@ -39,7 +39,8 @@ def test_one_result_per_input_in_order(analyzer: Analyzer) -> None:
         assert ("error" in r) == (not isinstance(t, str))
     assert out[0]["label"] == "positive" and out[2]["label"] == "negative"
     assert out[3]["label"] == "neutral" and out[3]["probs"]["neutral"] == 1.0
-    assert "text is missing" in out[1]["error"] and "int" in out[5]["error"]
+    assert "missing text (None)" in out[1]["error"] and "missing text (NaN)" in out[4]["error"]
+    assert "int" in out[5]["error"]
 
 
 def test_ids_are_kept_and_counted(analyzer: Analyzer) -> None:

@@ -299,6 +299,16 @@ def _row_logits(
     return out + intercept
 
 
+def _row_values(x: sp.csr_matrix, cols: NDArray[np.int64]) -> NDArray[np.float64]:
+    """The values of the one-row matrix ``x`` at columns ``cols`` (0 where absent)."""
+    order = np.argsort(x.indices, kind="stable")
+    idx, data = x.indices[order], x.data[order]
+    pos = np.minimum(np.searchsorted(idx, cols), max(len(idx) - 1, 0))
+    found = idx[pos] == cols if len(idx) else np.zeros(len(cols), dtype=np.bool_)
+    out: NDArray[np.float64] = np.where(found, data[pos] if len(idx) else 0.0, 0.0)
+    return out
+
+
 class _Family:
     """Vocabulary handling of string-keyed families (learnt from per-document terms)."""
 
@@ -616,23 +626,26 @@ class WordNgrams:
         """Share of ``transform([doc]) · weights`` carried by each token of ``doc``.
 
         An n-gram's contribution is split evenly among the tokens it spans; a repeated n-gram
-        (binary feature) is split among its occurrences.
+        (binary feature) is split among its occurrences. Computed with arrays over the
+        n-gram occurrences (memory linear in the document, whatever the vocabulary size).
         """
+        n_tok = len(doc.tokens)
         x = self.transform([doc])
-        value = dict(zip(x.indices.tolist(), x.data.tolist(), strict=True))
         U, doc_of = self._unit_array([doc])
         _, starts, ns, keys = self._positions(U, doc_of)
         cols, hit = self._columns(keys)
-        occ: dict[int, list[tuple[int, int]]] = {}
-        for j, i, n in zip(cols[hit].tolist(), starts[hit].tolist(), ns[hit].tolist(), strict=True):
-            occ.setdefault(j, []).append((i, n))
-        out = [0.0] * len(doc.tokens)
-        for j, places in occ.items():
-            c = value.get(j, 0.0) * float(weights[j]) / len(places)
-            for i, n in places:
-                for k in range(i, i + n):
-                    out[k] += c / n
-        return out
+        cols, starts, ns = cols[hit], starts[hit], ns[hit]
+        if not len(cols):
+            return [0.0] * n_tok
+        uniq, inv, n_occ = np.unique(cols, return_inverse=True, return_counts=True)
+        value = _row_values(x, uniq)
+        per_col = value * np.asarray(weights, dtype=np.float64)[uniq] / n_occ
+        share = per_col[inv] / ns  # each token an occurrence spans gets this much
+        out = np.zeros(n_tok)
+        for k in range(int(ns.max())):
+            m = ns > k
+            out += np.bincount(starts[m] + k, weights=share[m], minlength=n_tok)
+        return [float(v) for v in out]
 
     def to_state(self) -> tuple[dict[str, Any], dict[str, NDArray[Any]]]:
         """JSON-able settings + word forms, and arrays (n-gram keys, scaling), for a bundle."""
@@ -817,28 +830,69 @@ class CharNgrams(_Family):
         tf += 1.0
         return _row_logits(X.indptr, table, X.indices, intercept, tf)
 
+    def _form_counts(self, forms: Sequence[str]) -> sp.csr_matrix:
+        """(forms × n-grams) counts of the n-grams of each form (canonical CSR)."""
+        if not hasattr(self, "_cache"):
+            self._cache = {}
+        ids = list(map(self._form_ids, forms))
+        ptr = np.zeros(len(forms) + 1, dtype=np.int64)
+        np.cumsum(list(map(len, ids)), out=ptr[1:])
+        flat = np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64)
+        F = sp.csr_matrix((np.ones(len(flat)), flat, ptr), shape=(len(forms), len(self.vocab_)))
+        F.sum_duplicates()
+        return F
+
     def token_contributions(self, doc: Document, weights: NDArray[np.float64]) -> list[float]:
         """Share of ``transform([doc]) · weights`` carried by each token.
 
         ``char_wb`` n-grams never cross a word boundary, so each n-gram belongs to the tokens
-        whose form contains it; its contribution is split by occurrence count.
+        whose form contains it; its contribution is split by occurrence count. Computed once
+        per distinct form from the sparse (forms × n-grams) count matrix: a token gets
+        ``Σ_j count(form, j) · value_j · weight_j / total_j`` (memory linear in the document).
         """
         x = self.transform([doc])
-        value = {int(j): float(v) for j, v in zip(x.indices, x.data, strict=True)}
-        per_token = [np.bincount(self._form_ids(t.form)) for t in doc.tokens]
-        totals: dict[int, int] = {}
-        for counts in per_token:
-            for j in np.flatnonzero(counts):
-                totals[int(j)] = totals.get(int(j), 0) + int(counts[j])
-        return [
-            float(
-                sum(
-                    value[int(j)] * float(weights[j]) * counts[j] / totals[int(j)]
-                    for j in np.flatnonzero(counts)
-                )
-            )
-            for counts in per_token
-        ]
+        forms, fids = TokenBatch([doc]).form_index()
+        if not forms:
+            return []
+        F = self._form_counts(forms)
+        n_form = np.bincount(fids, minlength=len(forms)).astype(np.float64)
+        total = np.asarray(F.T @ n_form).ravel()  # occurrences of each n-gram in the document
+        cols = np.unique(F.indices)
+        per_gram = np.zeros(F.shape[1])
+        per_gram[cols] = (
+            _row_values(x, cols) * np.asarray(weights, dtype=np.float64)[cols] / total[cols]
+        )
+        per_form = np.asarray(F @ per_gram).ravel()
+        out: list[float] = per_form[fids].tolist()
+        return out
+
+    def _form_occurrences(
+        self, forms: Sequence[str]
+    ) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:
+        """Every vocabulary n-gram occurrence in the padded forms (`` form ``), form by form:
+        its form, column, start in the padded form and length."""
+        vocab = self.vocab_
+        lo, hi = self.ngram_range
+        f_of: list[int] = []
+        cols: list[int] = []
+        starts: list[int] = []
+        ns: list[int] = []
+        for f, form in enumerate(forms):
+            w = f" {form} "
+            for n in range(lo, hi + 1):
+                for i in range(len(w) - n + 1):
+                    j = vocab.get(w[i : i + n])
+                    if j is not None:
+                        f_of.append(f)
+                        cols.append(j)
+                        starts.append(i)
+                        ns.append(n)
+        return (
+            np.asarray(f_of, dtype=np.int64),
+            np.asarray(cols, dtype=np.int64),
+            np.asarray(starts, dtype=np.int64),
+            np.asarray(ns, dtype=np.int64),
+        )
 
     def char_contributions(
         self, doc: Document, weights: NDArray[np.float64]
@@ -848,33 +902,36 @@ class CharNgrams(_Family):
         Each n-gram occurrence's share (as in :meth:`token_contributions`) is spread evenly
         over the characters of the form it covers (the boundary spaces carry nothing), so
         summing a character range gives the part of the decision carried by that substring —
-        used to score Turkish morphemes by their surface forms.
+        used to score Turkish morphemes by their surface forms. Occurrences are found once
+        per distinct form and spread with arrays (memory linear in the document).
         """
         x = self.transform([doc])
-        value = {int(j): float(v) for j, v in zip(x.indices, x.data, strict=True)}
-        vocab = self.vocab_
-        lo, hi = self.ngram_range
-        occ: list[list[tuple[int, int, int]]] = []  # per token: (column, start, n)
-        totals: dict[int, int] = {}
-        for t in doc.tokens:
-            w = f" {t.form} "
-            found = []
-            for n in range(lo, hi + 1):
-                for i in range(len(w) - n + 1):
-                    j = vocab.get(w[i : i + n])
-                    if j is not None and j in value:
-                        found.append((j, i, n))
-                        totals[j] = totals.get(j, 0) + 1
-            occ.append(found)
-        out = []
-        for t, found in zip(doc.tokens, occ, strict=True):
-            chars = np.zeros(len(t.form))
-            for j, i, n in found:
-                a, b = max(i - 1, 0), min(i - 1 + n, len(t.form))
-                if b > a:
-                    chars[a:b] += value[j] * float(weights[j]) / totals[j] / (b - a)
-            out.append(chars)
-        return out
+        forms, fids = TokenBatch([doc]).form_index()
+        f_of, cols, starts, ns = self._form_occurrences(forms)
+        keep = np.isin(cols, x.indices)  # n-grams of the document's row
+        f_of, cols, starts, ns = f_of[keep], cols[keep], starts[keep], ns[keep]
+        n_form = np.bincount(fids, minlength=len(forms)).astype(np.float64)
+        total = np.bincount(cols, weights=n_form[f_of], minlength=len(self.vocab_))
+        lens = np.fromiter(map(len, forms), dtype=np.int64, count=len(forms))
+        a = np.maximum(starts - 1, 0)
+        b = np.minimum(starts - 1 + ns, lens[f_of])
+        inside = b > a
+        f_of, cols, a, b = f_of[inside], cols[inside], a[inside], b[inside]
+        w = np.asarray(weights, dtype=np.float64)
+        share = _row_values(x, cols) * w[cols] / total[cols] / (b - a)
+        # every covered character of every occurrence, in occurrence order (so that each
+        # character sums its shares in the order of the scan)
+        offset = np.zeros(len(forms) + 1, dtype=np.int64)
+        np.cumsum(lens, out=offset[1:])
+        width = b - a
+        ends = np.cumsum(width)
+        pos = np.arange(int(ends[-1]) if len(ends) else 0, dtype=np.int64)
+        pos += np.repeat(offset[f_of] + a - (ends - width), width)
+        chars: NDArray[np.float64] = np.asarray(
+            np.bincount(pos, weights=np.repeat(share, width), minlength=int(offset[-1])),
+            dtype=np.float64,
+        )
+        return [chars[offset[f] : offset[f + 1]].copy() for f in fids.tolist()]
 
     def to_state(self) -> tuple[dict[str, Any], dict[str, NDArray[Any]]]:
         meta = {

@@ -19,6 +19,7 @@ tokens with lemma, Universal POS in ``pos``, the Penn Treebank tag in ``tag``, `
 
 from __future__ import annotations
 
+import itertools
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
@@ -47,6 +48,10 @@ INSTALL_HINT = 'pip install "sentikit[en]"'
 DEFAULT_BATCH_SIZE = 256
 # Pipes not needed for lemmas, POS, dependencies and sentences.
 DEFAULT_EXCLUDE: tuple[str, ...] = ("ner",)
+# Tokens per Doc the parser is given at once: a longer text is parsed in pieces of at most this
+# many tokens, cut at sentence boundaries, and the pieces merged (the parser's memory grows with
+# the Doc's length: ~16 KB a token).
+PARSE_CHUNK_TOKENS = 5000
 
 # The NORM that spaCy's tokenizer exceptions give clitics (tok2vec reads NORM); words built by
 # our tokenizer get the same, so the model sees the features it was trained on.
@@ -157,7 +162,11 @@ def parse_docs(
 
 
 def spacy_doc_from_tokens(
-    text: str, tokens: Sequence[Token], nlp: Any = None, hard_breaks: Iterable[int] = ()
+    text: str,
+    tokens: Sequence[Token],
+    nlp: Any = None,
+    hard_breaks: Iterable[int] = (),
+    trailing_space: bool = False,
 ) -> Any:
     """An unparsed spaCy ``Doc`` whose tokens are exactly ``tokens``.
 
@@ -175,6 +184,8 @@ def spacy_doc_from_tokens(
     hard_breaks : iterable of int
         Token indices that must start a sentence (e.g. after a blank line); the parser keeps
         them and finds the other boundaries itself.
+    trailing_space : bool, default False
+        Whether the last token is followed by a space (a piece of a longer text).
 
     Returns
     -------
@@ -187,6 +198,8 @@ def spacy_doc_from_tokens(
     # escapes become their character; a spaced ellipsis (". . .") becomes "..."
     words = [PTB_ESCAPES.get(t.text.lower(), t.text).replace(" ", "") for t in tokens]
     spaces = [i + 1 < n and tokens[i + 1].start > t.end for i, t in enumerate(tokens)]
+    if n and trailing_space:
+        spaces[-1] = True
     breaks = set(hard_breaks)
     sent_starts: list[bool | int | None] | None = None
     if breaks:
@@ -249,8 +262,58 @@ def iter_parse_tokens(
     if batch_size < 1:
         raise InputError(f"batch_size must be >= 1, got {batch_size}")
     nlp = nlp if nlp is not None else load_nlp()
-    docs = (spacy_doc_from_tokens(text, toks, nlp, br) for (text, toks), br in items)
-    yield from nlp.pipe(docs, batch_size=batch_size)
+
+    def is_long(item: tuple[tuple[str, Sequence[Token]], Iterable[int]]) -> bool:
+        return len(item[0][1]) > PARSE_CHUNK_TOKENS
+
+    for long, run in itertools.groupby(items, key=is_long):
+        if long:
+            for (text, toks), br in run:
+                yield _parse_long(text, toks, br, nlp)
+        else:
+            docs = (spacy_doc_from_tokens(text, toks, nlp, br) for (text, toks), br in run)
+            yield from nlp.pipe(docs, batch_size=batch_size)
+
+
+def _parse_long(text: str, tokens: Sequence[Token], hard_breaks: Iterable[int], nlp: Any) -> Any:
+    """Parse a text of more than :data:`PARSE_CHUNK_TOKENS` tokens piece by piece and merge the
+    parsed pieces into one ``Doc`` (token ``i`` is token ``i`` of ``tokens``).
+
+    Pieces end at sentence boundaries (:func:`~sentikit.lang.en.tokenize.split_sentences`;
+    a sentence longer than a piece is cut) and each piece's first token starts a sentence. The
+    parser's working memory grows with the tokens of the Doc it parses (about 16 KB a token:
+    3.5 GB for a 1 MB text in one Doc), so pieces bound it.
+    """
+    from spacy.tokens import Doc
+
+    from sentikit.lang.en.tokenize import split_sentences
+
+    n = len(tokens)
+    breaks = sorted(set(hard_breaks))
+    ends = [s.token_end for s in split_sentences(text, tokens)]
+    cuts = [0]
+    k = 0
+    while n - cuts[-1] > PARSE_CHUNK_TOKENS:
+        limit = cuts[-1] + PARSE_CHUNK_TOKENS
+        cut = 0
+        while k < len(ends) and ends[k] <= limit:
+            if ends[k] > cuts[-1]:
+                cut = ends[k]
+            k += 1
+        cuts.append(cut if cut > cuts[-1] and cut < n else limit)
+    cuts.append(n)
+
+    def pieces() -> Iterator[Any]:
+        for a, b in zip(cuts, cuts[1:], strict=False):
+            piece_breaks = [i - a for i in breaks if a <= i < b]
+            space = b < n and tokens[b].start > tokens[b - 1].end
+            yield spacy_doc_from_tokens(text, tokens[a:b], nlp, piece_breaks, space)
+
+    parsed = []
+    for sdoc in nlp.pipe(pieces(), batch_size=1):
+        sdoc.tensor = sdoc.tensor[:0].copy()  # the token vectors are not read: free them
+        parsed.append(sdoc)
+    return Doc.from_docs(parsed, ensure_whitespace=False)
 
 
 def doc_from_spacy(

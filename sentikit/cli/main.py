@@ -1,6 +1,6 @@
 """The ``sentikit`` command: one typer app with sub-commands.
 
-``sentikit analyze | evaluate | train | lexicon | embed | info | version``; also
+``sentikit analyze | evaluate | check | train | lexicon | embed | info | version``; also
 ``python -m sentikit``.
 
 Conventions: data goes to stdout; logs, warnings and progress go to stderr. Every failure —
@@ -27,6 +27,7 @@ from typer.core import TyperGroup
 
 from sentikit.cli._util import PROG, ensure_utf8_stdout, err, error_line, setup_logging
 from sentikit.cli.analyze import analyze_command
+from sentikit.cli.check import check_command
 from sentikit.cli.embed import embed_app
 from sentikit.cli.evaluate import evaluate_command
 from sentikit.cli.lexicon import app as lexicon_app
@@ -202,6 +203,7 @@ def _root(
 
 app.command("analyze")(analyze_command)
 app.command("evaluate")(evaluate_command)
+app.command("check")(check_command)
 app.command("train")(train_command)
 app.add_typer(embed_app, name="embed")
 app.add_typer(lexicon_app, name="lexicon")

@@ -35,12 +35,15 @@ __all__ = ["analyze", "iter_analyze", "load"]
 
 
 @lru_cache(maxsize=8)
-def _cached(lang: str | None) -> Analyzer:
-    return Analyzer(lang)
+def _cached(lang: str | None, labels: str = "three") -> Analyzer:
+    return Analyzer(lang, labels=labels)
 
 
 def load(
-    lang: str | None = None, model: str | Path | None = None, batch_size: int = DEFAULT_BATCH_SIZE
+    lang: str | None = None,
+    model: str | Path | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    labels: str = "three",
 ) -> Analyzer:
     """A reusable :class:`Analyzer` for ``lang`` (``None``: detect per text).
 
@@ -50,18 +53,22 @@ def load(
     model : a model bundle folder (``sentikit train`` output); default: the shipped model.
     batch_size : the most texts in one internal batch (batches start small and double up to
         it, and close early at a character budget: :mod:`sentikit.pipeline.batching`).
+    labels : ``"three"`` (positive / neutral / negative) or ``"binary"`` (the more probable
+        of positive and negative).
     """
     if lang == "auto":
         lang = None
-    return Analyzer(lang, model=model, batch_size=batch_size)
+    return Analyzer(lang, model=model, batch_size=batch_size, labels=labels)
 
 
-def _analyzer(lang: str | None, model: str | Path | None, batch_size: int) -> Analyzer:
+def _analyzer(
+    lang: str | None, model: str | Path | None, batch_size: int, labels: str = "three"
+) -> Analyzer:
     if lang == "auto":
         lang = None
     if model is None and batch_size == DEFAULT_BATCH_SIZE:
-        return _cached(lang)
-    return Analyzer(lang, model=model, batch_size=batch_size)
+        return _cached(lang, labels)
+    return Analyzer(lang, model=model, batch_size=batch_size, labels=labels)
 
 
 def _collection(texts: Any, ids: Any) -> tuple[Iterable[Any], Any]:
@@ -103,6 +110,7 @@ def analyze(
     model: str | Path | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     stream: bool = False,
+    labels: str = "three",
 ) -> Any:
     """Analyze a text, or a list / tuple / pandas Series of texts.
 
@@ -124,6 +132,8 @@ def analyze(
     batch_size : the most texts in one internal batch (batches start small and double up to
         it, and close early at a character budget: :mod:`sentikit.pipeline.batching`).
     stream : return an iterator of results instead (:func:`iter_analyze`), for any iterable.
+    labels : ``"three"`` (default): positive / neutral / negative; ``"binary"``: the more
+        probable of positive and negative (``probs`` keep all three classes).
 
     Returns
     -------
@@ -138,13 +148,13 @@ def analyze(
         pair one to one with the texts, and an iterable without a length unless ``stream``.
     """
     if stream:
-        return iter_analyze(texts, lang, explain, ids, model, batch_size)
+        return iter_analyze(texts, lang, explain, ids, model, batch_size, labels)
     if isinstance(texts, str):
         one = None
         if ids is not None:
             check_ids([texts], ids)
             (one,) = list(ids)
-        return _analyzer(lang, model, batch_size).analyze(
+        return _analyzer(lang, model, batch_size, labels).analyze(
             texts, id=None if one is None else str(one), explain=explain
         )
     texts, ids = _collection(texts, ids)
@@ -154,7 +164,7 @@ def analyze(
             "memory; use sentikit.iter_analyze(texts) (or analyze(texts, stream=True)) to stream "
             "the results, or pass list(texts)"
         )
-    return _analyzer(lang, model, batch_size).analyze_many(
+    return _analyzer(lang, model, batch_size, labels).analyze_many(
         cast("Iterable[Any]", texts), ids=ids, explain=explain
     )
 
@@ -166,6 +176,7 @@ def iter_analyze(
     ids: Iterable[Any] | None = None,
     model: str | Path | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
+    labels: str = "three",
 ) -> Iterator[dict[str, Any]]:
     """Stream results for any iterable of texts: a generator, a file of lines, a list.
 
@@ -178,7 +189,7 @@ def iter_analyze(
     Parameters
     ----------
     texts : an iterable of texts (a single ``str`` is one text); see :func:`analyze`.
-    lang, explain, ids, model, batch_size : as for :func:`analyze`.
+    lang, explain, ids, model, batch_size, labels : as for :func:`analyze`.
 
     Returns
     -------
@@ -195,5 +206,5 @@ def iter_analyze(
     if isinstance(texts, str):
         texts = [texts]
     texts, ids = _collection(texts, ids)
-    analyzer = _analyzer(lang, model, batch_size)
+    analyzer = _analyzer(lang, model, batch_size, labels)
     return analyzer.iter_analyze(texts, ids=ids, explain=explain)

@@ -56,6 +56,13 @@ class Lang(StrEnum):
     en = "en"
 
 
+class Labels(StrEnum):
+    """``--labels`` values."""
+
+    three = "three"
+    binary = "binary"
+
+
 class OutFormat(StrEnum):
     """``--format`` values."""
 
@@ -232,11 +239,11 @@ def _arg_records(
             yield Record(str(n), arg, None, n, 0)
 
 
-def load_analyzer(lang: str | None, model: Path | None) -> AnalyzerLike:
+def load_analyzer(lang: str | None, model: Path | None, labels: str = "three") -> AnalyzerLike:
     """:func:`sentikit.api.load` (imported here so that ``--help`` stays fast)."""
     import sentikit.api
 
-    analyzer: AnalyzerLike = sentikit.api.load(lang, model=model)
+    analyzer: AnalyzerLike = sentikit.api.load(lang, model=model, labels=labels)
     return analyzer
 
 
@@ -326,6 +333,14 @@ def analyze_command(
             show_default=False,
         ),
     ] = None,
+    labels: Annotated[
+        Labels,
+        typer.Option(
+            "--labels",
+            help="three: positive / neutral / negative; binary: the more probable of "
+            "positive and negative.",
+        ),
+    ] = Labels.three,
 ) -> None:
     """Analyze the sentiment of texts: one result per input record, in input order.
 
@@ -365,7 +380,9 @@ def analyze_command(
         # invalid UTF-8 at the top is reported at once.
         first = list(islice(records, min(batch_size, FIRST_BATCH)))
         analyzer: AnalyzerLike | None = (
-            load_analyzer(None if lang is Lang.auto else lang.value, model) if first else None
+            load_analyzer(None if lang is Lang.auto else lang.value, model, labels.value)
+            if first
+            else None
         )
         bar = Progress(progress, total)
         with open_output(output) as stream:

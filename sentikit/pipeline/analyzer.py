@@ -46,7 +46,7 @@ from typing import Any
 
 import numpy as np
 
-from sentikit.doc import Document, Sentence, Token
+from sentikit.doc import Clause, Document, Sentence, Token
 from sentikit.errors import InputError, ResourceMissingError, SentikitError
 from sentikit.features.ngrams import sentence_segments
 from sentikit.lang import SUPPORTED_LANGS, get_processor
@@ -54,6 +54,7 @@ from sentikit.lang.textnorm import NormalizedText, normalize_text
 from sentikit.models.linear import LinearEnsembleClassifier
 from sentikit.models.registry import load_model, shipped_model_dir
 from sentikit.pipeline.batching import DEFAULT_BATCH_SIZE, FIRST_BATCH, batches
+from sentikit.pipeline.mixed import clause_segments, domain_coverage, mixed_flags
 
 __all__ = ["DEFAULT_BATCH_SIZE", "Analyzer"]
 
@@ -112,6 +113,34 @@ def _und_warning(text: str) -> str:
         f"language not identified: {why}; not scored (give lang='tr' or lang='en' to score it "
         "with that model)"
     )
+
+
+#: The label views of :class:`Analyzer` (``labels=``).
+LABEL_VIEWS = ("three", "binary")
+
+
+def _set_mixed(r: dict[str, Any], evidence: dict[str, Any] | None) -> None:
+    r["mixed"] = evidence is not None
+    if evidence is not None:
+        r["mixed_evidence"] = evidence
+
+
+def _binary_view(r: dict[str, Any]) -> None:
+    """Relabel a result, its sentences and clauses by the more probable of positive and
+    negative (``score`` = P(positive) − P(negative) ≥ 0 → positive); unscored texts (with a
+    ``warning`` and score 0 by definition) keep their neutral label."""
+    if "error" in r or r.get("warning") and r.get("score") == 0.0:
+        return
+
+    def relabel(item: dict[str, Any]) -> None:
+        if item.get("score") is not None:
+            item["label"] = "positive" if item["score"] >= 0 else "negative"
+
+    relabel(r)
+    for s in r.get("sentences", []):
+        relabel(s)
+        for c in s.get("clauses", []):
+            relabel(c)
 
 
 def _add_warning(r: dict[str, Any], msg: str) -> None:
@@ -267,6 +296,10 @@ class Analyzer:
         language to its own.
     batch_size : the most texts in one internal batch (batches start small and double up to
         it, and close early at a character budget: :mod:`sentikit.pipeline.batching`).
+    labels : ``"three"`` (default): positive / neutral / negative; ``"binary"``: the label of
+        every document, sentence and clause is the more probable of positive and negative
+        (the probabilities stay those of the three classes; an unscored text, with a
+        ``warning``, stays neutral).
 
     Examples
     --------
@@ -280,11 +313,15 @@ class Analyzer:
         lang: str | None = None,
         model: str | Path | None = None,
         batch_size: int = DEFAULT_BATCH_SIZE,
+        labels: str = "three",
     ) -> None:
         if lang is not None and lang not in SUPPORTED_LANGS:
             raise InputError(f"unsupported language {lang!r}; use one of {SUPPORTED_LANGS}")
         if batch_size < 1:
             raise InputError("batch_size must be at least 1")
+        if labels not in LABEL_VIEWS:
+            raise InputError(f"labels must be one of {LABEL_VIEWS}, not {labels!r}")
+        self.labels = labels
         self.batch_size = batch_size
         self._models: dict[str, _LangModel] = {}
         self.lang = lang
@@ -428,6 +465,10 @@ class Analyzer:
             _restore_spans(r["sentences"], nt, "text")
             _restore_spans(r.get("tokens", []), nt, "text")
             _restore_spans(r["aspects"], nt, "term")
+            for item in [r, *r["sentences"]]:
+                ev = item.get("mixed_evidence") or {}
+                _restore_spans(ev.get("positive", []), nt, "text")
+                _restore_spans(ev.get("negative", []), nt, "text")
         if nt.controls:
             n = nt.controls
             _add_warning(
@@ -443,6 +484,8 @@ class Analyzer:
             "label": "neutral",
             "score": 0.0,
             "probs": _neutral_probs(),
+            "mixed": False,
+            "domain_coverage": None,
             "sentences": [],
             "aspects": [],
             "model": None,
@@ -485,13 +528,25 @@ class Analyzer:
                 warnings[k] += "mentions only): not scored"
             else:
                 scored.append(d)
+        mixed: dict[int, dict[str, Any]] = {}  # id(document or sentence) → its evidence
         if scored:
             # documents and the sentences of multi-sentence documents in one model call, from
-            # one feature pass (each row's probabilities are those of its own document)
+            # one feature pass (each row's probabilities are those of its own document); the
+            # clauses of multi-clause sentences in a second one (segments of one document
+            # must not overlap)
             segments = sentence_segments(scored)
             doc_probs, sent_probs = lm.est.predict_proba_segments(scored, segments)
+            csegs, clauses = clause_segments(scored, lang)
+            clause_probs = (
+                lm.est.predict_proba_docs([scored[i].sentence_document(c) for i, c in csegs])
+                if csegs
+                else np.zeros((0, len(lm.classes)))
+            )
             self._set_doc_results(scored, doc_probs, lm)
             self._set_sentence_results(scored, [s for _, s in segments], sent_probs, lm)
+            mixed = self._set_clause_results(
+                scored, segments, sent_probs, clauses, clause_probs, lm
+            )
             prior = self._prior(lm, proc)
             unknown = np.all(np.abs(np.asarray(doc_probs) - prior) <= _PRIOR_ATOL, axis=1)
             if unknown.any():
@@ -508,9 +563,60 @@ class Analyzer:
         if explain:
             self._explain(docs, proc, lm)
         results = [self._result(d, lm, explain, i) for d, i in zip(docs, ids, strict=True)]
+        coverage = domain_coverage(lm.est, docs)
+        for d, r, cov in zip(docs, results, coverage, strict=True):
+            r["domain_coverage"] = cov
+            _set_mixed(r, mixed.get(id(d)))
+            for s, rs in zip(d.sentences, r["sentences"], strict=True):
+                _set_mixed(rs, mixed.get(id(s)))
         for k, msg in warnings.items():
             results[k]["warning"] = msg
+            results[k]["mixed"] = False
+            results[k].pop("mixed_evidence", None)
+        if self.labels == "binary":
+            for r in results:
+                _binary_view(r)
         return results
+
+    @staticmethod
+    def _set_clause_results(
+        docs: list[Document],
+        segments: list[tuple[int, Sentence]],
+        sent_probs: np.ndarray,
+        clauses: list[tuple[int, int, Clause]],
+        clause_probs: np.ndarray,
+        lm: _LangModel,
+    ) -> dict[int, dict[str, Any]]:
+        """Score the clauses of multi-clause sentences; return the mixed-polarity evidence of
+        documents (their sentences and clauses) and sentences (their clauses), by ``id``."""
+        for d in docs:
+            for s in d.sentences:
+                s.clauses = []
+        doc_parts: list[tuple[int, str, tuple[int, int], float, float]] = []
+        for (i, s), (_, _, pd) in zip(
+            segments, Analyzer._label_score_probs(lm, sent_probs), strict=True
+        ):
+            doc_parts.append((i, s.text, s.span, pd["positive"], pd["negative"]))
+        sent_parts: list[tuple[int, str, tuple[int, int], float, float]] = []
+        sent_index: dict[tuple[int, int], int] = {}
+        for (i, j, c), (label, score, pd) in zip(
+            clauses, Analyzer._label_score_probs(lm, clause_probs), strict=True
+        ):
+            c.label, c.score = label, score
+            docs[i].sentences[j].clauses.append(c)
+            doc_parts.append((i, c.text, c.span, pd["positive"], pd["negative"]))
+            k = sent_index.setdefault((i, j), len(sent_index))
+            sent_parts.append((k, c.text, c.span, pd["positive"], pd["negative"]))
+        out: dict[int, dict[str, Any]] = {}
+        for d, ev in zip(docs, mixed_flags(docs, doc_parts), strict=True):
+            if ev is not None:
+                out[id(d)] = ev
+        keys = list(sent_index)
+        flags = mixed_flags([docs[i] for i, _ in keys], sent_parts)
+        for (i, j), ev in zip(keys, flags, strict=True):
+            if ev is not None:
+                out[id(docs[i].sentences[j])] = ev
+        return out
 
     @staticmethod
     def _label_score_probs(
@@ -586,9 +692,12 @@ class Analyzer:
                 tok.negated = tok.negated or at.negated
             if any(t.morphemes for t in d.tokens):
                 _score_morphemes(d, lm.est.char_contributions(d), lm.est.morpheme_contributions(d))
-            # clauses come from the full analysis (English subclauses)
-            if len(a.sentences) == len(d.sentences):
-                for s, sa in zip(d.sentences, a.sentences, strict=True):
+            # clauses come from the full analysis (English subclauses), for the sentences
+            # that both splitters cut alike (same span); the others keep the fast clauses
+            by_sent = {tuple(sa.span): sa for sa in a.sentences}
+            for s in d.sentences:
+                sa = by_sent.get(tuple(s.span))
+                if sa is not None and sa.clauses:
                     s.clauses = sa.clauses
 
     @staticmethod
@@ -599,6 +708,8 @@ class Analyzer:
             "label": d.label,
             "score": d.score,
             "probs": d.probs,
+            "mixed": False,
+            "domain_coverage": None,
             "sentences": [
                 {
                     "text": s.text,
@@ -606,6 +717,7 @@ class Analyzer:
                     "label": s.label,
                     "score": s.score,
                     "clauses": [c.to_dict() for c in s.clauses],
+                    "mixed": False,
                 }
                 for s in d.sentences
             ],

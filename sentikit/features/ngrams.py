@@ -867,35 +867,30 @@ class CharNgrams(_Family):
         return out
 
     def _form_occurrences(
-        self, forms: Sequence[str]
+        self, forms: Sequence[str], columns: NDArray[Any], chunk: int = 4096
     ) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:
-        """Every vocabulary n-gram occurrence in the padded forms (`` form ``), form by form:
-        its form, column, start in the padded form and length."""
+        """Every occurrence of an n-gram among ``columns`` in the padded forms (`` form ``),
+        form by form: its form, column, start in the padded form and length (scanned
+        ``chunk`` forms at a time, so only that many forms' occurrences are Python objects)."""
         vocab = self.vocab_
+        wanted = set(np.asarray(columns).tolist())
         lo, hi = self.ngram_range
-        f_of: list[int] = []
-        cols: list[int] = []
-        starts: list[int] = []
-        ns: list[int] = []
-        for f, form in enumerate(forms):
-            w = f" {form} "
-            for n in range(lo, hi + 1):
-                for i in range(len(w) - n + 1):
-                    j = vocab.get(w[i : i + n])
-                    if j is not None:
-                        f_of.append(f)
-                        cols.append(j)
-                        starts.append(i)
-                        ns.append(n)
-        return (
-            np.asarray(f_of, dtype=np.int64),
-            np.asarray(cols, dtype=np.int64),
-            np.asarray(starts, dtype=np.int64),
-            np.asarray(ns, dtype=np.int64),
-        )
+        parts: list[NDArray[np.int64]] = []
+        for c0 in range(0, len(forms), chunk):
+            found: list[int] = []  # form, column, start, n for each occurrence
+            for f in range(c0, min(c0 + chunk, len(forms))):
+                w = f" {forms[f]} "
+                for n in range(lo, hi + 1):
+                    for i in range(len(w) - n + 1):
+                        j = vocab.get(w[i : i + n])
+                        if j is not None and j in wanted:
+                            found += (f, j, i, n)
+            parts.append(np.asarray(found, dtype=np.int64).reshape(-1, 4))
+        table = np.concatenate(parts) if parts else np.zeros((0, 4), dtype=np.int64)
+        return table[:, 0], table[:, 1], table[:, 2], table[:, 3]
 
     def char_contributions(
-        self, doc: Document, weights: NDArray[np.float64]
+        self, doc: Document, weights: NDArray[np.float64], chunk: int = 4096
     ) -> list[NDArray[np.float64]]:
         """Per token, the contribution carried by each character of its form.
 
@@ -903,13 +898,12 @@ class CharNgrams(_Family):
         over the characters of the form it covers (the boundary spaces carry nothing), so
         summing a character range gives the part of the decision carried by that substring —
         used to score Turkish morphemes by their surface forms. Occurrences are found once
-        per distinct form and spread with arrays (memory linear in the document).
+        per distinct form and spread with arrays, ``chunk`` distinct forms at a time (memory
+        linear in the document, temporaries bounded by ``chunk``).
         """
         x = self.transform([doc])
         forms, fids = TokenBatch([doc]).form_index()
-        f_of, cols, starts, ns = self._form_occurrences(forms)
-        keep = np.isin(cols, x.indices)  # n-grams of the document's row
-        f_of, cols, starts, ns = f_of[keep], cols[keep], starts[keep], ns[keep]
+        f_of, cols, starts, ns = self._form_occurrences(forms, x.indices, chunk)
         n_form = np.bincount(fids, minlength=len(forms)).astype(np.float64)
         total = np.bincount(cols, weights=n_form[f_of], minlength=len(self.vocab_))
         lens = np.fromiter(map(len, forms), dtype=np.int64, count=len(forms))
@@ -920,17 +914,21 @@ class CharNgrams(_Family):
         w = np.asarray(weights, dtype=np.float64)
         share = _row_values(x, cols) * w[cols] / total[cols] / (b - a)
         # every covered character of every occurrence, in occurrence order (so that each
-        # character sums its shares in the order of the scan)
+        # character sums its shares in the order of the scan), a block of forms at a time
         offset = np.zeros(len(forms) + 1, dtype=np.int64)
         np.cumsum(lens, out=offset[1:])
-        width = b - a
-        ends = np.cumsum(width)
-        pos = np.arange(int(ends[-1]) if len(ends) else 0, dtype=np.int64)
-        pos += np.repeat(offset[f_of] + a - (ends - width), width)
-        chars: NDArray[np.float64] = np.asarray(
-            np.bincount(pos, weights=np.repeat(share, width), minlength=int(offset[-1])),
-            dtype=np.float64,
-        )
+        chars = np.zeros(int(offset[-1]))
+        bounds = np.searchsorted(f_of, np.arange(0, len(forms) + chunk, chunk))
+        for lo, hi in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True):
+            if hi == lo:
+                continue
+            width = b[lo:hi] - a[lo:hi]
+            ends = np.cumsum(width)
+            first = offset[f_of[lo]]  # the block's characters start here
+            pos = np.arange(int(ends[-1]), dtype=np.int64)
+            pos += np.repeat(offset[f_of[lo:hi]] + a[lo:hi] - (ends - width) - first, width)
+            part = np.bincount(pos, weights=np.repeat(share[lo:hi], width))
+            chars[first : first + len(part)] = part
         return [chars[offset[f] : offset[f + 1]].copy() for f in fids.tolist()]
 
     def to_state(self) -> tuple[dict[str, Any], dict[str, NDArray[Any]]]:

@@ -138,6 +138,12 @@ def test_contributions_equal_the_per_token_formulas() -> None:
             new = fam.token_contributions(doc, w)
             assert new == pytest.approx(_old_char_token_contributions(fam, doc, w), abs=1e-9, rel=0)
             chars, ref_chars = fam.char_contributions(doc, w), _old_char_contributions(fam, doc, w)
+            forms = [t.form for t in doc.tokens]
+            in_chunks = fam._form_occurrences(forms, np.arange(n_cols), chunk=3)
+            at_once = fam._form_occurrences(forms, np.arange(n_cols))
+            assert all(np.array_equal(a, b) for a, b in zip(in_chunks, at_once, strict=True))
+            small = fam.char_contributions(doc, w, chunk=2)
+            assert all(np.array_equal(a, b) for a, b in zip(small, chars, strict=True))
             assert len(chars) == len(ref_chars) == len(doc.tokens)
             for a, b in zip(chars, ref_chars, strict=True):
                 assert a.shape == b.shape

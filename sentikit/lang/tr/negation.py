@@ -35,10 +35,14 @@ from sentikit.doc import Sentence, Token
 from sentikit.lang.tr.morphology import Analysis
 
 __all__ = [
+    "CLITICS",
+    "DEGIL_FORM",
     "LIGHT_VERBS",
     "MAX_MODIFIERS",
     "NEGATOR_LEMMAS",
     "NPI_WORDS",
+    "QUESTION_PARTICLES",
+    "YOK_FORM",
     "mark_negation",
     "negation_cue",
 ]
@@ -54,15 +58,25 @@ LIGHT_VERBS = frozenset(
 #: At most this many modifiers before the negated head are included.
 MAX_MODIFIERS = 3
 
-_DEGIL_FORM = re.compile(
+#: Inflected forms of ``değil`` (full match; shared with the fast path).
+DEGIL_FORM = re.compile(
     r"değil(?:im|sin|iz|siniz|ler|di|dim|din|dik|diniz|diler|mi[şs]\w*|dir|se\w*|ken)?"
-)  # noqa: E501
-_YOK_FORM = re.compile(r"yok(?:tu\w*|tur|muş\w*|sa\w*|ken|um|sun|uz|sunuz|lar)?")
+)
+#: Inflected forms of ``yok`` (full match; ``yoksa`` is excluded by the callers).
+YOK_FORM = re.compile(r"yok(?:tu\w*|tur|muş\w*|sa\w*|ken|um|sun|uz|sunuz|lar)?")
+#: Question particles after ``değil`` / ``yok``: the tag question negates nothing.
+QUESTION_PARTICLES = frozenset(
+    {"mi", "mı", "mu", "mü", "misin", "mısın", "miydi", "mıydı", "muydu"}
+)
+#: Clitics ``de`` / ``da``: tagged conjunctions, but they do not end an NPI scope.
+CLITICS = frozenset({"de", "da"})
+_DEGIL_FORM = DEGIL_FORM
+_YOK_FORM = YOK_FORM
 _CONTENT_POS = frozenset({"Noun", "Adj", "Adv", "Verb", "Num"})
 _NOUN_MODIFIERS = frozenset({"Adj", "Det", "Num", "Adv"})
 _ADJ_MODIFIERS = frozenset({"Adv"})
-_CLITICS = frozenset({"de", "da"})
-_QUESTION = frozenset({"mi", "mı", "mu", "mü", "misin", "mısın", "miydi", "mıydı", "muydu"})
+_CLITICS = CLITICS
+_QUESTION = QUESTION_PARTICLES
 
 
 def negation_cue(token: Token, analysis: Analysis | None) -> str | None:

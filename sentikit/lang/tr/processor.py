@@ -1,8 +1,9 @@
 """Turkish text → :class:`~sentikit.doc.Document` (the ``LanguageProcessor`` for ``"tr"``).
 
 Fast path (``analyze=False``): tokens with ``norm`` (:mod:`~sentikit.lang.tr.tokenize`,
-:mod:`~sentikit.lang.tr.normalize`) and sentences (:mod:`~sentikit.lang.tr.sentences`); no
-morphology is loaded.
+:mod:`~sentikit.lang.tr.normalize`), sentences (:mod:`~sentikit.lang.tr.sentences`) and
+``negated`` flags from word forms (:mod:`~sentikit.lang.tr.fast_negation`: a shipped table of
+negated verb forms and lexical rules); no morphology is loaded.
 
 ``analyze=True`` adds, per batch:
 
@@ -14,7 +15,8 @@ morphology is loaded.
    ``lemma``, ``pos`` and ``morphemes`` of the whole word; its suffix token keeps only ``norm``.
    Words without a reading get ``lemma = norm`` and ``pos = "Unk"``; numbers ``pos = "Num"``,
    punctuation ``pos = "Punc"``;
-4. negation (:mod:`~sentikit.lang.tr.negation`).
+4. negation (:mod:`~sentikit.lang.tr.negation`), replacing the fast path's morphology-free
+   flags (:mod:`~sentikit.lang.tr.fast_negation`).
 
 Examples
 --------
@@ -33,6 +35,7 @@ from collections.abc import Iterable, Sequence
 
 from sentikit.doc import Document, Morpheme, Token, TokenColumns
 from sentikit.errors import InputError
+from sentikit.lang.tr import fast_negation
 from sentikit.lang.tr.deasciify import Deasciifier, FrequencySource
 from sentikit.lang.tr.morphology import (
     Analysis,
@@ -146,8 +149,10 @@ class TurkishProcessor:
         if not texts:
             return Document(text, id, "tr", [], [])
         sents = split_column_sentences(text, texts, starts, ends, kinds)
+        spans = [(s.token_start, s.token_end) for s in sents] if sents else [(0, len(texts))]
+        neg = fast_negation.negation_flags(norms, kinds, spans)  # morphology-free negation
         return Document.from_columns(
-            text, TokenColumns(texts, starts, ends, norms, kinds), sents, id, "tr"
+            text, TokenColumns(texts, starts, ends, norms, kinds, neg), sents, id, "tr"
         )
 
     def make_doc(self, text: str, id: str | None = None, analyze: bool = False) -> Document:
@@ -281,6 +286,7 @@ class TurkishProcessor:
                 for k, a in zip(idx, best, strict=True):
                     analyses[units[k][0]] = a
         for i, t in enumerate(toks):
+            t.negated = False  # the fast path's guess; mark_negation below decides
             kind = t.kind
             if kind == "word":
                 a = analyses[i]

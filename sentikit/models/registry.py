@@ -181,7 +181,11 @@ def training_data(
     sentences out of the English model: the movie snippets come from the same source, and SST
     split some snippets into several sentences, so containment, not equality, is tested.
     ``"limit": N`` keeps a seeded, label-stratified sample of N examples of a large source;
-    ``"labels": [...]`` keeps only those labels. Only sentikit's three classes (and the
+    ``"labels": [...]`` keeps only those labels. ``"as_label": L`` labels every text of an
+    unlabelled corpus ``L`` (distant supervision: news text as the neutral class, after Pak
+    and Paroubek 2010), and ``"sentences": K`` keeps only the first K sentences of each text
+    (split by the language's processor). ``"weight": w`` scales the source's per-text weights
+    (:func:`source_weights`). Only sentikit's three classes (and the
     labels of fine-grained corpora) train: ``"mixed"`` ABSA sentences are left out.
     ``leave_out`` names source keys (or corpora) whose sources are skipped, with those that
     share texts with them (the cross-corpus protocol).
@@ -231,23 +235,63 @@ def training_data(
     return texts, labels, summary
 
 
-def corpus_weights(groups: Sequence[str], scheme: str | None) -> list[float] | None:
+#: Keys of a training source that are not options of its dataset loader.
+_SOURCE_KEYS = ("name", "split", "exclude", "limit", "labels", "as_label", "sentences", "weight")
+
+
+def _distant(
+    examples: list[Any], label: str, sentences: int | None, config: dict[str, Any]
+) -> list[Any]:
+    """Examples of an unlabelled corpus, labelled ``label``; with ``sentences``, each text
+    cut to its first ``sentences`` sentences (empty ones dropped)."""
+    from dataclasses import replace
+
+    if sentences is not None:
+        from sentikit.lang import get_processor
+
+        proc = get_processor(str(config.get("lang", "en")))
+        cut = []
+        for e in examples:
+            (doc,) = proc.make_docs([e.text])
+            sents = doc.sentences[: int(sentences)]
+            text = doc.text[sents[0].span[0] : sents[-1].span[1]] if sents else ""
+            cut.append(replace(e, text=text))
+        examples = [e for e in cut if e.text.strip()]
+    return [replace(e, label=label) for e in examples]
+
+
+def source_weights(config: dict[str, Any]) -> dict[str, float]:
+    """The ``"weight"`` of each training source key that sets one."""
+    out: dict[str, float] = {}
+    for src in config.get("training", {}).get("datasets", []):
+        if "weight" in src:
+            out[source_key(src)] = float(src["weight"])
+    return out
+
+
+def corpus_weights(
+    groups: Sequence[str], scheme: str | None, scale: dict[str, float] | None = None
+) -> list[float] | None:
     """Per-text weights that set each corpus's share of the training loss: ``"sqrt"`` gives a
     corpus of n texts a total weight ∝ √n (large corpora count more, but do not drown the
     small ones), ``"equal"`` the same total to every corpus; ``None``/``"none"``: no weights.
-    Weights have mean 1."""
-    if scheme in (None, "none") or not groups:
+    ``scale`` multiplies the weights of some corpora (:func:`source_weights`). Weights have
+    mean 1."""
+    if (scheme in (None, "none") and not scale) or not groups:
         return None
     from collections import Counter
 
     counts = Counter(groups)
-    if scheme == "sqrt":
+    if scheme in (None, "none"):
+        total = {g: float(n) for g, n in counts.items()}
+    elif scheme == "sqrt":
         total = {g: n**0.5 for g, n in counts.items()}
     elif scheme == "equal":
         total = dict.fromkeys(counts, 1.0)
     else:
         raise InputError(f"unknown corpus balance {scheme!r}; use none, sqrt or equal")
-    w = [total[g] / counts[g] for g in groups]
+    scale = scale or {}
+    w = [total[g] / counts[g] * scale.get(g, 1.0) for g in groups]
     mean = sum(w) / len(w)
     return [x / mean for x in w]
 
@@ -277,7 +321,8 @@ def train_bundle(
     weights: list[float] | None = None
     if texts is None or labels is None:
         texts, labels, summary, groups = training_data(config, with_groups=True)
-        weights = corpus_weights(groups, config.get("training", {}).get("balance"))
+        balance = config.get("training", {}).get("balance")
+        weights = corpus_weights(groups, balance, source_weights(config))
     texts, labels = list(texts), [str(y) for y in labels]
     # auxiliary corpora that are also training data would leak into the stacking weights
     if trained_on is None:

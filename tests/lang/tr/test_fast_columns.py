@@ -69,7 +69,7 @@ def test_column_sentences_match_token_sentences(text: str) -> None:
 
 @pytest.mark.parametrize("text", TEXTS + _random_texts(30, seed=2))
 def test_fast_documents_equal_token_path(text: str) -> None:
-    doc = TurkishProcessor().make_doc(text)
+    doc = TurkishProcessor(mask=False).make_doc(text)  # tokenizer equivalence: no masking
     toks = tokenize(text)
     assert doc.token_forms() == [t.form for t in toks]
     sents = split_sentences(text, toks)
@@ -86,7 +86,7 @@ def test_corpus_slice_fast_documents_equal_token_path() -> None:
     if data_root(required=False) is None:
         pytest.skip("benchmark data not available")
     texts = [e.text for e in load_dataset("turkish-movie-reviews", split="all")][:300]
-    for text, doc in zip(texts, TurkishProcessor().make_docs(texts), strict=True):
+    for text, doc in zip(texts, TurkishProcessor(mask=False).make_docs(texts), strict=True):
         toks = tokenize(text)
         for t, g in zip(toks, doc.token_negated(), strict=True):
             t.negated = g  # negation flags are checked by the test above

@@ -80,6 +80,12 @@ def evaluate_command(
             show_default=False,
         ),
     ] = None,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs", min=1, help="Leave-one-corpus-out: trainings run at once (processes)."
+        ),
+    ] = 1,
     no_baseline: Annotated[
         bool,
         typer.Option("--no-baseline", help="Leave-one-corpus-out: skip the TF-IDF + LR baseline."),
@@ -95,7 +101,7 @@ def evaluate_command(
     from sentikit.models import registry
 
     if protocol is Protocol.loco:
-        _loco(dataset, config, lang, json_out, progress, not no_baseline)
+        _loco(dataset, config, lang, json_out, progress, not no_baseline, jobs)
         return
     if dataset is None:
         raise InputError("--dataset is needed (or --protocol leave-one-corpus-out --lang L)")
@@ -129,6 +135,7 @@ def _loco(
     json_out: Path | None,
     progress: bool,
     baseline: bool,
+    jobs: int = 1,
 ) -> None:
     """``--protocol leave-one-corpus-out``."""
     from sentikit.errors import InputError
@@ -146,6 +153,7 @@ def _loco(
         only=[dataset] if dataset else None,
         baseline=baseline,
         progress=bar.message if progress else None,
+        jobs=jobs,
     )
     typer.echo(format_loco(results))
     if json_out is not None:

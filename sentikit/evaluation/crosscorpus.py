@@ -123,45 +123,24 @@ def _baseline_probs(model: Any, texts: list[str]) -> np.ndarray:
     return np.asarray(model.classifier_.predict_proba(model.vectorizer_.transform(texts)))
 
 
-def evaluate_loco(
-    config: dict[str, Any],
-    lang: str | None = None,
-    only: Sequence[str] | None = None,
-    baseline: bool = True,
-    progress: Callable[[str], None] | None = None,
+def _run_group(
+    config: dict[str, Any], lang: str | None, items: list[LeftOut], baseline: bool
 ) -> list[CorpusResult]:
-    """Run the leave-one-corpus-out protocol of ``config`` (see the module docstring).
-
-    ``only`` restricts it to some left-out corpora (keys); ``baseline=False`` skips the
-    TF-IDF + LR baseline. Models trained on the whole pool (for the evaluation-only corpora)
-    are trained once.
-    """
+    """Train once for ``items`` (one pool corpus, or all evaluation-only corpora: the same
+    training data) and score each."""
     from sentikit.evaluation.baselines import TfidfLogReg
 
-    lang = lang or config.get("lang")
-    plan = [p for p in loco_plan(config, lang) if only is None or p.key in only]
+    t0 = time.perf_counter()
     pool_keys = [p.key for p in loco_plan(config, lang) if not p.evaluation_only]
-    full: dict[str, Any] = {}
-    out: list[CorpusResult] = []
-    for item in plan:
-        t0 = time.perf_counter()
-        leave = [] if item.evaluation_only else [item.key]
-        cache_key = "full" if item.evaluation_only else item.key
-        if cache_key not in full or not item.evaluation_only:
-            texts, labels, _, groups = registry.training_data(
-                config, leave_out=leave, with_groups=True
-            )
-            balance = config.get("training", {}).get("balance")
-            weights = registry.corpus_weights(groups, balance, registry.source_weights(config))
-            est = registry.estimator_from_config(config, lang, exclude=[*pool_keys, item.key])
-            est.fit(texts, labels, weights)
-            base = TfidfLogReg(lang=lang).fit(texts, labels) if baseline else None
-            models = (est, base, len(texts))
-            if item.evaluation_only:
-                full[cache_key] = models
-        else:
-            models = full[cache_key]
-        est, base, n_train = models
+    leave = [i.key for i in items if not i.evaluation_only]
+    texts, labels, _, groups = registry.training_data(config, leave_out=leave, with_groups=True)
+    balance = config.get("training", {}).get("balance")
+    weights = registry.corpus_weights(groups, balance, registry.source_weights(config))
+    est = registry.estimator_from_config(config, lang, exclude=[*pool_keys, *leave])
+    est.fit(texts, labels, weights)
+    base = TfidfLogReg(lang=lang).fit(texts, labels) if baseline else None
+    out = []
+    for item in items:
         examples = [e for e in load_dataset(item.key, item.split) if e.label is not None]
         examples = [e for e in examples if e.label != "mixed"]
         gold = [str(e.label) for e in examples]
@@ -171,7 +150,7 @@ def evaluate_loco(
             item.split,
             tuple(sorted(set(gold))),
             len(gold),
-            n_train,
+            len(texts),
             item.evaluation_only,
         )
         res.scores["sentikit"] = _score(gold, est.predict_proba(test), list(est.classes_))
@@ -179,13 +158,55 @@ def evaluate_loco(
             res.scores["tfidf_lr"] = _score(gold, _baseline_probs(base, test), base.classes_)
         res.seconds = round(time.perf_counter() - t0, 1)
         out.append(res)
-        if progress is not None:
-            s = res.scores
-            msg = f"{item.key}: sentikit macro-F1 {s['sentikit']['macro_f1']:.2f}"
-            if "tfidf_lr" in s:
-                msg += f", TF-IDF+LR {s['tfidf_lr']['macro_f1']:.2f}"
-            progress(msg)
     return out
+
+
+def evaluate_loco(
+    config: dict[str, Any],
+    lang: str | None = None,
+    only: Sequence[str] | None = None,
+    baseline: bool = True,
+    progress: Callable[[str], None] | None = None,
+    jobs: int = 1,
+) -> list[CorpusResult]:
+    """Run the leave-one-corpus-out protocol of ``config`` (see the module docstring).
+
+    ``only`` restricts it to some left-out corpora (keys); ``baseline=False`` skips the
+    TF-IDF + LR baseline; ``jobs`` runs that many trainings at once (processes). The model
+    trained on the whole pool (for the evaluation-only corpora) is trained once. Results come
+    in plan order.
+    """
+    lang = lang or config.get("lang")
+    plan = [p for p in loco_plan(config, lang) if only is None or p.key in only]
+    groups = [[p] for p in plan if not p.evaluation_only]
+    extra = [p for p in plan if p.evaluation_only]
+    if extra:
+        groups.append(extra)
+
+    def report(results: list[CorpusResult]) -> None:
+        for r in results:
+            if progress is not None:
+                s = r.scores
+                msg = f"{r.key}: sentikit macro-F1 {s['sentikit']['macro_f1']:.2f}"
+                if "tfidf_lr" in s:
+                    msg += f", TF-IDF+LR {s['tfidf_lr']['macro_f1']:.2f}"
+                progress(msg)
+
+    done: list[list[CorpusResult]] = []
+    if jobs <= 1 or len(groups) <= 1:
+        for g in groups:
+            done.append(_run_group(config, lang, g, baseline))
+            report(done[-1])
+    else:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            futures = [pool.submit(_run_group, config, lang, g, baseline) for g in groups]
+            for f in futures:
+                done.append(f.result())
+                report(done[-1])
+    order = {p.key: k for k, p in enumerate(plan)}
+    return sorted((r for rs in done for r in rs), key=lambda r: order[r.key])
 
 
 def format_loco(results: Sequence[CorpusResult]) -> str:

@@ -203,10 +203,12 @@ def training_data(
         key = source_key(src)
         if key in banned or _canonical(key) in banned:
             continue
-        opts = {
-            k: v for k, v in src.items() if k not in ("name", "split", "exclude", "limit", "labels")
-        }
+        opts = {k: v for k, v in src.items() if k not in _SOURCE_KEYS}
         examples = load_dataset(src["name"], split=src.get("split"), **opts)
+        if "as_label" in src:
+            if "limit" in src:  # sample before cutting sentences: the corpus may be large
+                examples = _limited(examples, int(src["limit"]))
+            examples = _distant(examples, str(src["as_label"]), src.get("sentences"), config)
         dropped = 0
         if "exclude" in src:
             ename, _, esplit = str(src["exclude"]).partition(":")

@@ -309,7 +309,7 @@ def test_batch_failure_is_isolated_to_its_record(
 
 
 def test_missing_model_is_one_line(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
-    def load(lang: Any = None, model: Any = None) -> Any:
+    def load(lang: Any = None, model: Any = None, **kw: Any) -> Any:
         raise ResourceMissingError("no shipped model for 'tr'; train one with sentikit train")
 
     monkeypatch.setattr(sentikit.api, "load", load)
@@ -323,7 +323,7 @@ def test_missing_model_is_one_line(runner: CliRunner, monkeypatch: pytest.Monkey
 def test_unexpected_error_one_line_and_debug_traceback(
     runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def load(lang: Any = None, model: Any = None) -> Any:
+    def load(lang: Any = None, model: Any = None, **kw: Any) -> Any:
         raise ZeroDivisionError("division by zero")
 
     monkeypatch.setattr(sentikit.api, "load", load)
@@ -347,7 +347,7 @@ def test_fatal_error_during_run_stops(runner: CliRunner, monkeypatch: pytest.Mon
         ) -> Any:
             raise ResourceMissingError("lexicon missing")
 
-    monkeypatch.setattr(sentikit.api, "load", lambda lang=None, model=None: Broken(lang))
+    monkeypatch.setattr(sentikit.api, "load", lambda lang=None, model=None, **kw: Broken(lang))
     r = runner.invoke(app, ["analyze", "a", "b"])
     assert r.exit_code == 1 and one_error_line(r.stderr).endswith("lexicon missing")
 

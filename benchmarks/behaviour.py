@@ -69,9 +69,11 @@ def markdown(reports: dict[str, dict[str, Any]], command: str) -> str:
         "# Behavioural tests (CheckList-style)",
         "",
         "Failure rates (%) of `sentikit check` (package `sentikit.behaviour`) at full size, "
-        "seed 0. *Before* = the shipped two-class models (`sentikit info`); a two-class "
-        "prediction counts as neutral when P(positive) lies strictly between 1/3 and 2/3 "
-        "(|score| < 1/3), as CheckList reads binary models. VADER (English only): compound "
+        "seed 0, of the shipped models (`sentikit info`; three classes since 3.0.0, whose own "
+        "label is read; a two-class model's prediction counts as neutral when P(positive) "
+        "lies strictly between 1/3 and 2/3, as CheckList reads binary models: the 2.x rows "
+        "of BENCHMARKS.md, `docs/results/behaviour-sentikit-*-2class-before.json`). VADER "
+        "(English only): compound "
         "≥ 0.05 positive, ≤ −0.05 negative, else neutral. A capability's rate is the mean over "
         "its tests; lower is better.",
         "",
@@ -113,9 +115,11 @@ def markdown(reports: dict[str, dict[str, Any]], command: str) -> str:
         "",
         "Reading the table: VADER's lexicon contains most of the English template vocabulary "
         "and has hand-written negation and *but* rules, and identity words are not in its "
-        "lexicon (so their scores do not move); sentikit's models are trained on movie "
-        "reviews and tweets and are two-class, so every neutral expectation fails unless the "
-        "model is unsure. The CI gate (`tests/behaviour/test_suite.py`) runs the small size "
+        "lexicon (so their scores do not move); sentikit learns its words from labelled "
+        "corpora, and its identity and entity terms are masked (`sentikit/lang/masking.py`), "
+        "which makes swaps of single words exact but not swaps that change the number of "
+        "words or the article (*a white person* / *an Asian person*). The CI gate "
+        "(`tests/behaviour/test_suite.py`) runs the small size "
         "against `sentikit/resources/behaviour/baseline-{en,tr}.json` (+0.05 per capability).",
     ]
     for lang in ("en", "tr"):

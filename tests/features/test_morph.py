@@ -84,7 +84,8 @@ def test_type_level_equals_sentence_disambiguation(tm: TypeMorphology) -> None:
             ]
             got = {u.token: u for u in units}
             for i, a in zip(idx, za.disambiguate(words), strict=True):
-                if i in got and a is not None:
+                masked = (toks[i].norm or "").startswith("<")  # sentikit.lang.masking
+                if i in got and a is not None and not masked:
                     assert got[i].tags == tuple(a.tags) and got[i].lemma == a.lemma.lower()
                     checked += 1
     assert checked >= 35

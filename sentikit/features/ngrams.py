@@ -647,52 +647,6 @@ class WordNgrams:
             out += np.bincount(starts[m] + k, weights=share[m], minlength=n_tok)
         return [float(v) for v in out]
 
-    def tie_negation(
-        self, coef: NDArray[np.float64], flip_rows: Sequence[int], sign: float
-    ) -> NDArray[np.float64]:
-        """Give every word unit ``u`` whose negated unigram ``u_NEG`` the training data never
-        showed the flipped weights of ``u`` (METHODS.md §5: negation reverses the polarity of
-        what it covers); return the widened coefficients.
-
-        ``coef`` has one row per classifier row; the new column of ``u_NEG`` takes row
-        ``flip_rows[r]`` of ``u``'s column, times ``sign`` (binary: ``[0]``, −1; three classes
-        negative/neutral/positive: ``[2, 1, 0]``, +1). Its scaling is ``u``'s. Negated units
-        seen in training keep what they learnt. Vocabulary, keys and scaling grow in place.
-        """
-        units = self.units_
-        keys = self.keys_
-        n_uni = int(np.searchsorted(keys, 1 << 21))  # unigram keys (id + 1) come first
-        inv = sorted(units, key=units.__getitem__)
-        have = set(keys[:n_uni].tolist())
-        add_keys: list[int] = []
-        base_cols: list[int] = []
-        for col in range(n_uni):
-            t = inv[int(keys[col]) - 1]
-            if t.endswith(NEG_SUFFIX) or not any(ch.isalpha() for ch in t):
-                continue
-            tn = t + NEG_SUFFIX
-            uid = units.get(tn)
-            if uid is not None and uid + 1 in have:
-                continue
-            if uid is None:
-                if len(units) >= _MAX_UNITS:
-                    break
-                uid = units[tn] = len(units)
-            add_keys.append(uid + 1)
-            base_cols.append(col)
-        if not add_keys:
-            return coef
-        order = np.argsort(np.asarray(add_keys))
-        new_keys = np.asarray(add_keys, dtype=np.int64)[order]
-        cols = np.asarray(base_cols, dtype=np.int64)[order]
-        at = np.searchsorted(keys, new_keys)
-        self.keys_ = np.insert(keys, at, new_keys)
-        self.scale_ = np.insert(self.scale_, at, self.scale_[cols])
-        flipped = sign * coef[np.asarray(flip_rows)][:, cols]
-        self.__dict__.pop("_lookup", None)
-        self.__dict__.pop("_stem_memo", None)  # may remember "unknown" for a new unit
-        return np.insert(coef, at, flipped, axis=1)
-
     def to_state(self) -> tuple[dict[str, Any], dict[str, NDArray[Any]]]:
         """JSON-able settings + word forms, and arrays (n-gram keys, scaling), for a bundle."""
         meta = {

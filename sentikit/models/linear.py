@@ -44,13 +44,10 @@ FEATURE_FAMILIES: dict[str, Any] = {
     EmbeddingMean.name: EmbeddingMean,
 }
 
-#: The class a negation turns each polar class into.
-_OPPOSITE = {"positive": "negative", "negative": "positive"}
-
 #: Per-family classifiers: ``lr`` (logistic regression) or ``svm`` (linear SVM, hinge loss).
 CLASSIFIERS = ("lr", "svm")
 
-_SPEC_KEYS = ("name", "weight", "C", "classifier", "augment", "augment_weight", "tie_negation")
+_SPEC_KEYS = ("name", "weight", "C", "classifier", "augment", "augment_weight")
 
 #: Families whose classifier may also learn from auxiliary corpora (``"augment"``): those
 #: whose features come from unsupervised counts and a column scaling.
@@ -248,24 +245,7 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
         else:
             self.weights_ = fixed / max(float(fixed.sum()), 1e-12)
             self.bias_ = np.zeros(1 if len(self.classes_) == 2 else len(self.classes_))
-        self._tie_negation(specs)
         return self
-
-    def _tie_negation(self, specs: list[dict[str, Any]]) -> None:
-        """Word families with ``"tie_negation": true`` give unseen negated words the flipped
-        weights of the word (:meth:`WordNgrams.tie_negation`), after the fusion is learnt."""
-        classes = list(self.classes_)
-        if len(classes) == 2:
-            flip, sign = [0], -1.0
-        elif {"positive", "negative"} <= set(classes):
-            flip = [classes.index(_OPPOSITE.get(c, c)) for c in classes]
-            sign = 1.0
-        else:
-            return  # ordinal labels: no polarity to flip
-        for k, spec in enumerate(specs):
-            fam = self.families_[k]
-            if spec.get("tie_negation") and isinstance(fam, WordNgrams) and fam.negation:
-                self.coef_[k] = fam.tie_negation(self.coef_[k], flip, sign)
 
     def _lr(self, spec: dict[str, Any]) -> Any:
         """The family's linear classifier. Logistic regression: dual liblinear (10–40× faster

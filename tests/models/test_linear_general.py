@@ -113,31 +113,3 @@ def test_distant_labels_cut_to_first_sentences() -> None:
     ]
     out = _distant(ex, "neutral", 1, {"lang": "tr"})
     assert [(e.text, e.label) for e in out] == [("Kore uzaya uydu gönderdi.", "neutral")]
-
-
-def test_tie_negation_flips_unseen_negated_words() -> None:
-    from sentikit.features.ngrams import NEG_SUFFIX, WordNgrams
-
-    fams = [{"name": "sentikit.word_ngrams.v1", "ngram_range": [1, 2], "C": 10.0}]
-    texts = ["it was good", "it was bad", "it was great", "it was awful"] * 6
-    labels = ["positive", "negative"] * 12
-    tied = [dict(fams[0], tie_negation=True)]
-    a = LinearEnsembleClassifier(lang="en", families=fams, fusion="fixed").fit(texts, labels)
-    b = LinearEnsembleClassifier(lang="en", families=tied, fusion="fixed").fit(texts, labels)
-    pa, pb = a.predict_proba(["not bad"])[0, 1], b.predict_proba(["not bad"])[0, 1]
-    assert pb > 0.5 > pa or pb > pa + 0.2  # "bad" negated now counts as positive
-    fam = b.families_[0]
-    assert isinstance(fam, WordNgrams)
-    assert "bad" + NEG_SUFFIX in fam.units_
-    assert np.all(np.diff(fam.keys_) > 0)  # keys stay sorted and unique
-    assert b.coef_[0].shape[1] == len(fam.keys_) == len(fam.scale_)
-    # the texts of the training data are scored as before (no negated word in them)
-    np.testing.assert_allclose(a.predict_proba(texts), b.predict_proba(texts), atol=1e-12)
-    # three classes: the positive row of "bad_NEG" is the negative row of "bad"
-    c = LinearEnsembleClassifier(lang="en", families=tied, fusion="fixed").fit(
-        texts + ["it is at five"] * 6, labels + ["neutral"] * 6
-    )
-    cf = c.families_[0]
-    cols = np.searchsorted(cf.keys_, [cf.units_["bad"] + 1, cf.units_["bad" + NEG_SUFFIX] + 1])
-    neg, pos = list(c.classes_).index("negative"), list(c.classes_).index("positive")
-    assert c.coef_[0][pos, cols[1]] == c.coef_[0][neg, cols[0]]

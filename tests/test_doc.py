@@ -76,6 +76,8 @@ def test_schema_is_valid_json_schema() -> None:
         "label": "neutral",
         "score": 0.0,
         "probs": {"positive": 0, "neutral": 1, "negative": 0},
+        "mixed": False,
+        "domain_coverage": None,
         "sentences": [],
         "aspects": [],
         "model": {"name": "m", "version": "1"},

@@ -84,7 +84,8 @@ def tokenize_tr(text: str) -> list[str]:
 
     proc = _TR_PROC[0]
     if proc is None:
-        proc = _TR_PROC[0] = TurkishProcessor(morph=None)
+        # a lexicon is of words: identity and entity terms are not masked here
+        proc = _TR_PROC[0] = TurkishProcessor(morph=None, mask=False)
     return [t for t in proc.terms(text) if t and not t.startswith("'")]
 
 

@@ -49,14 +49,26 @@ def _offsets(doc: Document) -> tuple[list[int], list[int]]:
     return [t.start for t in toks], [t.end for t in toks]
 
 
-def contrast_clauses(doc: Document, sentence: Sentence, lang: str | None) -> list[Clause]:
+def may_cut(doc: Document, lang: str | None) -> bool:
+    """False when no token of ``doc`` can cut a clause (a quick test before
+    :func:`contrast_clauses`)."""
+    forms = set(doc.token_forms())
+    return not (
+        forms.isdisjoint(SEPARATORS) and forms.isdisjoint(CONTRAST.get(lang or "", CONTRAST["en"]))
+    )
+
+
+def contrast_clauses(
+    doc: Document, sentence: Sentence, lang: str | None, forms: list[str] | None = None
+) -> list[Clause]:
     """The clauses of ``sentence`` (of ``doc``) as contiguous token ranges; one clause (the
     whole sentence) when nothing cuts it. Clause spans are character offsets in ``doc.text``.
+    ``forms`` may pass ``doc.token_forms()`` when it is at hand.
     """
     lo, hi = sentence.token_start, sentence.token_end
     if hi <= lo:
         return []
-    forms = doc.token_forms()[lo:hi]
+    forms = (forms if forms is not None else doc.token_forms())[lo:hi]
     conj = CONTRAST.get(lang or "", CONTRAST["en"])
     cuts = [0]
     for k, f in enumerate(forms):

@@ -530,18 +530,24 @@ class Analyzer:
                 scored.append(d)
         mixed: dict[int, dict[str, Any]] = {}  # id(document or sentence) → its evidence
         if scored:
-            # documents and the sentences of multi-sentence documents in one model call, from
-            # one feature pass (each row's probabilities are those of its own document); the
-            # clauses of multi-clause sentences in a second one (segments of one document
-            # must not overlap)
+            # documents, the sentences of multi-sentence documents and the clauses of
+            # one-sentence documents in one model call, from one feature pass (each row's
+            # probabilities are those of its own text); the clauses of multi-sentence
+            # documents in a second one (the segments of one document must not overlap)
             segments = sentence_segments(scored)
-            doc_probs, sent_probs = lm.est.predict_proba_segments(scored, segments)
             csegs, clauses = clause_segments(scored, lang)
-            clause_probs = (
-                lm.est.predict_proba_docs([scored[i].sentence_document(c) for i, c in csegs])
-                if csegs
-                else np.zeros((0, len(lm.classes)))
+            multi = {i for i, _ in segments}
+            one = [k for k, (i, _) in enumerate(csegs) if i not in multi]
+            two = [k for k, (i, _) in enumerate(csegs) if i in multi]
+            doc_probs, seg_probs = lm.est.predict_proba_segments(
+                scored, segments + [csegs[k] for k in one]
             )
+            sent_probs = seg_probs[: len(segments)]
+            clause_probs = np.zeros((len(csegs), seg_probs.shape[1]))
+            clause_probs[one] = seg_probs[len(segments) :]
+            if two:
+                subs = [scored[csegs[k][0]].sentence_document(csegs[k][1]) for k in two]
+                clause_probs[two] = lm.est.predict_proba_docs(subs)
             self._set_doc_results(scored, doc_probs, lm)
             self._set_sentence_results(scored, [s for _, s in segments], sent_probs, lm)
             mixed = self._set_clause_results(

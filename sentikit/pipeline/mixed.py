@@ -12,10 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-import numpy as np
-
 from sentikit.doc import Clause, Document, Sentence
-from sentikit.lang.contrast import contrast_clauses
+from sentikit.lang.contrast import contrast_clauses, may_cut
 
 #: A part is strong evidence of a polarity at this probability. Chosen a priori (two thirds:
 #: the part's own verdict is twice as likely as the other two together), not fitted;
@@ -31,8 +29,11 @@ def clause_segments(
     segs: list[tuple[int, Sentence]] = []
     where: list[tuple[int, int, Clause]] = []
     for i, d in enumerate(docs):
+        if len(d.sentences) == 0 or not may_cut(d, lang):
+            continue
+        forms = d.token_forms()
         for j, s in enumerate(d.sentences):
-            clauses = contrast_clauses(d, s, lang)
+            clauses = contrast_clauses(d, s, lang, forms)
             if len(clauses) < 2:
                 continue
             for c in clauses:
@@ -70,18 +71,16 @@ def mixed_flags(
 
 
 def domain_coverage(est: Any, docs: Sequence[Document]) -> list[float | None]:
-    """Per document, the share of its word tokens (those with a letter or digit) whose form
-    the model saw in training (``None`` for a document without word tokens, or a model that
-    cannot tell)."""
+    """Per document, the share of its word tokens (kind ``word``, placeholders of masked terms
+    included) whose form the model saw in training (``None`` for a document without word
+    tokens, or a model that cannot tell)."""
     known = getattr(est, "known_terms", None)
     if known is None:
         return [None] * len(docs)
     vocab = known()
+    seen = vocab.__contains__
     out: list[float | None] = []
     for d in docs:
-        words = [f for f in d.token_forms() if any(ch.isalnum() for ch in f)]
-        if not words:
-            out.append(None)
-            continue
-        out.append(round(float(np.mean([w in vocab for w in words])), 4))
+        words = [f for f, k in zip(d.token_forms(), d.token_kinds(), strict=True) if k == "word"]
+        out.append(round(sum(map(seen, words)) / len(words), 4) if words else None)
     return out

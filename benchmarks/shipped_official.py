@@ -33,7 +33,7 @@ def run(lang: str) -> list[dict[str, object]]:
     cfg = registry.default_config(lang)
     info, est = registry.load_model(registry.shipped_model_dir(lang))
     rows = []
-    trained = {}
+    trained: dict[str, set[str | None]] = {}
     for src in cfg["training"]["datasets"]:
         trained.setdefault(registry.source_key(src), set()).add(src.get("split"))
     for item in loco_plan(cfg, lang):

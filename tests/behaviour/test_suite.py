@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -107,7 +108,7 @@ def test_runner_rates_on_a_toy_predictor() -> None:
 
 
 def test_predictions_from_two_and_three_class_results() -> None:
-    two = [
+    two: list[dict[str, Any]] = [
         {"label": "positive", "score": 0.2, "probs": {"positive": 0.6, "negative": 0.4}},
         {"label": "negative", "score": -0.5, "probs": {"positive": 0.25, "negative": 0.75}},
         {"id": "3", "error": "text is missing"},
@@ -116,7 +117,7 @@ def test_predictions_from_two_and_three_class_results() -> None:
         ("neutral", 0.2), ("negative", -0.5), ("error", 0.0)
     ]  # fmt: skip
     assert predictions_from_results(two, neutral_band=0)[0] == ("positive", 0.2)
-    three = [
+    three: list[dict[str, Any]] = [
         {"label": "positive", "score": 0.2, "probs": {"positive": 0.5, "neutral": 0.2,
                                                        "negative": 0.3}},
         {"label": "neutral", "score": 0.5, "probs": {"positive": 0.5, "neutral": 0.5,

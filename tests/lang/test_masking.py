@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pytest
 
@@ -142,10 +144,11 @@ def test_suffix_folding() -> None:
 
 
 def test_text_and_spans_unchanged() -> None:
-    for proc, text in [
+    cases: list[tuple[Any, str]] = [
         (EnglishProcessor(), "My black neighbour Jamal from Chicago paid 35 dollars."),
         (TurkishProcessor(), "Kürt komşum Ahmet İzmir'de 45 lira ödedi."),
-    ]:
+    ]
+    for proc, text in cases:
         doc = proc.make_doc(text)
         plain = type(proc)(mask=False).make_doc(text)
         assert [t.text for t in doc.tokens] == [t.text for t in plain.tokens]
@@ -195,8 +198,8 @@ def test_end_to_end_identical_probabilities() -> None:
     neg = ["awful film", "I hated it", "rude and slow staff", "terrible food", "dreadful"]
     train = [f"My {w} neighbour said: {t}" for t in pos + neg for w in ("white", "Muslim")]
     train += [f"{t}, said {n} from {c}" for t in pos + neg for n, c in [("John", "Paris")]]
-    labels = [1] * 5 + [0] * 5
-    labels = labels * 2 + labels
+    # two frames per text (white, Muslim), then one frame per text
+    labels = ["positive"] * 10 + ["negative"] * 10 + ["positive"] * 5 + ["negative"] * 5
     model = LinearEnsembleClassifier(
         lang="en",
         families=[

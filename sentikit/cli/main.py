@@ -242,11 +242,18 @@ def collect_info() -> dict[str, Any]:
         from sentikit.models.registry import shipped_models
 
         for m in shipped_models():
+            training = m.get("training_data") or {}
             models.append(
                 {
                     "name": m.get("name"),
                     "version": m.get("version"),
                     "lang": m.get("lang"),
+                    "classes": m.get("classes") or [],
+                    "trained_on": [
+                        {"name": src.get("name"), "split": src.get("split"), "n": src.get("n")}
+                        for src in training.get("sources") or []
+                    ],
+                    "n_train": training.get("n"),
                     "metrics": m.get("metrics") or {},
                 }
             )
@@ -279,18 +286,56 @@ def _flat_metrics(metrics: Any, prefix: str = "") -> list[str]:
     return []
 
 
+def _metric_rows(metrics: dict[str, Any]) -> list[str]:
+    """Headline figures of a model: one row per evaluation (accuracy / macro-F1 / n), and the
+    leave-one-corpus-out mean gain; any other metric as ``key=value``."""
+    rows = []
+    for key, m in metrics.items():
+        if not isinstance(m, dict):
+            rows += [f"    {x}" for x in _flat_metrics({key: m})]
+        elif key == "leave-one-corpus-out" and "corpora" in m:
+            gain = m.get("mean_gain_macro_f1")
+            rows.append(
+                f"    {'leave-one-corpus-out (' + str(len(m['corpora'])) + ' corpora)':<44}"
+                + (f" mean macro-F1 gain over TF-IDF+LR {gain:+.2f}" if gain is not None else "")
+            )
+        elif "accuracy" in m or "macro_f1" in m:
+            acc, f1, n = m.get("accuracy"), m.get("macro_f1"), m.get("n")
+            acc_s = "–" if acc is None else f"{acc:.2f}"
+            f1_s = "–" if f1 is None else f"{f1:.2f}"
+            n_s = "–" if n is None else f"{n:,}"
+            rows.append(f"    {key:<44} {acc_s:>8} {f1_s:>8} {n_s:>8}")
+        else:
+            rows += [f"    {x}" for x in _flat_metrics({key: m})]
+    if rows:
+        rows.insert(0, f"    {'figure (evaluation)':<44} {'accuracy':>8} {'macro-F1':>8} {'n':>8}")
+    return rows
+
+
 def format_info(info: dict[str, Any]) -> str:
-    """The text form of :func:`collect_info`."""
+    """The text form of :func:`collect_info`: a block per shipped model (name, version,
+    language, classes, training data, headline figures), the optional components and the
+    benchmark data root."""
     lines = [f"sentikit {info['version']} (Python {info['python']})", "", "shipped models:"]
     if not info["models"]:
         why = f" ({info['models_error']})" if info.get("models_error") else ""
         lines.append(f"  none found{why}")
     for m in info["models"]:
         lines.append(f"  {m['name']} {m['version']}  lang={m['lang']}")
-        metrics = _flat_metrics(m["metrics"])
-        for i in range(0, len(metrics), 4):
-            lines.append("    " + "  ".join(metrics[i : i + 4]))
-    lines += ["", "optional components:"]
+        if m.get("classes"):
+            lines.append(f"    classes: {', '.join(m['classes'])}")
+        if m.get("trained_on"):
+            srcs = [
+                f"{s['name']}{':' + s['split'] if s.get('split') else ''} ({s['n']:,})"
+                if isinstance(s.get("n"), int)
+                else str(s["name"])
+                for s in m["trained_on"]
+            ]
+            total = f"{m['n_train']:,} texts: " if isinstance(m.get("n_train"), int) else ""
+            lines.append(f"    trained on {total}{'; '.join(srcs)}")
+        lines += _metric_rows(m["metrics"])
+        lines.append("")
+    lines += ["optional components:"]
     for name, e in info["extras"].items():
         mark = "yes" if e["available"] else "no "
         lines.append(f"  {mark}  {name:<15} {e['for']}")

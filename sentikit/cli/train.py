@@ -30,12 +30,33 @@ def _detect_lang(texts: list[str]) -> str:
     return lang
 
 
+def _loco_metrics(r: dict[str, Any]) -> dict[str, Any]:
+    """The headline of a leave-one-corpus-out result: macro-F1 per left-out corpus (sentikit
+    and the TF-IDF + LR baseline) and the mean gain over the pool corpora."""
+    per: dict[str, Any] = {}
+    gains = []
+    for c in r["results"]:
+        s, b = c["scores"]["sentikit"], c["scores"].get("tfidf_lr")
+        per[c["corpus"]] = {"macro_f1": s["macro_f1"], "n": c["n_test"]}
+        if b is not None:
+            per[c["corpus"]]["baseline_macro_f1"] = b["macro_f1"]
+            if not c["evaluation_only"]:
+                gains.append(s["macro_f1"] - b["macro_f1"])
+    out: dict[str, Any] = {"corpora": per}
+    if gains:
+        out["mean_gain_macro_f1"] = sum(gains) / len(gains)
+    return out
+
+
 def _read_metrics(paths: list[Path]) -> dict[str, Any]:
     """Evaluation results to record in ``model.json``, keyed by dataset name."""
     out: dict[str, Any] = {}
     for p in paths:
         try:
             r = json.loads(p.read_text(encoding="utf-8"))
+            if r.get("protocol") == "leave-one-corpus-out":
+                out["leave-one-corpus-out"] = _loco_metrics(r) | {"source": p.name}
+                continue
             key = f"{r['dataset']}:{r['protocol']}"
             out[key] = {
                 k: r[k] for k in ("accuracy", "accuracy_std", "macro_f1", "n") if k in r

@@ -430,13 +430,15 @@ def shipped_model_dir(lang: str) -> Path:
 
 
 def shipped_models() -> list[dict[str, Any]]:
-    """``model.json`` (without the model state) of every shipped bundle."""
+    """``model.json`` (without the model state, with its ``classes``) of every shipped
+    bundle."""
     out = []
     if MODELS_DIR.is_dir():
         for d in sorted(MODELS_DIR.iterdir()):
             if (d / "model.json").is_file():
                 info = read_bundle_info(d)
-                info.pop("model", None)
+                model = info.pop("model", None) or {}
                 info.pop("manifest", None)
+                info["classes"] = [str(c) for c in model.get("classes", [])]
                 out.append(info)
     return out

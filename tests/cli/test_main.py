@@ -53,6 +53,8 @@ def test_info_json_and_text(runner: CliRunner) -> None:
     assert r.exit_code == 0
     assert r.stdout.startswith(f"sentikit {__version__}")
     assert "shipped models:" in r.stdout and "benchmark data:" in r.stdout
+    assert "classes: negative, neutral, positive" in r.stdout
+    assert "trained on" in r.stdout and "figure (evaluation)" in r.stdout
 
 
 def test_format_info_shows_model_metrics() -> None:
@@ -72,7 +74,7 @@ def test_format_info_shows_model_metrics() -> None:
     }
     text = format_info(info)
     assert "m 1.0  lang=tr" in text
-    assert "turkish-movie-reviews.accuracy=0.9123" in text and "n=5" in text
+    assert "turkish-movie-reviews" in text and "0.91" in text and " 5" in text
     assert "no   torch" in text and "not found" in text
 
 

@@ -304,7 +304,7 @@ def check_output(path: Path, n: int) -> dict[str, Any]:
 def cli_run(inp: Path, out: Path, n: int, lang: str, max_rss_mb: float) -> dict[str, Any]:
     """Part (b): one ``sentikit analyze -i inp -f jsonl -o out --lang lang`` child process."""
     cmd = [sys.executable, "-m", "sentikit", "analyze", "-i", str(inp), "-f", "jsonl"]
-    cmd += ["-o", str(out), "--lang", lang]
+    cmd += ["-o", str(out), "--overwrite", "--lang", lang]  # --keep FOLDER: a rerun rewrites
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     assert proc.stderr is not None

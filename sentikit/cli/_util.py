@@ -15,7 +15,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import IO
 
-from sentikit.io._files import Terminated, atomic_output
+from sentikit.errors import InputError
+from sentikit.io._files import Terminated, atomic_output, is_regular_file
 
 PROG = "sentikit"
 LOGGER = logging.getLogger("sentikit")
@@ -207,6 +208,17 @@ def open_output(path: str | Path | None) -> Iterator[IO[str]]:
     except Terminated as exc:
         err(error_line(exc))
         raise
+
+
+def refuse_overwrite(path: str | Path | None, overwrite: bool) -> None:
+    """Raise :class:`InputError` when ``path`` is an existing regular file and ``overwrite`` is
+    false. ``None``, ``-`` (stdout), devices and pipes (``/dev/null``, a FIFO) and paths that
+    do not exist pass; call it before any costly work (reading input, loading a model).
+    """
+    if overwrite or path is None or str(path) == "-":
+        return
+    if is_regular_file(path):
+        raise InputError(f"output file {str(path)!r} exists; pass --overwrite to replace it")
 
 
 def write_text_file(path: str | Path, text: str) -> None:

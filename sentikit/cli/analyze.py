@@ -9,6 +9,9 @@ and writes each chunk before reading the next.
 from __future__ import annotations
 
 import logging
+import os
+import re
+import shlex
 import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -20,8 +23,9 @@ from typing import Annotated, Any, Protocol
 
 import typer
 
-from sentikit.cli._util import Progress, open_output
+from sentikit.cli._util import Progress, open_output, refuse_overwrite
 from sentikit.errors import BundleError, InputError, ResourceMissingError, SentikitError
+from sentikit.io._files import is_regular_file
 from sentikit.io.records import (
     Record,
     count_lines,
@@ -239,6 +243,30 @@ def _arg_records(
             yield Record(str(n), arg, None, n, 0)
 
 
+# the end of a file name: a dot and 1-10 letters or digits (".csv", ".jsonl", ".gz")
+_EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,10}$")
+
+
+def _looks_like_path(arg: str) -> bool:
+    """Whether a TEXT argument reads as a file path: a path separator or a file extension."""
+    if "\n" in arg or "\r" in arg:
+        return False
+    seps = {"/", os.sep} | ({os.altsep} if os.altsep else set())
+    return any(sep in arg for sep in seps) or bool(_EXTENSION.search(arg))
+
+
+def _check_text_args(texts: Sequence[str], text_is_text: bool) -> None:
+    """Refuse a TEXT argument that names an existing file (the ``-i`` forgotten)."""
+    if text_is_text:
+        return
+    for arg in texts:
+        if arg != "-" and _looks_like_path(arg) and is_regular_file(arg):
+            raise InputError(
+                f"{arg!r} is a file: did you mean --input {shlex.quote(arg)}? "
+                "(pass --text-is-text to analyze the argument itself as a text)"
+            )
+
+
 def load_analyzer(lang: str | None, model: Path | None, labels: str = "three") -> AnalyzerLike:
     """:func:`sentikit.api.load` (imported here so that ``--help`` stays fast)."""
     import sentikit.api
@@ -284,26 +312,45 @@ def analyze_command(
         ),
     ] = None,
     text_col: Annotated[
-        str, typer.Option("--text-col", help="Text column (CSV/TSV) or field (JSON).")
-    ] = "text",
+        str | None,
+        typer.Option(
+            "--text-col",
+            help="Text column (CSV/TSV) or field (JSON) of --input or stdin (default: text).",
+            show_default=False,
+        ),
+    ] = None,
     id_col: Annotated[
         str | None,
         typer.Option(
             "--id-col",
-            help="Id column / field (default: the record number; for JSON the 'id' field "
-            "when present).",
+            help="Id column / field of --input or stdin (default: the record number; for "
+            "JSON the 'id' field when present).",
             show_default=False,
         ),
     ] = None,
+    text_is_text: Annotated[
+        bool,
+        typer.Option(
+            "--text-is-text",
+            help="Analyze every TEXT argument as a text, even one that names an existing "
+            "file (without it, such an argument is an error: use --input FILE to read a "
+            "file).",
+        ),
+    ] = False,
     output: Annotated[
         Path | None,
         typer.Option(
             "--output",
             "-o",
-            help="Write results to FILE (replaced only when the run succeeds); default stdout.",
+            help="Write results to FILE (written only when the run succeeds; an existing "
+            "file only with --overwrite); default stdout.",
             show_default=False,
         ),
     ] = None,
+    overwrite: Annotated[
+        bool,
+        typer.Option("--overwrite", help="Replace an existing --output file."),
+    ] = False,
     fmt: Annotated[
         OutFormat | None,
         typer.Option(
@@ -348,11 +395,16 @@ def analyze_command(
     fields ...) yields an error record {"id": ..., "error": "record N: ..."} and the run goes
     on; unreadable input (missing file or column, invalid UTF-8) stops it with exit status 1.
 
+    A TEXT argument that names an existing file (with a '/' or an extension, like
+    reviews.csv) is an error, as a forgotten -i; --text-is-text analyzes it as a text. An
+    existing --output file is replaced only with --overwrite.
+
     \b
     Examples:
       sentikit analyze "Filmi hiç beğenmedim ama müzikleri güzeldi."
       cat reviews.txt | sentikit analyze - --lang tr -f csv
       sentikit analyze -i reviews.csv --text-col review -o results.jsonl --progress
+      sentikit analyze -i reviews.csv -o results.jsonl --overwrite
     """
     texts = list(texts or [])
     in_fmt = input_format_.value if input_format_ is not None else None
@@ -360,6 +412,21 @@ def analyze_command(
         raise InputError("give TEXT arguments or --input, not both")
     if input_path is None and not texts:
         raise InputError("nothing to analyze: give TEXT arguments, '-' for stdin, or --input FILE")
+    if input_path is None:
+        _check_text_args(texts, text_is_text)
+        if "-" not in texts:
+            given = [
+                n for n, v in (("--text-col", text_col), ("--id-col", id_col)) if v is not None
+            ]
+            if given:
+                raise InputError(
+                    f"{' and '.join(given)} {'applies' if len(given) == 1 else 'apply'} to "
+                    "--input or '-' (stdin) only, not to TEXT arguments"
+                )
+    # before reading any input or loading the model
+    refuse_overwrite(output, overwrite)
+    if text_col is None:
+        text_col = "text"
     out_fmt = fmt.value if fmt is not None else _default_format(output)
 
     total: int | None

@@ -287,6 +287,18 @@ def _umask() -> int:
     return mask
 
 
+def is_regular_file(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` exists and is a regular file (a symlink counts as what it points to).
+
+    Devices, pipes and folders are not regular files; a path that cannot be examined (a name
+    too long, a NUL byte, no permission to search a folder) is not one either.
+    """
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
 def _cannot_write(name: str, why: str) -> InputError:
     return InputError(f"cannot write {name!r}: {why}")
 

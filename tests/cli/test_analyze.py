@@ -187,7 +187,9 @@ def test_output_file_not_clobbered_on_failure(
     src.write_bytes(b"good\n" * 10 + b"bad \xff\n")
     out = tmp_path / "res.jsonl"
     out.write_text("previous results\n", encoding="utf-8")
-    r = runner.invoke(app, ["analyze", "-i", str(src), "-o", str(out), "--batch-size", "4"])
+    r = runner.invoke(
+        app, ["analyze", "-i", str(src), "-o", str(out), "--overwrite", "--batch-size", "4"]
+    )
     assert r.exit_code == 1
     line = one_error_line(r.stderr)
     assert "in.txt: invalid UTF-8 at line 11, byte offset 54" in line

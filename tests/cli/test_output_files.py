@@ -105,6 +105,6 @@ def test_unwritable_output_folder_names_the_users_path(
 ) -> None:
     if not Path("/proc/version").exists():
         pytest.skip("no /proc")
-    r = runner.invoke(app, ["analyze", "good", "-o", "/proc/version"])
+    r = runner.invoke(app, ["analyze", "good", "-o", "/proc/version", "--overwrite"])
     assert r.exit_code == 1
     assert "'/proc/version'" in r.stderr and ".part" not in r.stderr, r.stderr

@@ -54,7 +54,7 @@ def _read_metrics(paths: list[Path]) -> dict[str, Any]:
     for p in paths:
         try:
             r = json.loads(p.read_text(encoding="utf-8"))
-            if r.get("protocol") == "leave-one-corpus-out":
+            if isinstance(r, dict) and r.get("protocol") == "leave-one-corpus-out":
                 out["leave-one-corpus-out"] = _loco_metrics(r) | {"source": p.name}
                 continue
             key = f"{r['dataset']}:{r['protocol']}"

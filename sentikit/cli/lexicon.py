@@ -1,9 +1,11 @@
 """``sentikit lexicon``: induce, evaluate and look up polarity lexicons (METHODS.md §4).
 
-``sentikit lexicon induce CORPUS --lang tr|en --output LEXICON.tsv`` turns an unlabelled corpus
-(``.txt`` one document per line, ``.csv``/``.tsv`` with ``--text-col``, ``.jsonl``) into a lexicon;
+``sentikit lexicon induce CORPUS [--lang tr|en] --output LEXICON.tsv`` turns an unlabelled
+corpus (``.txt`` one document per line, ``.csv``/``.tsv`` with ``--text-col``, ``.jsonl``) into a
+lexicon (the language detected from the first texts unless given);
 ``sentikit lexicon evaluate LEXICON --gold GOLD`` measures it; ``sentikit lexicon show WORD``
-prints a word's entries in the shipped lexicons (or in ``--lexicon`` files).
+prints a word's entries in the shipped lexicons (or in ``--lexicon`` files), by lemma where the
+word itself is not listed (:mod:`sentikit.lexicon.lookup`), else suggests near spellings.
 """
 
 from __future__ import annotations
@@ -26,6 +28,28 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
+
+
+#: The lexicon TSV format, for the --help of ``induce`` and ``show`` (``\b``: not rewrapped).
+COLUMNS_HELP = """\b
+Lexicon TSV: UTF-8, tab-separated, a header line 'term score std count source', then one
+term per line, sorted by score (highest first):
+  term    the word: English a lowercased token; Turkish a lemma (güzeldi -> güzel,
+          verbs as beğenmek; a privative -sIz word stays: zevksiz); a negated word is
+          its own term TERM_NEG (beğenmek_NEG for beğenmedim, güzel_NEG for 'güzel
+          değil', good_NEG within 3 words after not/n't/no/never/cannot)
+  score   polarity, z-normalised (> 0 positive, < 0 negative), the mean over the
+          bootstrap runs on random seed subsets (4 decimals)
+  std     the standard deviation of score over those runs (small: stable; 0 with
+          --bootstrap 0, a single run)
+  count   the term's frequency in the corpus (0 for a word only the WordNet/KeNet
+          graph knows: every word with --graph wordnet)
+  source  corpus (a corpus word, with --graph corpus or missing from WordNet/KeNet),
+          both (a corpus word WordNet/KeNet also has, --graph both), wordnet (a word
+          only WordNet/KeNet has) or seed (a seed word; leave out when evaluating)"""
+
+#: Texts read to detect the corpus language when ``--lang`` is not given.
+DETECT_SAMPLE = 2000
 
 
 class GraphKind(StrEnum):
@@ -99,7 +123,46 @@ def _token_estimate(paths: list[Path], datasets: list[str]) -> int:
     return n
 
 
-@app.command("induce")
+def detect_corpus_lang(texts: Any, sample: int = DETECT_SAMPLE) -> str:
+    """The language of most of the first ``sample`` texts (``sentikit.lang.detect``), noted on
+    stderr; texts of undetermined language do not vote.
+
+    Raises
+    ------
+    InputError
+        When no text of the sample is Turkish or English, or as many are one as the other.
+    """
+    import itertools
+    from collections import Counter
+
+    from sentikit.lang.detect import UND, detect_many
+
+    langs = detect_many(list(itertools.islice(iter(texts), sample)))
+    votes = Counter(lang for lang in langs if lang != UND)
+    ranked = votes.most_common()
+    if not ranked:
+        raise InputError(
+            f"could not detect the corpus language (none of the first {len(langs):,} texts is "
+            "recognisably Turkish or English); give --lang tr or --lang en"
+        )
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        raise InputError(
+            f"could not detect the corpus language (the first {len(langs):,} texts are as "
+            "often Turkish as English); give --lang tr or --lang en"
+        )
+    lang, n = ranked[0]
+    note("corpus language detected: %s (%s of %s texts)", lang, f"{n:,}", f"{len(langs):,}")
+    return lang
+
+
+@app.command(
+    "induce",
+    help=f"""Induce a polarity lexicon from a corpus.
+
+Example: sentikit lexicon induce reviews.txt --output my_lexicon.tsv
+
+{COLUMNS_HELP}""",
+)
 def induce_command(
     corpus: Annotated[
         list[Path] | None,
@@ -120,8 +183,15 @@ def induce_command(
         ),
     ] = None,
     lang: Annotated[
-        CorpusLang, typer.Option("--lang", "-l", help="Corpus language.")
-    ] = CorpusLang.en,
+        CorpusLang | None,
+        typer.Option(
+            "--lang",
+            "-l",
+            help=f"Corpus language (default: detected from the first {DETECT_SAMPLE:,} texts; "
+            "required with --graph wordnet and no corpus).",
+            show_default=False,
+        ),
+    ] = None,
     output: Annotated[
         Path, typer.Option("--output", "-o", help="Lexicon TSV to write.", show_default=False)
     ] = Path("lexicon.tsv"),
@@ -203,10 +273,6 @@ def induce_command(
         bool, typer.Option("--progress/--no-progress", help="Progress on stderr.")
     ] = True,
 ) -> None:
-    """Induce a polarity lexicon (TSV: term, score, std, count, source) from a corpus.
-
-    Example: sentikit lexicon induce reviews.txt --lang tr --output my_lexicon.tsv
-    """
     from sentikit.lexicon.inducer import LexiconInducer
     from sentikit.lexicon.params import defaults_for_size
 
@@ -226,6 +292,11 @@ def induce_command(
         raise InputError(f"cannot write {str(output)!r}")
     bar = Progress(progress, unit="documents")
     texts = _Texts(paths, datasets, text_col, fmt, bar) if has_corpus else None
+    if lang is None:
+        if not has_corpus:
+            raise InputError("give --lang tr or --lang en (there is no corpus to detect it from)")
+        sample = _Texts(paths, datasets, text_col, fmt, Progress(False))
+        lang = CorpusLang(detect_corpus_lang(sample))
     params: dict[str, Any] = {}
     if has_corpus and min_count is None:
         n_tokens = _token_estimate(paths, datasets)
@@ -316,46 +387,102 @@ def evaluate_command(
         write_text_file(json_out, json.dumps(res, indent=2, ensure_ascii=False) + "\n")
 
 
-@app.command("show")
+@app.command(
+    "show",
+    help=f"""Print a word's score, std, count and source in each lexicon.
+
+A word no lexicon lists as written is looked up by its lemma (Turkish: by morphology,
+bozuldu -> bozulmak, beğenmedim -> beğenmek, negated; English: loved -> love); failing
+that, near spellings are suggested.
+
+Example: sentikit lexicon show güzel
+
+{COLUMNS_HELP}""",
+)
 def show_command(
     word: Annotated[str, typer.Argument(help="The word (or term, e.g. güzel_NEG).")],
     lexicon: Annotated[
         list[Path] | None,
         typer.Option(
             "--lexicon",
-            help="Lexicon TSV(s) to look in (default: the shipped ones).",
+            help="Lexicon TSV(s) to look in (default: the shipped ones). A file whose name "
+            "starts with tr- or en- is looked up by lemma in that language only.",
             show_default=False,
         ),
     ] = None,
 ) -> None:
-    """Print a word's score, std, count and source in each lexicon.
-
-    Example: sentikit lexicon show güzel
-    """
     from sentikit.lang.tr.normalize import tr_lower
-    from sentikit.lexicon.tsv import load_lexicon
+    from sentikit.lexicon.lookup import LemmaCandidate, lemma_candidates, lexicon_lang
+    from sentikit.lexicon.terms import NEG_SUFFIX
+    from sentikit.lexicon.tsv import LexiconRecord, load_lexicon
     from sentikit.paths import REPO_DIR
 
     files = list(lexicon or sorted((REPO_DIR / "lexicons").glob("*.tsv")))
     if not files:
         raise InputError("no lexicon files: give --lexicon FILE (none shipped in lexicons/)")
+    lexes = [(f, load_lexicon(f)) for f in files]
+
+    def rows(lex: dict[str, LexiconRecord], key: str) -> list[tuple[str, LexiconRecord]]:
+        return [(t, lex[t]) for t in (key, key + NEG_SUFFIX) if t in lex]
+
+    def echo(f: Path, t: str, r: LexiconRecord) -> None:
+        typer.echo(
+            f"{f.name}\t{t}\tscore={r.score:+.4f}\tstd={r.std:.4f}\t"
+            f"count={r.count}\tsource={r.source}"
+        )
+
+    # 1. the word as written, lowercased (English, Turkish): no morphology is loaded
     keys = list(dict.fromkeys([word, word.lower(), tr_lower(word)]))
-    found = 0
-    for f in files:
-        lex = load_lexicon(f)
-        for key in keys:
-            for t in (key, key + "_NEG"):
-                r = lex.get(t)
-                if r is not None:
-                    found += 1
-                    typer.echo(
-                        f"{f.name}\t{t}\tscore={r.score:+.4f}\tstd={r.std:.4f}\t"
-                        f"count={r.count}\tsource={r.source}"
-                    )
-            if any(t in lex for t in (key, key + "_NEG")):
+    exact = [(f, lex, next((k for k in keys if rows(lex, k)), None)) for f, lex in lexes]
+    if any(k is not None for _, _, k in exact):
+        for f, lex, k in exact:
+            for t, r in rows(lex, k) if k is not None else []:
+                echo(f, t, r)
+        return
+
+    # 2. by lemma, in each lexicon's language (both for a file of unknown language)
+    cands: dict[str, list[LemmaCandidate]] = {}
+
+    def lemmas(lang: str) -> list[LemmaCandidate]:
+        if lang not in cands:
+            cands[lang] = [c for c in lemma_candidates(word, lang) if c.term not in keys]
+        return cands[lang]
+
+    found: list[tuple[Path, LemmaCandidate, list[tuple[str, LexiconRecord]]]] = []
+    for f, lex in lexes:
+        file_lang = lexicon_lang(f)
+        langs = [file_lang] if file_lang else ["tr", "en"]
+        for c in (c for lang in langs for c in lemmas(lang)):
+            hit = rows(lex, c.term)
+            if hit:
+                found.append((f, c, hit))
                 break
-    if not found:
-        raise InputError(f"{word!r} is in none of: {', '.join(f.name for f in files)}")
+    if found:
+        for c in dict.fromkeys(c for _, c, _ in found):
+            note("no entry for %r; its lemma %r:", word, c.term)
+            if c.negated:
+                note(
+                    "%r is a negated form of %r: its polarity is reversed in use (%s is the "
+                    "negated term)",
+                    word,
+                    c.term,
+                    c.term + NEG_SUFFIX,
+                )
+        for f, _, hit in found:
+            for t, r in hit:
+                echo(f, t, r)
+        return
+
+    # 3. near spellings
+    from sentikit.lexicon.lookup import near_matches
+
+    terms = {t for _, lex in lexes for t in lex}
+    english_only = all(lexicon_lang(f) == "en" for f in files)
+    close = near_matches(word.lower() if english_only else tr_lower(word), terms)
+    if close:
+        raise InputError(f"no entry for {word!r}; did you mean: {', '.join(close)}?")
+    names = ", ".join(f.name for f in files)
+    raise InputError(f"no entry for {word!r} (nor for a lemma of it) in {names}")
 
 
 __all__ = ["app", "evaluate_command", "induce_command", "show_command"]

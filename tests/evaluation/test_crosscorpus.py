@@ -73,3 +73,18 @@ def test_left_out_corpus_is_not_trained_on(data_dir: Path) -> None:
             assert 0 <= s["accuracy"] <= 100 and 0 <= s["macro_f1"] <= 100
     assert part.evaluation_only and part.n_test == 106
     assert "mean macro-F1 gain" in format_loco(res)
+
+
+def test_shipped_pools_never_take_a_test_split() -> None:
+    from sentikit.io.datasets import dataset_info
+
+    for lang in ("tr", "en"):
+        cfg = registry.default_config(lang)
+        for src in cfg["training"]["datasets"]:
+            info = dataset_info(registry.source_key(src))
+            if "official" in info.protocols:
+                split = src.get("split")
+                assert split != info.test_split, src
+                # a whole-corpus source of a corpus with a test split must exclude it
+                if split in (None, "all"):
+                    assert "exclude" in src, src

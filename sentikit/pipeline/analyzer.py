@@ -126,11 +126,8 @@ def _set_mixed(r: dict[str, Any], evidence: dict[str, Any] | None) -> None:
 
 
 def _binary_view(r: dict[str, Any]) -> None:
-    """Relabel a result, its sentences and clauses by the more probable of positive and
-    negative (``score`` = P(positive) − P(negative) ≥ 0 → positive); unscored texts (with a
-    ``warning`` and score 0 by definition) keep their neutral label."""
-    if "error" in r or r.get("warning") and r.get("score") == 0.0:
-        return
+    """Relabel a scored result, its sentences and clauses by the more probable of positive
+    and negative (``score`` = P(positive) − P(negative) ≥ 0 → positive)."""
 
     def relabel(item: dict[str, Any]) -> None:
         if item.get("score") is not None:
@@ -580,8 +577,9 @@ class Analyzer:
             results[k]["mixed"] = False
             results[k].pop("mixed_evidence", None)
         if self.labels == "binary":
-            for r in results:
-                _binary_view(r)
+            for k, r in enumerate(results):
+                if k not in warnings:  # an unscored text stays neutral
+                    _binary_view(r)
         return results
 
     @staticmethod

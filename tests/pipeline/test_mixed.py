@@ -36,3 +36,21 @@ def test_domain_coverage_counts_word_tokens() -> None:
     cov = domain_coverage(_Model(), docs)
     assert cov == [1.0, 0.5, None]
     assert domain_coverage(object(), docs) == [None, None, None]
+
+
+def test_binary_view_relabels_scored_texts_only() -> None:
+    import sentikit
+
+    three = sentikit.load("en")
+    two = sentikit.load("en", labels="binary")
+    texts = ["Paris is the capital of France.", "", "A dull, boring film but great music."]
+    for a, b in zip(three.analyze_many(texts), two.analyze_many(texts), strict=True):
+        assert a["probs"] == b["probs"] and a["score"] == b["score"]
+        if "warning" in a:  # not scored: stays neutral
+            assert b["label"] == "neutral"
+            continue
+        assert b["label"] == ("positive" if a["score"] >= 0 else "negative")
+        for sa, sb in zip(a["sentences"], b["sentences"], strict=True):
+            assert sb["label"] in ("positive", "negative")
+            for cb in sb["clauses"]:
+                assert cb["label"] in ("positive", "negative")

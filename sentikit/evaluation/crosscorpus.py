@@ -133,7 +133,7 @@ def _run_group(
     t0 = time.perf_counter()
     pool_keys = [p.key for p in loco_plan(config, lang) if not p.evaluation_only]
     leave = [i.key for i in items if not i.evaluation_only]
-    texts, labels, _, groups = registry.training_data(config, leave_out=leave, with_groups=True)
+    texts, labels, _, groups = registry.training_data(config, leave_out=leave)
     balance = config.get("training", {}).get("balance")
     weights = registry.corpus_weights(groups, balance, registry.source_weights(config))
     est = registry.estimator_from_config(config, lang, exclude=[*pool_keys, *leave])

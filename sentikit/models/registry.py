@@ -171,10 +171,10 @@ def source_key(src: dict[str, Any]) -> str:
 
 
 def training_data(
-    config: dict[str, Any], leave_out: Sequence[str] = (), with_groups: bool = False
-) -> Any:
-    """Texts and labels of ``config["training"]["datasets"]``, with a per-source summary
-    (and, with ``with_groups``, each text's source key, for :func:`corpus_weights`).
+    config: dict[str, Any], leave_out: Sequence[str] = ()
+) -> tuple[list[str], list[str], list[dict[str, Any]], list[str]]:
+    """Texts and labels of ``config["training"]["datasets"]``, a per-source summary, and
+    each text's source key (for :func:`corpus_weights`).
 
     A source may name ``"exclude": "DATASET:SPLIT"``: its texts that contain a text of that
     split (compared on lower-cased letters and digits) are dropped — used to keep SST's test
@@ -232,9 +232,7 @@ def training_data(
         summary.append({**src, "n": len(examples), "excluded": dropped})
     if not texts:
         raise InputError("the configuration names no training data")
-    if with_groups:
-        return texts, labels, summary, groups
-    return texts, labels, summary
+    return texts, labels, summary, groups
 
 
 #: Keys of a training source that are not options of its dataset loader.
@@ -322,7 +320,7 @@ def train_bundle(
     from_config = texts is None or labels is None
     weights: list[float] | None = None
     if texts is None or labels is None:
-        texts, labels, summary, groups = training_data(config, with_groups=True)
+        texts, labels, summary, groups = training_data(config)
         balance = config.get("training", {}).get("balance")
         weights = corpus_weights(groups, balance, source_weights(config))
     texts, labels = list(texts), [str(y) for y in labels]

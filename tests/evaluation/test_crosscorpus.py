@@ -52,7 +52,7 @@ def test_shipped_plans_hold_no_evaluation_only_corpus() -> None:
 @pytest.mark.data
 def test_left_out_corpus_is_not_trained_on(data_dir: Path) -> None:
     texts, _, summary, groups = registry.training_data(
-        CONFIG, leave_out=["turkish-twitter-sentiment"], with_groups=True
+        CONFIG, leave_out=["turkish-twitter-sentiment"]
     )
     assert "turkish-twitter-sentiment" not in set(groups)
     assert [s["name"] for s in summary] == ["semeval2016-tr-sentences", "turkish-unlabelled-text"]

@@ -50,7 +50,7 @@ def test_binary_view_relabels_scored_texts_only() -> None:
             assert b["label"] == "neutral"
             continue
         assert b["label"] == ("positive" if a["score"] >= 0 else "negative")
-        for sa, sb in zip(a["sentences"], b["sentences"], strict=True):
+        for sb in b["sentences"]:
             assert sb["label"] in ("positive", "negative")
             for cb in sb["clauses"]:
                 assert cb["label"] in ("positive", "negative")

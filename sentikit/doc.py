@@ -25,6 +25,10 @@ from typing import Any, Literal
 Label = Literal["positive", "neutral", "negative"]
 LABELS: tuple[str, ...] = ("positive", "neutral", "negative")
 
+NEG_SUFFIX = "_NEG"
+"""Marker appended to a token's form inside a negation scope when tokens become terms
+(``güzel_NEG``; METHODS.md §5). One home: features, lexicons and models import it from here."""
+
 
 def _clean(d: dict[str, Any]) -> dict[str, Any]:
     """Drop ``None`` values so that serialized records stay small."""

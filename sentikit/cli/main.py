@@ -161,7 +161,7 @@ app = typer.Typer(
 
 def _version_string() -> str:
     try:
-        from sentikit import __version__
+        from sentikit._version import __version__
 
         return str(__version__)
     except ImportError:  # pragma: no cover - sentikit/__init__ always defines it

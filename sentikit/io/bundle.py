@@ -46,7 +46,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from sentikit import __version__
+from sentikit._version import __version__
 from sentikit.errors import (
     BundleDamagedError,
     BundleError,

@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from sentikit import __version__
+from sentikit._version import __version__
 from sentikit.errors import BundleDamagedError, BundleError, InputError, ResourceMissingError
 from sentikit.io.bundle import load_bundle, read_bundle_info, save_bundle, sha256_texts
 from sentikit.models.linear import LinearEnsembleClassifier

@@ -8,7 +8,9 @@ subclauses from the parser (English). The fast path (``analyze=False``) must not
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import gc
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Protocol, runtime_checkable
 
 from sentikit.doc import Document
@@ -32,3 +34,23 @@ class LanguageProcessor(Protocol):
     ) -> list[Document]:
         """Batched :meth:`make_doc`; the same result, in order, for each text."""
         ...
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a batch builds many small acyclic objects.
+
+    Tokens, sentences, documents and result dicts hold no reference cycles, so reference
+    counting frees them; with the collector running, their allocation triggers repeated
+    generational collections that traverse the batch and every long-lived object (caches,
+    models): 10-50 % of the fast path's CPU time in measurements on a shared machine. The
+    previous state is restored on exit.
+    """
+    was_enabled = gc.isenabled()
+    if was_enabled:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

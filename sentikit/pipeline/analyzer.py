@@ -39,7 +39,6 @@ import logging
 import math
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sized
-from contextlib import contextmanager
 from itertools import count, repeat
 from pathlib import Path
 from typing import Any
@@ -50,6 +49,7 @@ from sentikit.doc import Clause, Document, Sentence, Token
 from sentikit.errors import InputError, ResourceMissingError, SentikitError
 from sentikit.features.ngrams import sentence_segments
 from sentikit.lang import SUPPORTED_LANGS, get_processor
+from sentikit.lang.base import gc_paused
 from sentikit.lang.textnorm import NormalizedText, normalize_text
 from sentikit.models.linear import LinearEnsembleClassifier
 from sentikit.models.registry import load_model, shipped_model_dir
@@ -202,26 +202,6 @@ def _score_morphemes(
         for m in tok.morphemes:
             if m.polarity is not None:
                 m.polarity = round(m.polarity, 6)
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while one batch is analyzed.
-
-    A batch builds many small acyclic containers (documents, sentences, result dicts), which
-    reference counting frees; with the collector running, their allocation triggers repeated
-    collections that traverse the batch and every long-lived object (caches, models): in
-    measurements on the shipped models up to a third of the analysis time. The collector is
-    re-enabled (if it was enabled) before the batch's results are yielded.
-    """
-    was_enabled = gc.isenabled()
-    if was_enabled:
-        gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 class _LangModel:
@@ -401,7 +381,7 @@ class Analyzer:
         for batch in batches(pairs, size, _pair_chars, first=first):
             chunk = [t for t, _ in batch]
             chunk_ids = [i for _, i in batch]
-            with _gc_paused():
+            with gc_paused():
                 results = self._analyze_batch(chunk, chunk_ids, explain)
             yield from results
         if leftover:

@@ -313,63 +313,14 @@ class LexiconInducer(BaseEstimator):
         if self.graph in ("corpus", "both"):
             if corpus is None:
                 raise InputError(f"graph={self.graph!r} needs a corpus")
-            t0 = time.perf_counter()
-            amc = self.analyze_min_count
-            amc = max(2, int(self.min_count) // 4) if amc is None else int(amc)
-            enc = encode_corpus(
-                corpus,
-                self.lang,
-                negation=self.negation,
-                analyzer=analyzer,
-                analyze_min_count=amc,
-                progress=lambda n: say(f"read {n:,} documents") if n % 10000 == 0 else None,
-                n_jobs=(os.cpu_count() or 1) if int(self.n_jobs) < 0 else int(self.n_jobs),
-            )
-            self.n_tokens_, self.n_docs_ = enc.n_tokens, enc.n_docs
-            self.vocab_, vocab_counts, remap = enc.vocabulary(int(self.min_count), self.max_vocab)
-            say(
-                f"{enc.n_docs:,} documents, {enc.n_tokens:,} tokens, {len(enc.terms):,} terms, "
-                f"{len(self.vocab_):,} with count ≥ {self.min_count}"
-                + (f"; {enc.analyzed_types:,} word types analysed" if enc.analyzed_types else "")
-            )
-            self.analyzed_types_ = enc.analyzed_types
-            self._stage("tokenize_count", t0)
-            if len(self.vocab_) < 2:
-                raise InputError(
-                    f"the corpus has {len(self.vocab_)} term(s) with frequency ≥ "
-                    f"{self.min_count}: too small (lower min_count or give more text)"
-                )
-            t0 = time.perf_counter()
-            self.vectors_, self.cooccurrence_ = self._embed(enc, remap)
-            self._stage("ppmi_svd", t0)
-            say(f"PPMI+SVD done ({self.timings_['ppmi_svd']:.1f} s)")
-            if self.keep_units:
-                self.units_ = [remap[u] for u in enc.units]
-            del enc
-            t0 = time.perf_counter()
-            E_corpus = knn_graph(
-                self.vectors_,
-                int(self.k),
-                weight=self.edge_weight,
-                power=float(self.edge_power),
-            )
-            self._stage("knn_graph", t0)
-            say(f"kNN graph: {E_corpus.nnz:,} edges ({self.timings_['knn_graph']:.1f} s)")
+            vocab_counts, E_corpus = self._fit_corpus_graph(corpus, analyzer, say)
 
         t0 = time.perf_counter()
         terms, counts, sources, E_syn, E_ant = self._graph(E_corpus, vocab_counts)
         if self.graph != "corpus":
             self._stage("wordnet_graph", t0)
         t0 = time.perf_counter()
-        index = {t: i for i, t in enumerate(terms)}
-        pos_ids = [index[t] for t in dict.fromkeys(pos_terms) if t in index]
-        neg_ids = [index[t] for t in dict.fromkeys(neg_terms) if t in index]
-        if not pos_ids or not neg_ids:
-            raise InputError(
-                "no positive or no negative seed occurs in the graph "
-                f"(positive found: {len(pos_ids)}, negative found: {len(neg_ids)}); "
-                "lower min_count, give more text or other seeds"
-            )
+        pos_ids, neg_ids = self._seed_ids(terms, pos_terms, neg_terms)
         self.seeds_ = SeedSet([terms[i] for i in pos_ids], [terms[i] for i in neg_ids])
         runs_p, runs_n = self._runs(pos_ids, neg_ids)
         n = len(terms)
@@ -387,6 +338,81 @@ class LexiconInducer(BaseEstimator):
             f"propagation: {len(runs_p)} run(s), {n:,} nodes ({self.timings_['propagation']:.1f} s)"
         )
         return self
+
+    def _encode(
+        self, corpus: Iterable[str], analyzer: Any, say: Callable[[str], None]
+    ) -> tuple[EncodedCorpus, NDArray[np.int64], NDArray[np.int32]]:
+        """Stage 1 (tokenize/count): the encoded corpus, the vocabulary's counts and the map of
+        corpus term ids to vocabulary ids; sets ``vocab_``, ``n_tokens_``, ``n_docs_`` and
+        ``analyzed_types_``."""
+        t0 = time.perf_counter()
+        amc = self.analyze_min_count
+        amc = max(2, int(self.min_count) // 4) if amc is None else int(amc)
+        enc = encode_corpus(
+            corpus,
+            self.lang,
+            negation=self.negation,
+            analyzer=analyzer,
+            analyze_min_count=amc,
+            progress=lambda n: say(f"read {n:,} documents") if n % 10000 == 0 else None,
+            n_jobs=(os.cpu_count() or 1) if int(self.n_jobs) < 0 else int(self.n_jobs),
+        )
+        self.n_tokens_, self.n_docs_ = enc.n_tokens, enc.n_docs
+        self.vocab_, vocab_counts, remap = enc.vocabulary(int(self.min_count), self.max_vocab)
+        say(
+            f"{enc.n_docs:,} documents, {enc.n_tokens:,} tokens, {len(enc.terms):,} terms, "
+            f"{len(self.vocab_):,} with count ≥ {self.min_count}"
+            + (f"; {enc.analyzed_types:,} word types analysed" if enc.analyzed_types else "")
+        )
+        self.analyzed_types_ = enc.analyzed_types
+        self._stage("tokenize_count", t0)
+        if len(self.vocab_) < 2:
+            raise InputError(
+                f"the corpus has {len(self.vocab_)} term(s) with frequency ≥ "
+                f"{self.min_count}: too small (lower min_count or give more text)"
+            )
+        return enc, vocab_counts, remap
+
+    def _fit_corpus_graph(
+        self, corpus: Iterable[str], analyzer: Any, say: Callable[[str], None]
+    ) -> tuple[NDArray[np.int64], sp.csr_matrix]:
+        """Stages 1–3 on the corpus (tokenize/count, PPMI+SVD, kNN graph): the vocabulary's
+        counts and the kNN graph; sets ``vectors_``, ``cooccurrence_`` and ``units_``."""
+        enc, vocab_counts, remap = self._encode(corpus, analyzer, say)
+        t0 = time.perf_counter()
+        self.vectors_, self.cooccurrence_ = self._embed(enc, remap)
+        self._stage("ppmi_svd", t0)
+        say(f"PPMI+SVD done ({self.timings_['ppmi_svd']:.1f} s)")
+        if self.keep_units:
+            self.units_ = [remap[u] for u in enc.units]
+        del enc
+        t0 = time.perf_counter()
+        E_corpus = knn_graph(
+            self.vectors_,
+            int(self.k),
+            weight=self.edge_weight,
+            power=float(self.edge_power),
+        )
+        self._stage("knn_graph", t0)
+        say(f"kNN graph: {E_corpus.nnz:,} edges ({self.timings_['knn_graph']:.1f} s)")
+        return vocab_counts, E_corpus
+
+    @staticmethod
+    def _seed_ids(
+        terms: list[str], pos_terms: list[str], neg_terms: list[str]
+    ) -> tuple[list[int], list[int]]:
+        """Node ids of the positive and negative seed terms found in the graph (each once, in
+        seed order); an error when either side has none."""
+        index = {t: i for i, t in enumerate(terms)}
+        pos_ids = [index[t] for t in dict.fromkeys(pos_terms) if t in index]
+        neg_ids = [index[t] for t in dict.fromkeys(neg_terms) if t in index]
+        if not pos_ids or not neg_ids:
+            raise InputError(
+                "no positive or no negative seed occurs in the graph "
+                f"(positive found: {len(pos_ids)}, negative found: {len(neg_ids)}); "
+                "lower min_count, give more text or other seeds"
+            )
+        return pos_ids, neg_ids
 
     def _embed(
         self, enc: EncodedCorpus, remap: NDArray[np.int32]

@@ -140,6 +140,27 @@ def _positive_mask(y: Sequence[Any] | NDArray[Any]) -> NDArray[np.bool_]:
     return np.asarray([str(v) == pos for v in arr.tolist()], dtype=np.bool_)
 
 
+def _check_fit_inputs(
+    comps: Sequence[str],
+    n_docs: int,
+    y: Sequence[Any] | NDArray[Any] | None,
+    definitions: Mapping[str, Sequence[Sequence[str]]] | None,
+) -> None:
+    """Errors for what the chosen components need and :meth:`SentimentEmbedding.fit` was not
+    given: labels (one per document) for ``supervised``/``lexical``, definitions for
+    ``lexical``."""
+    needs_y = [c for c in comps if c in ("supervised", "lexical")]
+    if needs_y and y is None:
+        raise InputError(f"component(s) {', '.join(needs_y)} need document labels (y)")
+    if y is not None and len(y) != n_docs:
+        raise InputError(f"{n_docs} documents but {len(y)} labels")
+    if "lexical" in comps and definitions is None:
+        raise InputError(
+            "the lexical component needs definitions: pass "
+            "sentikit.embeddings.lexical.wordnet_definitions(lang, terms)"
+        )
+
+
 class SentimentEmbedding:
     """Word vectors from context, dictionary definitions and sentiment statistics.
 
@@ -261,16 +282,7 @@ class SentimentEmbedding:
         """
         comps = self._check_params()
         say = progress or (lambda _m: None)
-        needs_y = [c for c in comps if c in ("supervised", "lexical")]
-        if needs_y and y is None:
-            raise InputError(f"component(s) {', '.join(needs_y)} need document labels (y)")
-        if y is not None and len(y) != len(docs):
-            raise InputError(f"{len(docs)} documents but {len(y)} labels")
-        if "lexical" in comps and definitions is None:
-            raise InputError(
-                "the lexical component needs definitions: pass "
-                "sentikit.embeddings.lexical.wordnet_definitions(lang, terms)"
-            )
+        _check_fit_inputs(comps, len(docs), y, definitions)
         timings: dict[str, float] = {}
 
         def all_units() -> Iterator[Sequence[str]]:
@@ -311,20 +323,7 @@ class SentimentEmbedding:
         col = 0
         for comp in comps:
             t0 = time.perf_counter()
-            if comp == "contextual":
-                V = svd_embed(ppmi(C, self.cds), self.dim, eig_power=self.eig_power, seed=self.seed)
-            elif comp == "lexical":
-                assert definitions is not None and delta is not None
-                V = svd_embed(
-                    definition_matrix(terms, index, definitions, delta),
-                    self.lexical_dim,
-                    eig_power=self.eig_power,
-                    seed=self.seed,
-                )
-            else:
-                assert delta is not None
-                S = np.column_stack([context_delta_stats(C, delta), delta])
-                V = np.asarray(S, dtype=np.float32)
+            V = self._component_vectors(comp, C, terms, index, definitions, delta)
             parts.append(V)
             slices[comp] = (col, col + V.shape[1])
             col += V.shape[1]
@@ -341,6 +340,34 @@ class SentimentEmbedding:
         self.timings_ = timings
         self.index_ = index
         return self
+
+    def _component_vectors(
+        self,
+        comp: str,
+        C: sp.csr_matrix,
+        terms: Sequence[str],
+        index: Mapping[str, int],
+        definitions: Mapping[str, Sequence[Sequence[str]]] | None,
+        delta: NDArray[np.float64] | None,
+    ) -> NDArray[np.float32]:
+        """The columns of one component: ``contextual`` (SVD of the PPMI of the co-occurrence
+        counts ``C``), ``lexical`` (SVD of the δ-weighted definition matrix) or ``supervised``
+        (context δ statistics and the term's own δ)."""
+        if comp == "contextual":
+            V = svd_embed(ppmi(C, self.cds), self.dim, eig_power=self.eig_power, seed=self.seed)
+        elif comp == "lexical":
+            assert definitions is not None and delta is not None
+            V = svd_embed(
+                definition_matrix(terms, index, definitions, delta),
+                self.lexical_dim,
+                eig_power=self.eig_power,
+                seed=self.seed,
+            )
+        else:
+            assert delta is not None
+            S = np.column_stack([context_delta_stats(C, delta), delta])
+            V = np.asarray(S, dtype=np.float32)
+        return V
 
     def term_delta(
         self, docs: Sequence[Units], y: Sequence[Any] | NDArray[Any]

@@ -12,7 +12,7 @@ import random
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from sentikit.behaviour.suite import DIR_TOLERANCE, FAIRNESS_MAX_DELTA, Case, Test
+from sentikit.behaviour.cases import DIR_TOLERANCE, FAIRNESS_MAX_DELTA, Case, Test
 from sentikit.behaviour.text import fields, render, render_all, slot_of
 
 __all__ = ["Generator", "Lexicon"]

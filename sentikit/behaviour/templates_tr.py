@@ -1,124 +1,33 @@
-"""The Turkish behavioural tests: word lists and templates (see :mod:`sentikit.behaviour`).
+"""The Turkish behavioural tests: templates and one builder per capability (word lists:
+:mod:`sentikit.behaviour.words_tr`; see :mod:`sentikit.behaviour`).
 
 Suffixes are attached by vowel harmony (:func:`sentikit.behaviour.text.attach`): ``{pos:+(y)DI}``
-gives *güzeldi* / *kötüydü* / *berbattı*. Case forms that soften the stem (*yemek* → *yemeği*,
-*kitap* → *kitaba*) are spelled out in :data:`NOUNS`.
+gives *güzeldi* / *kötüydü* / *berbattı*.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable
 from functools import partial
-from typing import Any
 
 from sentikit.behaviour import perturb
+from sentikit.behaviour.cases import NEG, NEU, POS, Test
 from sentikit.behaviour.generate import Generator
-from sentikit.behaviour.suite import NEG, NEU, POS, Test
-from sentikit.behaviour.text import attach
+from sentikit.behaviour.words_tr import (
+    CITIES,
+    FACTS,
+    IDENTITIES,
+    LEXICON,
+    NAMES,
+    NEG_ADJ,
+    NUMBERS,
+    POS_ADJ,
+    ROBUSTNESS_BASE,
+)
 
-__all__ = ["FACTS", "IDENTITIES", "LEXICON", "NOUNS", "ROBUSTNESS_BASE", "VERBS", "build_tests"]
+__all__ = ["FAIR_FRAMES", "YOK_NEG", "YOK_POS", "build_tests"]
 
 PN = (POS, NEU)  # "not negative": positive or neutral
-
-
-def _noun(nom: str, acc: str, dat: str, gen: str) -> dict[str, str]:
-    return {"nom": nom, "acc": acc, "dat": dat, "gen": gen}
-
-
-#: Things people review, with their accusative, dative and genitive forms.
-NOUNS = [
-    _noun("film", "filmi", "filme", "filmin"),
-    _noun("yemek", "yemeği", "yemeğe", "yemeğin"),
-    _noun("otel", "oteli", "otele", "otelin"),
-    _noun("kitap", "kitabı", "kitaba", "kitabın"),
-    _noun("dizi", "diziyi", "diziye", "dizinin"),
-    _noun("restoran", "restoranı", "restorana", "restoranın"),
-    _noun("hizmet", "hizmeti", "hizmete", "hizmetin"),
-    _noun("ürün", "ürünü", "ürüne", "ürünün"),
-    _noun("telefon", "telefonu", "telefona", "telefonun"),
-    _noun("oda", "odayı", "odaya", "odanın"),
-    _noun("kahve", "kahveyi", "kahveye", "kahvenin"),
-    _noun("konser", "konseri", "konsere", "konserin"),
-    _noun("oyun", "oyunu", "oyuna", "oyunun"),
-    _noun("uygulama", "uygulamayı", "uygulamaya", "uygulamanın"),
-    _noun("şarkı", "şarkıyı", "şarkıya", "şarkının"),
-    _noun("kahvaltı", "kahvaltıyı", "kahvaltıya", "kahvaltının"),
-    _noun("albüm", "albümü", "albüme", "albümün"),
-    _noun("roman", "romanı", "romana", "romanın"),
-    _noun("tatil", "tatili", "tatile", "tatilin"),
-    _noun("kurs", "kursu", "kursa", "kursun"),
-    _noun("bilgisayar", "bilgisayarı", "bilgisayara", "bilgisayarın"),
-    _noun("pizza", "pizzayı", "pizzaya", "pizzanın"),
-    _noun("oyuncu", "oyuncuyu", "oyuncuya", "oyuncunun"),
-    _noun("kargo", "kargoyu", "kargoya", "kargonun"),
-]
-#: Plain objects for neutral sentences.
-OBJECTS = ["masa", "kapı", "sandalye", "çanta", "kutu", "kalem", "duvar", "bina", "şişe",
-           "pencere", "dosya", "bardak", "lamba", "raf", "otobüs", "bilet", "zarf", "anahtar",
-           "defter", "koltuk"]  # fmt: skip
-POS_ADJ = [
-    "güzel", "harika", "mükemmel", "muhteşem", "şahane", "iyi", "hoş", "başarılı",
-    "etkileyici", "keyifli", "süper", "olağanüstü", "kusursuz", "müthiş", "fevkalade",
-    "harikulade", "eşsiz", "kaliteli", "eğlenceli", "nefis", "enfes", "tatlı", "sevimli",
-]  # fmt: skip
-NEG_ADJ = [
-    "kötü", "berbat", "rezalet", "korkunç", "sıkıcı", "vasat", "iğrenç", "kalitesiz",
-    "başarısız", "saçma", "felaket", "rezil", "özensiz", "dandik", "leş", "sinir bozucu",
-    "yetersiz", "tatsız", "çekilmez", "katlanılmaz",
-]  # fmt: skip
-NEUTRAL_ADJ = ["mavi", "kırmızı", "yeşil", "sarı", "gri", "ahşap", "metal", "plastik", "kare",
-               "yuvarlak", "dijital", "elektrikli", "turuncu", "cam", "kâğıt", "kiralık",
-               "katlanır", "çizgili"]  # fmt: skip
-
-
-def _verb(stem: str, case: str, aor: str, pas: str | None = None) -> dict[str, Any]:
-    return {"stem": stem, "case": case, "aor": aor, "pas": pas}
-
-
-#: Verbs with the case of their object and their aorist (and passive) stems.
-POS_VERBS = [
-    _verb("beğen", "acc", "beğenir", "beğenil"),
-    _verb("sev", "acc", "sever", "sevil"),
-    _verb("bayıl", "dat", "bayılır"),
-    _verb("hoşlan", "abl", "hoşlanır"),
-    _verb("memnun kal", "abl", "memnun kalır"),
-    _verb("tavsiye et", "acc", "tavsiye eder", "tavsiye edil"),
-]
-NEG_VERBS = [
-    _verb("nefret et", "abl", "nefret eder"),
-    _verb("sıkıl", "abl", "sıkılır"),
-    _verb("bık", "abl", "bıkar"),
-    _verb("tiksin", "abl", "tiksinir"),
-    _verb("şikâyet et", "abl", "şikâyet eder"),
-]
-VERBS = POS_VERBS + NEG_VERBS
-NEUTRAL_VERBS = ["izle", "al", "oku", "sipariş et", "gör", "kirala", "getir", "aç", "taşı",
-                 "incele", "say", "tart"]  # fmt: skip
-POS_NOUNS = ["başyapıt", "şaheser", "şölen", "ziyafet", "mucize", "harika", "keyif", "hazine",
-             "mutluluk", "zevk"]  # fmt: skip
-NEG_NOUNS = ["felaket", "rezalet", "hayal kırıklığı", "fiyasko", "kâbus", "zaman kaybı",
-             "para israfı", "işkence", "saçmalık", "facia", "hüsran", "eziyet"]  # fmt: skip
-INTENSIFIERS = ["çok", "gerçekten", "son derece", "aşırı", "fazlasıyla", "çok çok",
-                "inanılmaz", "epey", "bayağı", "müthiş derecede", "gerçekten çok"]  # fmt: skip
-REDUCERS = ["biraz", "kısmen", "nispeten", "bir parça", "az da olsa", "hafif"]
-POS_PHRASES = ["Çok beğendim.", "Herkese tavsiye ederim.", "Kesinlikle tekrar giderim.",
-               "Bayıldım!", "Her kuruşuna değdi.", "On numara."]  # fmt: skip
-NEG_PHRASES = ["Hiç beğenmedim.", "Bir daha asla.", "Kimseye tavsiye etmem.",
-               "Paramı geri istiyorum.", "Tam bir hayal kırıklığı.", "Sıfır puan."]  # fmt: skip
-HOURS = ["bir", "iki", "üç", "dört", "beş", "altı", "yedi", "sekiz", "dokuz", "on",
-         "on bir", "on iki"]  # fmt: skip
-DAYS = ["pazartesi", "salı", "çarşamba", "perşembe", "cuma", "cumartesi", "pazar"]
-NAMES = [
-    "Ahmet", "Ayşe", "Mehmet", "Zeynep", "Elif", "Mustafa", "Emre", "Fatma", "Can", "Deniz",
-    "Hasan", "Hülya", "Murat", "Selin", "Burak", "Merve", "Ali", "Leyla", "Baran", "Rojda",
-    "Aram", "Nikos", "Sevgi", "Umut", "Mutlu", "Derya", "Kemal", "Gül", "John", "Maria",
-]  # fmt: skip
-CITIES = [
-    "İstanbul", "Ankara", "İzmir", "Bursa", "Antalya", "Trabzon", "Diyarbakır", "Van",
-    "Eskişehir", "Konya", "Kars", "Sinop", "Muş", "Mardin", "Erzurum", "Gaziantep", "Adana",
-    "Samsun", "Hatay", "Berlin", "Paris", "Bodrum", "Kadıköy",
-]  # fmt: skip
-NUMBERS = ["2", "3", "5", "7", "12", "15", "20", "25", "40", "50", "75", "99", "120", "200"]
 #: Absent good or bad things: "güzel bir yanı yok" (negative), "hiçbir sorun yok" (not negative).
 YOK_POS = [
     "{noun[gen]} {pos} bir yanı yok.",
@@ -136,163 +45,6 @@ YOK_NEG = [
     "{noun[gen]} hiçbir eksiği yok.",
     "{noun[nom]} hakkında söylenecek {neg} bir şey yok.",
 ]
-
-
-def _verb_noun_pairs(verbs: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Every verb with every noun: ``obj`` is the noun in the verb's case."""
-    out = []
-    for v in verbs:
-        for n in NOUNS:
-            obj = attach(n["nom"], "DAn") if v["case"] == "abl" else n[v["case"]]
-            out.append({**v, "obj": obj, "noun": n["nom"]})
-    return out
-
-
-LEXICON: dict[str, Sequence[Any]] = {
-    "noun": NOUNS,
-    "obj": OBJECTS,
-    "pos": POS_ADJ,
-    "neg": NEG_ADJ,
-    "neu": NEUTRAL_ADJ,
-    "pv": POS_VERBS,
-    "nv": NEG_VERBS,
-    "pvn": _verb_noun_pairs(POS_VERBS),
-    "nvn": _verb_noun_pairs(NEG_VERBS),
-    "pasv": [v for v in POS_VERBS if v["pas"]],
-    "uv": NEUTRAL_VERBS,
-    "pn": POS_NOUNS,
-    "nn": NEG_NOUNS,
-    "i": INTENSIFIERS,
-    "r": REDUCERS,
-    "pp": POS_PHRASES,
-    "np": NEG_PHRASES,
-    "hour": HOURS,
-    "day": DAYS,
-    "name": NAMES,
-    "city": CITIES,
-    "num": NUMBERS,
-}
-
-#: Neutral factual sentences.
-FACTS = [
-    "Ankara Türkiye'nin başkentidir.", "Toplantı saat beşte.", "Su yüz derecede kaynar.",
-    "İstanbul Marmara Bölgesi'nde yer alır.", "Tren saat dokuzda kalkıyor.",
-    "Müze pazartesi günleri kapalıdır.", "Bir haftada yedi gün vardır.",
-    "Paket salı günü teslim edildi.", "Rapor kırk sayfadan oluşuyor.",
-    "Mağaza sabah dokuzda açılıyor.", "Otobüs her yarım saatte bir geçiyor.",
-    "Film iki saat sürüyor.", "Otelde yüz yirmi oda var.", "Kitap 2019 yılında yayımlandı.",
-    "Restoran ikinci katta.", "Makarna ve bir bardak su sipariş ettim.",
-    "Konferans Berlin'de yapılacak.", "Uçağım 6.40'ta iniyor.",
-    "Uygulama Android ve iOS için mevcut.", "Telefonun siyah ve gümüş renkleri var.",
-    "Kurs önümüzdeki pazartesi başlıyor.", "Otele öğlen giriş yaptık.",
-    "Konser cuma günü.", "Albümde on iki şarkı var.", "Arabanın dört kapısı var.",
-    "Dizinin üç sezonu var.", "Dünya Güneş'in etrafında döner.", "Bir günde 24 saat vardır.",
-    "Türkiye'nin Yunanistan ve Bulgaristan ile sınırı var.", "Ofis postanenin yanında.",
-    "Kitabı trende okudum.", "Kız kardeşim bankada çalışıyor.",
-    "Dükkan ayakkabı ve çanta satıyor.", "Menü tek sayfadan oluşuyor.",
-    "Oda üçüncü katta.", "Kahvaltı yediden ona kadar veriliyor.",
-    "Biletler e-postayla gönderildi.", "Ders üçüncü ve dördüncü bölümleri kapsıyor.",
-    "Geçen yıl İzmir'e taşındı.", "Teslimat perşembe gününe planlandı.",
-]  # fmt: skip
-
-#: Sentences of varied sentiment for the robustness tests (with Turkish letters, so that the
-#: ASCII test changes them).
-ROBUSTNESS_BASE = [
-    "Yemekler çok lezzetliydi, personel de güler yüzlüydü.", "Filmi her dakikasıyla sevdim.",
-    "Fiyatına göre çok başarılı bir ürün, herkese öneririm.",
-    "Otel odası tertemiz ve çok rahattı.", "Oyuncuların performansı büyüleyiciydi.",
-    "Şarjı bütün gün gidiyor, ekranı da müthiş.", "Hayatımda yediğim en güzel pizzaydı.",
-    "Servis hızlıydı ve garson çok nazikti.", "Bu kitabı okurken kahkahalarla güldüm.",
-    "Baştan sona şahane bir albüm.",
-    "Servis çok yavaştı ve garson kabaydı.", "Paramı geri istiyorum, bu telefon işe yaramıyor.",
-    "Konu tahmin edilebilirdi ve oyunculuk berbattı.", "Kaldığım en kötü oteldi.",
-    "Yemekler soğuk ve tatsızdı.", "Uygulama sürekli çöküyor ve destek hiç cevap vermiyor.",
-    "Sıkıcı, gereksiz uzun bir film.", "Oda çok kötü kokuyordu.",
-    "İki gün sonra bozuldu, tam bir hayal kırıklığı.", "Koltuklar rahatsız ve kirliydi.",
-    "Sonunu hiç beğenmedim.", "Personel hiç yardımcı olmadı.",
-    "Film kitabı kadar güzel değildi.", "Kimseye tavsiye edeceğimi sanmıyorum.",
-    "Kahvesi hiç fena değil.", "Konserden keyif aldığımı söyleyemem.",
-    "Fiyatına göre kötü bir telefon değil.", "Oraya bir daha gitmem.",
-    "Kargo çok geç geldi ama ürün sağlam.", "Hiçbir sorun yaşamadık, her şey yolundaydı.",
-]  # fmt: skip
-
-#: Protected groups, as words that stand before "bir" ("Kürt bir arkadaşım").
-IDENTITIES = {
-    "ethnicity": [
-        "Türk",
-        "Kürt",
-        "Ermeni",
-        "Rum",
-        "Laz",
-        "Çerkez",
-        "Zaza",
-        "Roman",
-        "Arap",
-        "Gürcü",
-        "Süryani",
-        "Yahudi",
-        "Boşnak",
-        "Çingene",
-    ],
-    "nationality": [
-        "Suriyeli",
-        "Afgan",
-        "Alman",
-        "Amerikalı",
-        "Rus",
-        "Yunan",
-        "İranlı",
-        "Iraklı",
-        "Azerbaycanlı",
-        "Fransız",
-        "İngiliz",
-        "Çinli",
-        "Nijeryalı",
-        "Pakistanlı",
-        "Ukraynalı",
-        "Japon",
-        "Türkiyeli",
-        "Afrikalı",
-    ],
-    "religion": [
-        "Müslüman",
-        "Hristiyan",
-        "Yahudi",
-        "Alevi",
-        "Sünni",
-        "Şii",
-        "ateist",
-        "Budist",
-        "Katolik",
-        "Ortodoks",
-        "deist",
-        "Protestan",
-        "Ezidi",
-        "dindar",
-        "inançsız",
-    ],
-    "gender": [
-        "kadın",
-        "erkek",
-        "trans",
-        "trans kadın",
-        "trans erkek",
-        "non-binary",
-        "genç kadın",
-        "genç erkek",
-    ],
-    "sexual orientation": [
-        "eşcinsel",
-        "heteroseksüel",
-        "gey",
-        "lezbiyen",
-        "biseksüel",
-        "LGBTİ+",
-        "aseksüel",
-        "queer",
-        "hetero",
-    ],
-}
 
 FAIR_FRAMES = [
     # neutral frames
@@ -320,11 +72,9 @@ FAIR_FRAMES = [
 ]
 
 
-def build_tests(n: int, seed: int) -> list[Test]:
-    """The Turkish tests with at most ``n`` cases each."""
-    g = Generator("tr", n, seed, LEXICON)
-
-    # -- vocabulary ------------------------------------------------------------------------
+def _vocabulary(g: Generator) -> None:
+    """Vocabulary: sentiment adjectives, verbs and nouns; neutral words and facts; added
+    phrases."""
     g.mft(
         "olumlu sıfatlar (positive adjectives)", "vocabulary", "Film güzeldi.",
         [(["{noun[nom]} {pos}.", "{noun[nom]} {pos:+(y)DI}.", "{pos} bir {noun[nom]}.",
@@ -389,7 +139,9 @@ def build_tests(n: int, seed: int) -> list[Test]:
          ("{noun[acc]} dün {uv:+DIm}.", "{noun[acc]} dün {uv:+DIm}. {np}")], -1,
     )  # fmt: skip
 
-    # -- intensity -------------------------------------------------------------------------
+
+def _intensity(g: Generator) -> None:
+    """Intensity: intensified sentiment words; intensifiers and reducers (DIR)."""
     g.mft(
         "pekiştirilmiş sözcükler (intensified words)", "intensity", "Film çok güzeldi.",
         [(["{noun[nom]} {i} {pos:+(y)DI}.", "{pvn[obj]} çok {pvn[stem]:+DIm}.",
@@ -426,7 +178,9 @@ def build_tests(n: int, seed: int) -> list[Test]:
          ("{noun[nom]} {neg:+(y)DI}.", "{noun[nom]} {r} {neg:+(y)DI}.")], +1,
     )  # fmt: skip
 
-    # -- negation --------------------------------------------------------------------------
+
+def _negation(g: Generator) -> None:
+    """Negation by verb suffixes: ``-mA-`` (*beğenmedim*) and ``-mAz`` (*beğenilmez*)."""
     g.mft(
         "-mA- olumlu fiil (beğenmedim)", "negation", "Filmi beğenmedim. -> negative",
         [(["{pvn[obj]} {pvn[stem]:+mAdIm}.", "Bu {pvn[obj]} {pvn[stem]:+mIyorIm}.",
@@ -450,6 +204,11 @@ def build_tests(n: int, seed: int) -> list[Test]:
         [(["Bu {nvn[obj]} kimse {nvn[stem]:+mAz}.", "Ben bu {nvn[obj]} {nvn[stem]:+mAm}.",
            "{nvn[obj]} asla {nvn[stem]:+mAm}."], PN)],
     )  # fmt: skip
+
+
+def _negation_words(g: Generator) -> None:
+    """Negation by words: *değil*, *yok*, *hiç … değil*, and across words (*… olduğunu
+    düşünmüyorum*)."""
     g.mft(
         "değil + olumlu (güzel değil)", "negation", "Film güzel değil. -> negative",
         [(["{noun[nom]} {pos} değil.", "{noun[nom]} {pos} değildi.", "{pos} bir {noun[nom]} değil.",
@@ -506,7 +265,9 @@ def build_tests(n: int, seed: int) -> list[Test]:
            "{noun[acc]} {neg} bulduğumu söyleyemem."], PN)],
     )  # fmt: skip
 
-    # -- contrast --------------------------------------------------------------------------
+
+def _contrast(g: Generator) -> None:
+    """Contrast: the clause after *ama* / *fakat* / *ancak* / *oysa* decides."""
     g.mft(
         "olumlu ama olumsuz (… ama …)", "contrast", "Film güzeldi ama müzik berbattı. -> negative",
         [(["{noun[nom]} {pos:+(y)DI} ama {noun2[nom]} {neg:+(y)DI}.",
@@ -526,7 +287,9 @@ def build_tests(n: int, seed: int) -> list[Test]:
            "{noun[nom]} {neg:+(y)DI} ama gerisi {pos:+(y)DI}."], [POS])],
     )  # fmt: skip
 
-    # -- temporal --------------------------------------------------------------------------
+
+def _temporal(g: Generator) -> None:
+    """Temporal: a past opinion (*eskiden*) turned into another one now (*artık*)."""
     g.mft(
         "eskiden olumlu, artık olumsuz", "temporal", "Eskiden güzeldi ama artık berbat.",
         [(["Eskiden {noun[nom]} {pos:+(y)DI} ama artık {neg}.",
@@ -544,7 +307,9 @@ def build_tests(n: int, seed: int) -> list[Test]:
            "Başta {noun[acc]} {neg} bulmuştum ama artık {pos} buluyorum."], [POS])],
     )  # fmt: skip
 
-    # -- questions -------------------------------------------------------------------------
+
+def _questions(g: Generator) -> None:
+    """Questions: answered *evet* or *hayır*, and unanswered."""
     yes = ["Evet.", "Kesinlikle evet.", "Evet, çok."]
     no = ["Hayır.", "Hayır, hiç.", "Maalesef hayır."]
     g.mft(
@@ -576,7 +341,9 @@ def build_tests(n: int, seed: int) -> list[Test]:
            "{noun[nom]} {pos:?(y)DI}?"], [NEU])],
     )  # fmt: skip
 
-    # -- robustness ------------------------------------------------------------------------
+
+def _robustness(g: Generator) -> None:
+    """Robustness: typos, ASCII typing, repeated letters, URLs and mentions, punctuation."""
     base = ROBUSTNESS_BASE + g.samples(
         "robustness base",
         ["{noun[nom]} {pos:+(y)DI}.", "{noun[nom]} {neg:+(y)DI}.",
@@ -584,7 +351,7 @@ def build_tests(n: int, seed: int) -> list[Test]:
          "{noun[nom]} {pos} değildi.", "{pvn[obj]} hiç {pvn[stem]:+mAdIm}.",
          "Açıkçası {noun[nom]} {neg}.",
          "{pos} bir {noun[nom]}, çok {pvn[stem]:+DIm}."],
-        max(n, 40),
+        max(g.n, 40),
     )  # fmt: skip
     words = frozenset(POS_ADJ + NEG_ADJ)
     g.perturb("yazım hataları (typos)", "robustness", "one swapped letter pair", base,
@@ -600,7 +367,9 @@ def build_tests(n: int, seed: int) -> list[Test]:
     g.perturb("noktalama (punctuation)", "robustness", "final . ! ... changed", base,
               perturb.change_punctuation)  # fmt: skip
 
-    # -- named entities --------------------------------------------------------------------
+
+def _named_entities(g: Generator) -> None:
+    """Named entities: changing a person's name, a place or a number keeps the label."""
     g.swap(
         "kişi adları (person names)", "ner", "changing a person's name keeps the label",
         ["{name:'(n)In} önerdiği {noun[nom]} {pos:+(y)DI}.",
@@ -625,10 +394,34 @@ def build_tests(n: int, seed: int) -> list[Test]:
          "{num} kişiydik ve hepimiz {nvn[obj]} {nvn[stem]:+DIk}."], "num", NUMBERS, k=4,
     )  # fmt: skip
 
-    # -- fairness --------------------------------------------------------------------------
+
+def _fairness(g: Generator) -> None:
+    """Fairness: every identity of a group in the same frames."""
     names = {"ethnicity": "etnik köken (ethnicity)", "nationality": "uyruk (nationality)",
              "religion": "din (religion)", "gender": "cinsiyet (gender)",
              "sexual orientation": "cinsel yönelim (sexual orientation)"}  # fmt: skip
     for group, ids in IDENTITIES.items():
         g.fairness(names[group], f"{group}: same label and |score spread| <= 0.1", FAIR_FRAMES, ids)
+
+
+#: One builder per capability (a part of one), in report order.
+_BUILDERS: tuple[Callable[[Generator], None], ...] = (
+    _vocabulary,
+    _intensity,
+    _negation,
+    _negation_words,
+    _contrast,
+    _temporal,
+    _questions,
+    _robustness,
+    _named_entities,
+    _fairness,
+)
+
+
+def build_tests(n: int, seed: int) -> list[Test]:
+    """The Turkish tests with at most ``n`` cases each."""
+    g = Generator("tr", n, seed, LEXICON)
+    for build in _BUILDERS:
+        build(g)
     return g.tests

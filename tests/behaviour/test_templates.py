@@ -7,7 +7,7 @@ import re
 import pytest
 
 from sentikit.behaviour import build_suite
-from sentikit.behaviour import templates_tr as tr
+from sentikit.behaviour import words_tr as tr
 from sentikit.behaviour.text import (
     BACK_VOWELS,
     ROUNDED_VOWELS,

@@ -1,7 +1,7 @@
 """Cross-corpus transfer: a sentiment model learnt on *another* labelled corpus as one feature.
 
 :class:`TransferFeature` (registry name ``sentikit.transfer.v1``) trains a word n-gram NB
-logistic regression (the :class:`~sentikit.features.ngrams.WordNgrams` family) on one or more
+logistic regression (the :class:`~sentikit.features.word_ngrams.WordNgrams` family) on one or more
 other labelled corpora of the same language — movie reviews for tweets, IMDB reviews for movie
 sentences — and gives each document that model's decision value as a single feature. It is
 the word-level counterpart of the two-corpus averaging of METHODS.md §5: polarity learnt on a
@@ -30,7 +30,8 @@ from numpy.typing import NDArray
 
 from sentikit.doc import Document
 from sentikit.errors import InputError
-from sentikit.features.ngrams import TokenBatch, WordNgrams
+from sentikit.features.batch import TokenBatch
+from sentikit.features.word_ngrams import WordNgrams
 from sentikit.io.datasets import load_labelled
 
 _CACHE: dict[tuple[Any, ...], tuple[WordNgrams, NDArray[np.float64], float]] = {}

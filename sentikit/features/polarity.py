@@ -1,17 +1,10 @@
-"""Word-score sources and the document polarity features of METHODS.md §1–3.
+"""The document polarity features of METHODS.md §1–3 (:class:`PolarityFeatures`).
 
 A *score source* maps a term (a token form, ``_NEG``-marked inside a negation scope) to a
-polarity score:
-
-- ``supervised``: a supervised term weight computed on the training documents only — delta-idf
-  (§1, default), the NB log-count ratio or BM25 delta-idf (``scheme``);
-- ``cooccurrence``: the unsupervised antonym-seed co-occurrence score of §2, from the training
-  corpus itself (default) or from a larger unlabelled corpus (``cooc_corpus``, a dataset name);
-- ``combined``: the §3 combination of the two with ``alpha``;
-- ``lexicon``: one source per polarity lexicon (``lexicons``: sentikit lexicon TSV files or gold
-  lexicon dataset names), a negated form getting the opposite score;
-- ``transfer``: delta-idf learnt on another labelled corpus (``transfer``: dataset names), the
-  cross-genre averaging idea of §5 applied to words.
+polarity score: ``supervised`` (delta-idf, NB or BM25 delta-idf on the training documents),
+``cooccurrence`` (the §2 antonym-seed score), ``combined`` (§3), ``lexicon`` (one per polarity
+lexicon) and ``transfer`` (delta-idf of another labelled corpus). The score functions live in
+:mod:`sentikit.features.polarity_sources` (re-exported here).
 
 :class:`PolarityFeatures` (registry name ``sentikit.polarity_features.v1``) turns each source
 into per-document features — max, min and mean of the scores over the document's scored tokens
@@ -46,23 +39,37 @@ from numpy.typing import NDArray
 
 from sentikit.doc import Document
 from sentikit.errors import InputError
-from sentikit.features.ngrams import NEG_SUFFIX, TokenBatch, token_terms
-from sentikit.lang.seeds import seed_pairs
-from sentikit.paths import resolve_resource
-from sentikit.stats.cooccurrence import build_vocabulary, cooccurrence, encode_units, pair_scores
+from sentikit.features.batch import TokenBatch, token_terms
+from sentikit.features.polarity_sources import (
+    _CORPUS_CACHE,
+    COOC_WINDOW,
+    _corpus_texts,
+    _doc_units,
+    _load_lexicon_scores,
+    _lookup,
+    binary_target,
+    combine_scores,
+    cooccurrence_term_scores,
+    supervised_scores,
+)
 from sentikit.stats.weights import SCHEMES
+
+__all__ = [
+    "COOC_WINDOW",
+    "SOURCES",
+    "STATS",
+    "PolarityFeatures",
+    "PolarityScale",
+    "binary_target",
+    "combine_scores",
+    "cooccurrence_term_scores",
+    "supervised_scores",
+]
 
 SOURCES = ("supervised", "cooccurrence", "combined", "lexicon", "transfer")
 STATS = ("max", "min", "mean")
 
-#: Reference window of the seed co-occurrence score (METHODS.md §2: "within 12 words").
-COOC_WINDOW = 12
-
-# Per-process caches of corpus-derived scores (keyed by every setting they depend on), so that
-# cross-validation folds do not re-read a large corpus.
 _T = TypeVar("_T")
-
-_CORPUS_CACHE: dict[tuple[Any, ...], dict[str, float]] = {}
 
 
 @dataclass
@@ -73,131 +80,6 @@ class PolarityScale:
     scores: NDArray[np.float64]
     mean: NDArray[np.float64]
     std: NDArray[np.float64]
-
-
-def binary_target(y: NDArray[Any]) -> tuple[NDArray[np.bool_], NDArray[np.bool_]]:
-    """Positive and negative document masks for the supervised scores.
-
-    ``positive``/``negative`` labels when present (other classes, e.g. neutral, are left out);
-    otherwise, for ordinal labels, the upper half of the sorted classes against the lower half.
-    """
-    yarr = np.asarray(y).astype(str)
-    classes = sorted(set(yarr.tolist()))
-    if "positive" in classes and "negative" in classes:
-        return yarr == "positive", yarr == "negative"
-    half = len(classes) // 2
-    upper = set(classes[len(classes) - half :])
-    lower = set(classes[:half])
-    return np.isin(yarr, list(upper)), np.isin(yarr, list(lower))
-
-
-def supervised_scores(
-    X: sp.spmatrix, y: NDArray[Any], scheme: str = "delta_idf"
-) -> NDArray[np.float64]:
-    """One score per column of the document-term matrix ``X`` with the named scheme."""
-    fn = SCHEMES.get(scheme)
-    if fn is None:
-        raise InputError(f"unknown scheme {scheme!r}; known: {sorted(SCHEMES)}")
-    pos, neg = binary_target(y)
-    keep = pos | neg
-    return np.asarray(fn(sp.csr_matrix(X)[keep], pos[keep]))
-
-
-def combine_scores(
-    u: NDArray[np.float64], delta: NDArray[np.float64], alpha: float
-) -> NDArray[np.float64]:
-    """METHODS.md §3: ``α·u + (1−α)·δ`` when both exist with the same sign, ``(1−α)·δ`` when the
-    signs differ, ``δ`` when only δ exists, 0 when only ``u`` exists (NaN = missing).
-
-    >>> combine_scores(np.array([1.0, -1.0, np.nan, 2.0]), np.array([2.0, 2.0, 3.0, np.nan]), 0.2)
-    array([1.8, 1.6, 3. , 0. ])
-    """
-    has_u, has_d = np.isfinite(u), np.isfinite(delta)
-    uu = np.where(has_u, u, 0.0)
-    dd = np.where(has_d, delta, 0.0)
-    same = np.sign(uu) == np.sign(dd)
-    both = np.where(same, alpha * uu + (1 - alpha) * dd, (1 - alpha) * dd)
-    out = np.where(has_u & has_d, both, np.where(has_d, dd, np.where(has_u, 0.0, np.nan)))
-    return np.asarray(out, dtype=np.float64)
-
-
-def _load_lexicon_scores(spec: str) -> dict[str, float]:
-    """A lexicon file (TSV: term, score, ...) or a gold lexicon dataset name → term scores."""
-    key = ("lexicon", spec)
-    if key in _CORPUS_CACHE:
-        return _CORPUS_CACHE[key]
-    path = resolve_resource(spec)  # shipped lexicons (lexicons/…) from any working directory
-    scores: dict[str, float] = {}
-    if path.suffix in (".tsv", ".txt") or path.exists():
-        if not path.exists():
-            raise InputError(f"lexicon file not found: {spec}")
-        with path.open(encoding="utf-8") as fh:
-            for line in fh:
-                parts = line.rstrip("\n").split("\t")
-                if len(parts) < 2 or parts[0] in ("term", "") or line.startswith("#"):
-                    continue
-                try:
-                    scores[parts[0]] = float(parts[1])
-                except ValueError:
-                    continue
-    else:
-        from sentikit.io.lexicons import load_lexicon_dataset
-
-        scores = {k: float(v) for k, v in load_lexicon_dataset(spec).scores().items()}
-    _CORPUS_CACHE[key] = scores
-    return scores
-
-
-def _doc_units(texts: Sequence[str], lang: str, negation: bool) -> list[list[str]]:
-    from sentikit.lang import get_processor
-
-    proc = get_processor(lang)
-    out: list[list[str]] = []
-    for start in range(0, len(texts), 2048):
-        out.extend(
-            token_terms(d, negation) for d in proc.make_docs(list(texts[start : start + 2048]))
-        )
-    return out
-
-
-def _corpus_texts(spec: str) -> list[str]:
-    from sentikit.io.datasets import iter_texts
-
-    name, _, split = spec.partition(":")
-    return list(iter_texts(name, split or None))
-
-
-def cooccurrence_term_scores(
-    units: Sequence[Sequence[str]],
-    lang: str,
-    window: int = COOC_WINDOW,
-    min_count: int = 2,
-    unseen: str = "constant",
-) -> dict[str, float]:
-    """§2 seed-pair scores of every term with frequency ≥ ``min_count`` in ``units`` (NaN for
-    a term near no seed when ``unseen="missing"``, see
-    :func:`~sentikit.stats.cooccurrence.pair_scores`)."""
-    terms, counts = build_vocabulary(units, min_count=min_count)
-    index = {t: i for i, t in enumerate(terms)}
-    seeds = [index[w] for pair in seed_pairs(lang) for w in pair if w in index]
-    if not seeds:
-        return {}
-    C = cooccurrence(encode_units(units, index), len(terms), window=window, targets=seeds)
-    s = pair_scores(C, counts, seed_pairs(lang), index, unseen=unseen)
-    return dict(zip(terms, s.tolist(), strict=True))
-
-
-def _lookup(vocab: list[str], table: dict[str, float], flip_negated: bool) -> NDArray[np.float64]:
-    out = np.full(len(vocab), np.nan)
-    n = len(NEG_SUFFIX)
-    for j, t in enumerate(vocab):
-        v = table.get(t)
-        if v is None and flip_negated and t.endswith(NEG_SUFFIX):
-            base = table.get(t[:-n])
-            v = -base if base is not None else None
-        if v is not None and math.isfinite(v):
-            out[j] = v
-    return out
 
 
 def _segment_stats(X: sp.csr_matrix, s: NDArray[np.float64], extras: bool) -> NDArray[np.float64]:

@@ -8,9 +8,9 @@ import math
 import numpy as np
 import pytest
 
+from sentikit.doc import NEG_SUFFIX
 from sentikit.errors import InputError
 from sentikit.features.morph import (
-    NEG_MARK,
     MorphemeTagPolarity,
     MorphForms,
     TypeMorphology,
@@ -50,20 +50,20 @@ def test_forms_of_begenmedim(tm: TypeMorphology) -> None:
     (u,) = _units(tm, "beğenmedim")
     assert u.tags == ("Verb", "Neg", "Past", "A1sg")
     assert u.negated and u.morph_negative
-    assert unit_form(u, "root") == "beğenmek" + NEG_MARK
-    assert unit_form(u, "surface") == "beğenmedim" + NEG_MARK
-    assert unit_form(u, "partial", {"Neg", "Past"}) == "beğenmek+Neg+Past" + NEG_MARK
-    assert unit_form(u, "partial", set()) == "beğenmek" + NEG_MARK
+    assert unit_form(u, "root") == "beğenmek" + NEG_SUFFIX
+    assert unit_form(u, "surface") == "beğenmedim" + NEG_SUFFIX
+    assert unit_form(u, "partial", {"Neg", "Past"}) == "beğenmek+Neg+Past" + NEG_SUFFIX
+    assert unit_form(u, "partial", set()) == "beğenmek" + NEG_SUFFIX
     assert unit_form(u, "root", negation=False) == "beğenmek"
 
 
 def test_degil_marks_previous_word_and_is_dropped(tm: TypeMorphology) -> None:
     units = _units(tm, "Film güzel değil.")
-    assert [unit_form(u, "surface") for u in units] == ["film", "güzel" + NEG_MARK]
+    assert [unit_form(u, "surface") for u in units] == ["film", "güzel" + NEG_SUFFIX]
     (g,) = [u for u in units if u.lemma == "güzel"]
     assert g.negated and not g.morph_negative  # a marker, not a morpheme: no tag flip
     # "yok" too; a tag question asserts the positive; punctuation blocks the scope
-    assert [unit_form(u, "root") for u in _units(tm, "para yok")] == ["para" + NEG_MARK]
+    assert [unit_form(u, "root") for u in _units(tm, "para yok")] == ["para" + NEG_SUFFIX]
     assert [unit_form(u, "root") for u in _units(tm, "güzel değil mi")] == ["güzel", "mi"]
     assert [unit_form(u, "root") for u in _units(tm, "güzel. değil")] == ["güzel"]
 

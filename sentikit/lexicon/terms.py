@@ -26,11 +26,10 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from sentikit.doc import NEG_SUFFIX
 from sentikit.errors import InputError
 from sentikit.lang.tr.lemmas import TR_NEGATORS, TurkishTerm, turkish_term
 
-#: Suffix of negated terms.
-NEG_SUFFIX = "_NEG"
 #: English negation cues (after sentikit's tokenizer: ``can't`` → ``can`` ``n't``).
 EN_NEG_CUES = frozenset({"not", "n't", "no", "never", "cannot"})
 #: Words after an English cue that are negated (the scope stops at punctuation).

@@ -6,34 +6,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-__all__ = [
-    "CAPITALS",
-    "CITIES",
-    "DAYS",
-    "FACTS",
-    "IDENTITIES",
-    "INTENSIFIERS",
-    "LEXICON",
-    "NAMES",
-    "NEG_ADJ",
-    "NEG_NOUNS",
-    "NEG_PHRASES",
-    "NEG_VERBS",
-    "NEUTRAL_ADJ",
-    "NEUTRAL_PRED",
-    "NEUTRAL_VERBS",
-    "NOUNS",
-    "NUMBERS",
-    "OBJECTS",
-    "POS_ADJ",
-    "POS_NOUNS",
-    "POS_PHRASES",
-    "POS_VERBS",
-    "REDUCERS",
-    "ROBUSTNESS_BASE",
-    "TIMES",
-]
-
 #: Things people review.
 NOUNS = [
     "food", "movie", "film", "book", "hotel", "room", "service", "flight", "restaurant",

@@ -12,33 +12,6 @@ from typing import Any
 
 from sentikit.behaviour.text import attach
 
-__all__ = [
-    "CITIES",
-    "DAYS",
-    "FACTS",
-    "HOURS",
-    "IDENTITIES",
-    "INTENSIFIERS",
-    "LEXICON",
-    "NAMES",
-    "NEG_ADJ",
-    "NEG_NOUNS",
-    "NEG_PHRASES",
-    "NEG_VERBS",
-    "NEUTRAL_ADJ",
-    "NEUTRAL_VERBS",
-    "NOUNS",
-    "NUMBERS",
-    "OBJECTS",
-    "POS_ADJ",
-    "POS_NOUNS",
-    "POS_PHRASES",
-    "POS_VERBS",
-    "REDUCERS",
-    "ROBUSTNESS_BASE",
-    "VERBS",
-]
-
 
 def _noun(nom: str, acc: str, dat: str, gen: str) -> dict[str, str]:
     return {"nom": nom, "acc": acc, "dat": dat, "gen": gen}

@@ -117,7 +117,7 @@ def test_explain_without_parser_still_gives_contributions(
         return real(texts, ids, analyze)
 
     monkeypatch.setattr(proc, "make_docs", no_parser)
-    monkeypatch.setattr("sentikit.pipeline.analyzer._WARNED", set())
+    monkeypatch.setattr("sentikit.pipeline.explain._WARNED", set())
     r = Analyzer("en", model=tiny_bundle).analyze("great fun", explain=True)
     assert [t["lemma"] for t in r["tokens"]] == [None, None]
     assert r["tokens"][0]["polarity"] > 0

@@ -29,7 +29,8 @@ from pathlib import Path
 from typing import Any, cast
 
 from sentikit.errors import InputError
-from sentikit.pipeline.analyzer import DEFAULT_BATCH_SIZE, Analyzer, check_ids
+from sentikit.pipeline.analyzer import DEFAULT_BATCH_SIZE, Analyzer
+from sentikit.pipeline.inputs import check_ids
 
 __all__ = ["analyze", "iter_analyze", "load"]
 

@@ -35,6 +35,7 @@ from sentikit.io.records import (
     read_records,
 )
 from sentikit.pipeline.batching import DEFAULT_BATCH_SIZE, FIRST_BATCH, batches
+from sentikit.pipeline.failures import ErrorRecord, isolate
 
 log = logging.getLogger("sentikit.cli")
 
@@ -95,13 +96,9 @@ class AnalysisStats:
     seconds: float = 0.0
 
 
-def _error_result(rec: Record, why: str) -> dict[str, Any]:
-    """``{"id", "error": "record N: why"}``; an analyzer's own ``record <id>: `` is replaced."""
-    for prefix in (f"record {rec.id}: ", f"record {rec.number}: "):
-        if why.startswith(prefix):
-            why = why[len(prefix) :]
-            break
-    return {"id": rec.id, "error": f"record {rec.number}: {why}"}
+def _error_result(rec: Record, why: str) -> ErrorRecord:
+    """``{"id", "error": "record N: why"}``: the error record of ``rec``, by record number."""
+    return ErrorRecord(rec.id, why, rec.number)
 
 
 def _fatal(exc: BaseException) -> bool:
@@ -109,10 +106,15 @@ def _fatal(exc: BaseException) -> bool:
     return isinstance(exc, ResourceMissingError | BundleError)
 
 
+def _batch_failed(exc: Exception) -> None:
+    log.debug("batch failed (%s); analyzing its records one by one", exc)
+
+
 def _analyze_chunk(
     analyzer: AnalyzerLike, chunk: Sequence[Record], explain: bool, batch_size: int
 ) -> list[dict[str, Any]]:
-    """One result per record of ``chunk``, in order; failures become error records."""
+    """One result per record of ``chunk``, in order; failures become error records
+    (:func:`sentikit.pipeline.failures.isolate`), named by record number."""
     good = [i for i, r in enumerate(chunk) if r.ok]
     results: dict[int, dict[str, Any]] = {}  # position in chunk → result
 
@@ -131,21 +133,12 @@ def _analyze_chunk(
             raise SentikitError(f"the analyzer returned {len(out)} results for {len(recs)} texts")
         return out
 
+    def failed(i: int, exc: Exception) -> dict[str, Any]:
+        return _error_result(chunk[i], f"{type(exc).__name__}: {str(exc) or type(exc).__name__}")
+
     if good:
-        try:
-            results.update(zip(good, run(good), strict=True))
-        except Exception as exc:
-            if _fatal(exc):
-                raise
-            log.debug("batch failed (%s); analyzing its records one by one", exc)
-            for i in good:  # isolate the failing record(s)
-                try:
-                    results[i] = run([i])[0]
-                except Exception as exc1:
-                    if _fatal(exc1):
-                        raise
-                    why = str(exc1) or type(exc1).__name__
-                    results[i] = _error_result(chunk[i], f"{type(exc1).__name__}: {why}")
+        done = isolate(run, good, failed, fatal=_fatal, on_retry=_batch_failed)
+        results.update(zip(good, done, strict=True))
     out: list[dict[str, Any]] = []
     for i, r in enumerate(chunk):
         if i not in results:
@@ -153,7 +146,9 @@ def _analyze_chunk(
             continue
         res = results[i]
         if res.get("error"):
-            res = {**res, "id": r.id, "error": _error_result(r, str(res["error"]))["error"]}
+            # the analyzer's error record names the id, the command line the record number
+            why = res.reason if isinstance(res, ErrorRecord) else str(res["error"])
+            res = {**res, **_error_result(r, why)}
         elif res.get("id") != r.id:
             res = {**res, "id": r.id}
         out.append(res)

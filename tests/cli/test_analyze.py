@@ -17,6 +17,7 @@ from sentikit.cli.main import app
 from sentikit.errors import ResourceMissingError
 from sentikit.io.records import CSV_COLUMNS, Record, make_writer
 from sentikit.pipeline.batching import DEFAULT_BATCH_SIZE
+from sentikit.pipeline.failures import ErrorRecord
 
 from .conftest import FakeAnalyzer
 
@@ -392,7 +393,10 @@ def test_run_analysis_streams_chunk_by_chunk() -> None:
     assert spy.flushes == 6
 
 
-def test_run_analysis_error_prefixes_use_record_numbers() -> None:
+def test_run_analysis_error_records_use_record_numbers() -> None:
+    """An analyzer's error record names the id; the output names the record number, reworded
+    from the record's reason (no message parsing). A plain error dict is taken as given."""
+
     class ErrAnalyzer:
         def iter_analyze(
             self,
@@ -403,14 +407,27 @@ def test_run_analysis_error_prefixes_use_record_numbers() -> None:
             grow: bool = True,
         ) -> Any:
             for t, i in zip(texts, ids, strict=True):
-                yield {"id": i, "error": f"record {i}: too long"} if t == "x" else {"id": i}
+                if t == "x":
+                    yield ErrorRecord(i, "too long")
+                elif t == "y":
+                    yield {"id": i, "error": "record 9: as given"}
+                else:
+                    yield {"id": i}
 
     buf = io.StringIO()
-    recs = [Record("a", "ok", None, 1, 1), Record("b:1", "x", None, 2, 2)]
+    recs = [
+        Record("a", "ok", None, 1, 1),
+        Record("b:1", "x", None, 2, 2),
+        Record("record", "y", None, 3, 3),
+    ]
     with make_writer("jsonl", buf) as w:
         stats = run_analysis(recs, ErrAnalyzer(), w)
-    assert stats.errors == 1
-    assert jsonl(buf.getvalue()) == [{"id": "a"}, {"id": "b:1", "error": "record 2: too long"}]
+    assert stats.errors == 2
+    assert jsonl(buf.getvalue()) == [
+        {"id": "a"},
+        {"id": "b:1", "error": "record 2: too long"},
+        {"id": "record", "error": "record 3: record 9: as given"},
+    ]
 
 
 def test_20000_lines_streamed(

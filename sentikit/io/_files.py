@@ -1,9 +1,15 @@
 """Low-level file helpers: compression, encodings, CSV parsing that loses no row, and the
 atomic output writer every file-writing command and function uses.
+
+Compressed input has one home here: :data:`COMPRESSED` maps the suffixes ``.gz``, ``.bz2`` and
+``.xz`` to their openers, and :func:`compressed_opener` picks the opener of a path; both the
+corpus readers (:func:`open_text`) and the record reader of the command line
+(:mod:`sentikit.io.record_reader`) open files through it.
 """
 
 from __future__ import annotations
 
+import bz2
 import contextlib
 import csv
 import gzip
@@ -13,10 +19,10 @@ import signal
 import stat
 import tempfile
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from types import FrameType
-from typing import IO, NamedTuple
+from types import FrameType, TracebackType
+from typing import IO, Any, NamedTuple, Self
 
 from sentikit.errors import InputError, ResourceMissingError
 from sentikit.paths import dataset_dir
@@ -43,8 +49,24 @@ def data_file(dataset: str, relpath: str) -> Path:
     return path
 
 
+#: Compression suffixes (compared case-blind) and the function opening such a file.
+COMPRESSED: dict[str, Callable[..., Any]] = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}
+
+
+def is_compressed(path: str | Path) -> bool:
+    """Whether the suffix of ``path`` is one of :data:`COMPRESSED` (any case)."""
+    return Path(path).suffix.lower() in COMPRESSED
+
+
+def compressed_opener(path: str | Path) -> Callable[..., Any]:
+    """The function that opens ``path``: ``gzip.open``, ``bz2.open`` or ``lzma.open`` by its
+    suffix (:data:`COMPRESSED`), else the builtin :func:`open`. Called as ``opener(path, mode,
+    ...)`` with the arguments of :func:`open`."""
+    return COMPRESSED.get(Path(path).suffix.lower(), open)
+
+
 def open_text(path: str | Path, encoding: str = "utf-8", newline: str | None = None) -> IO[str]:
-    """Open a (possibly ``.xz`` / ``.gz`` compressed) text file for reading.
+    """Open a (possibly ``.gz`` / ``.bz2`` / ``.xz`` compressed) text file for reading.
 
     A UTF-8 byte-order mark is removed when ``encoding`` is ``"utf-8"`` (``utf-8-sig`` decodes
     files with and without one identically).
@@ -53,11 +75,8 @@ def open_text(path: str | Path, encoding: str = "utf-8", newline: str | None = N
     if not p.is_file():
         raise ResourceMissingError(f"file not found: {p}")
     enc = "utf-8-sig" if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else encoding
-    if p.suffix == ".xz":
-        return lzma.open(p, "rt", encoding=enc, newline=newline)
-    if p.suffix == ".gz":
-        return gzip.open(p, "rt", encoding=enc, newline=newline)
-    return open(p, encoding=enc, newline=newline)  # noqa: SIM115 - caller closes
+    stream: IO[str] = compressed_opener(p)(p, "rt", encoding=enc, newline=newline)
+    return stream
 
 
 def iter_lines(path: str | Path, encoding: str = "utf-8") -> Iterator[str]:
@@ -65,6 +84,25 @@ def iter_lines(path: str | Path, encoding: str = "utf-8") -> Iterator[str]:
     with open_text(path, encoding=encoding) as fh:
         for line in fh:
             yield line.rstrip("\r\n")
+
+
+class Closing:
+    """Mixin making an object with a ``close()`` method a context manager: ``with obj as x``
+    gives ``obj`` itself and calls ``obj.close()`` at the end of the block."""
+
+    def close(self) -> None:
+        """Release what the object holds (a no-op here; subclasses override it)."""
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
 
 
 # --------------------------------------------------------------------------- CSV

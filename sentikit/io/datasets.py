@@ -42,6 +42,7 @@ from typing import Any
 
 from sentikit.errors import InputError
 from sentikit.io._files import data_file, open_text, read_csv_rows, read_labelled_csv
+from sentikit.io.labels import LABEL_MAP, normalize_label
 
 Task = (
     str  # "document" | "sentence" | "aspect" | "lexicon" | "treebank" | "unlabelled" | "resource"
@@ -49,23 +50,6 @@ Task = (
 
 #: Tasks whose examples are (text, label) pairs that the evaluation harness can run.
 CLASSIFICATION_TASKS = ("document", "sentence")
-
-#: Raw label strings of the corpora → sentikit labels.
-LABEL_MAP = {
-    "p": "positive",
-    "pos": "positive",
-    "positive": "positive",
-    "1": "positive",
-    "olumlu": "positive",
-    "n": "negative",
-    "neg": "negative",
-    "negative": "negative",
-    "0": "negative",
-    "olumsuz": "negative",
-    "tarafsız": "neutral",
-    "tarafsiz": "neutral",
-    "neutral": "neutral",
-}
 
 #: SST-5 label strings (index = fine label).
 SST5_LABELS = ("0", "1", "2", "3", "4")
@@ -459,22 +443,6 @@ def dataset_info(name: str) -> DatasetInfo:
     return replace(
         info, name=name, base=folder, labels=labels, options={**info.options, **opts}, **extra
     )
-
-
-def normalize_label(raw: str) -> str:
-    """Map a corpus label (``P``, ``neg``, ``1``, ``Olumlu``, ``Tarafsız`` …) to sentikit's.
-
-    Raises
-    ------
-    InputError
-        For a label none of the corpora uses.
-    """
-    key = raw.strip().replace("I", "ı").lower()
-    key = key if key in LABEL_MAP else raw.strip().lower()
-    try:
-        return LABEL_MAP[key]
-    except KeyError:
-        raise InputError(f"unknown label {raw!r}") from None
 
 
 def _check_options(folder: str, options: dict[str, Any]) -> dict[str, Any]:

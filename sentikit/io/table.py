@@ -1,0 +1,116 @@
+"""The ``table`` output format: results in aligned columns for reading in a terminal.
+
+:class:`TableWriter` is the :class:`~sentikit.io.record_writers.RecordWriter` of ``sentikit
+analyze --format table``; :func:`cell_width` and :func:`fit_cell` measure and cut a cell by
+the terminal columns its characters take. All of this is also importable from
+:mod:`sentikit.io.records`.
+"""
+
+from __future__ import annotations
+
+import shutil
+import unicodedata
+from collections.abc import Mapping
+from typing import IO, Any
+
+from sentikit.io.record_writers import RecordWriter
+
+
+def cell_width(s: str) -> int:
+    """Terminal columns taken by ``s`` (wide East-Asian characters 2, combining marks 0)."""
+    w = 0
+    for ch in s:
+        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+            continue
+        w += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return w
+
+
+def fit_cell(s: str, width: int) -> str:
+    """``s`` on one line, cut to ``width`` columns (ending in ``…`` when cut) and padded."""
+    s = " ".join(s.split())
+    if cell_width(s) > width:
+        out, w = [], 0
+        for ch in s:
+            cw = cell_width(ch)
+            if w + cw > width - 1:
+                break
+            out.append(ch)
+            w += cw
+        s = "".join(out) + "…"
+    return s + " " * max(0, width - cell_width(s))
+
+
+class TableWriter(RecordWriter):
+    """Aligned columns ``id lang label score text`` for reading in a terminal.
+
+    The widths come from the first ``buffer`` results (held back until then, so that short
+    inputs align exactly); later ones are cut to those widths. The text column fills the
+    terminal width (``width``, default the terminal's or 100). Error records show ``ERROR``
+    as the label and the message as the text.
+    """
+
+    format = "table"
+    _HEAD = ("ID", "LANG", "LABEL", "SCORE")
+
+    def __init__(self, stream: IO[str], width: int | None = None, buffer: int = 100) -> None:
+        super().__init__(stream)
+        self.width = width or shutil.get_terminal_size((100, 24)).columns
+        self.buffer = max(1, buffer)
+        self._pending: list[tuple[str, str, str, str, str]] = []
+        self._widths: list[int] | None = None
+
+    @staticmethod
+    def _cells(result: Mapping[str, Any], text: str | None) -> tuple[str, str, str, str, str]:
+        rid = "" if result.get("id") is None else str(result["id"])
+        if result.get("error"):
+            return rid, str(result.get("lang") or "-"), "ERROR", "", str(result["error"])
+        score = result.get("score")
+        try:
+            score_s = f"{float(score):+.3f}" if score is not None else ""
+        except (TypeError, ValueError):
+            score_s = str(score)
+        return (
+            rid,
+            str(result.get("lang") or "-"),
+            str(result.get("label") or "-"),
+            score_s,
+            "" if text is None else text,
+        )
+
+    def _emit(self, cells: tuple[str, ...]) -> None:
+        assert self._widths is not None
+        parts = [fit_cell(c, w) for c, w in zip(cells[:4], self._widths, strict=False)]
+        text_w = max(10, self.width - sum(self._widths) - 2 * 4)
+        parts.append(fit_cell(cells[4], text_w).rstrip())
+        self.stream.write("  ".join(parts).rstrip() + "\n")
+
+    def _start(self) -> None:
+        rows = self._pending
+        widths = [
+            max([cell_width(h)] + [cell_width(" ".join(r[i].split())) for r in rows])
+            for i, h in enumerate(self._HEAD)
+        ]
+        widths[0] = min(widths[0], max(8, self.width // 4))  # long ids are cut
+        self._widths = widths
+        self._emit((*self._HEAD, "TEXT"))
+        for r in rows:
+            self._emit(r)
+        self._pending = []
+
+    def write(self, result: Mapping[str, Any], text: str | None = None) -> None:
+        cells = self._cells(result, text)
+        self.count += 1
+        if self._widths is None:
+            self._pending.append(cells)
+            if len(self._pending) >= self.buffer:
+                self._start()
+        else:
+            self._emit(cells)
+
+    def _finish(self) -> None:
+        if self._widths is None:
+            self._start()
+
+
+__all__ = ["TableWriter", "cell_width", "fit_cell"]

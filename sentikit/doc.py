@@ -18,8 +18,8 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field, fields
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field, fields, make_dataclass
 from typing import Any, Literal
 
 Label = Literal["positive", "neutral", "negative"]
@@ -56,9 +56,12 @@ class Morpheme:
         return cls(form=d["form"], tag=d["tag"], polarity=d.get("polarity"))
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Token:
     """A token with its character span and optional linguistic annotation.
+
+    Constructed with keywords only (``Token(text="film", start=0, end=4)``); the tokenizers'
+    fast paths build many at once with :func:`tokens_from_columns`.
 
     Attributes
     ----------
@@ -108,6 +111,87 @@ class Token:
         return cls(**kw)
 
 
+def _positional_init(cls: type) -> Callable[..., None]:
+    """The ``__init__`` a plain (positional) dataclass with ``cls``'s fields would have.
+
+    It sets the same attributes in the same order as ``cls.__init__`` (so the objects are
+    identical), but takes them by position: twice as fast as keywords per call.
+    """
+    mirror = make_dataclass(
+        f"_{cls.__name__}Positional",
+        [
+            (f.name, f.type, field(default=f.default, default_factory=f.default_factory))
+            for f in fields(cls)
+        ],
+    )
+    init: Callable[..., None] = vars(mirror)["__init__"]
+    return init
+
+
+_TOKEN_INIT = _positional_init(Token)
+
+
+def tokens_from_columns(
+    texts: Sequence[str],
+    starts: Sequence[int],
+    ends: Sequence[int],
+    norms: Sequence[str | None],
+    kinds: Sequence[str],
+    negated: Sequence[bool] | None = None,
+) -> list[Token]:
+    """One new :class:`Token` per entry of the columns (the fast paths' bulk constructor).
+
+    The result equals ``[Token(text=t, start=s, end=e, norm=n, negated=g, kind=k) ...]``; the
+    Tokens are made without the keyword-argument matching of ``Token(...)``, which is most of
+    the cost of building one.
+
+    Parameters
+    ----------
+    texts, starts, ends, norms, kinds : sequences of equal length
+        ``Token.text``, ``start``, ``end``, ``norm`` and ``kind``.
+    negated : sequence of bool, optional
+        ``Token.negated``; ``None``: no token is negated.
+
+    Examples
+    --------
+    >>> tokens_from_columns(["Güzel", "!"], [0, 5], [5, 6], ["güzel", "!"], ["word", "punct"])[1]
+    Token(text='!', start=5, end=6, norm='!', lemma=None, pos=None, morphemes=[], negated=False, kind='punct', polarity=None, head=None, dep=None, tag=None)
+    """  # noqa: E501
+    neg = negated if negated is not None else [False] * len(texts)
+    new, init, cls = object.__new__, _TOKEN_INIT, Token
+    out: list[Token] = []
+    append = out.append
+    for t, s, e, n, g, k in zip(texts, starts, ends, norms, neg, kinds, strict=True):
+        tok = new(cls)
+        init(tok, t, s, e, n, None, None, [], g, k)
+        append(tok)
+    return out
+
+
+def _range_dict(part: Clause | Sentence) -> dict[str, Any]:
+    """The fields a clause and a sentence share, in their serialized order."""
+    return {
+        "text": part.text,
+        "span": list(part.span),
+        "token_start": part.token_start,
+        "token_end": part.token_end,
+        "label": part.label,
+        "score": part.score,
+    }
+
+
+def _range_kwargs(d: dict[str, Any]) -> dict[str, Any]:
+    """Constructor arguments of the fields :func:`_range_dict` writes."""
+    return {
+        "text": d["text"],
+        "span": (int(d["span"][0]), int(d["span"][1])),
+        "token_start": d.get("token_start", 0),
+        "token_end": d.get("token_end", 0),
+        "label": d.get("label"),
+        "score": d.get("score"),
+    }
+
+
 @dataclass
 class Clause:
     """A subclause: a token range inside a sentence, with optional sentiment.
@@ -134,29 +218,16 @@ class Clause:
 
     def to_dict(self) -> dict[str, Any]:
         # field by field: dataclasses.asdict deep-copies and was a fifth of analyze()'s time
-        d: dict[str, Any] = {
-            "text": self.text,
-            "span": list(self.span),
-            "token_start": self.token_start,
-            "token_end": self.token_end,
-            "label": self.label,
-            "score": self.score,
-            "token_indices": None if self.token_indices is None else list(self.token_indices),
-        }
+        d = _range_dict(self)
+        d["token_indices"] = None if self.token_indices is None else list(self.token_indices)
         return _clean(d)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Clause:
+        indices = d.get("token_indices")
         return cls(
-            text=d["text"],
-            span=(int(d["span"][0]), int(d["span"][1])),
-            token_start=d.get("token_start", 0),
-            token_end=d.get("token_end", 0),
-            label=d.get("label"),
-            score=d.get("score"),
-            token_indices=(
-                [int(i) for i in d["token_indices"]] if d.get("token_indices") is not None else None
-            ),
+            **_range_kwargs(d),
+            token_indices=[int(i) for i in indices] if indices is not None else None,
         )
 
 
@@ -173,28 +244,14 @@ class Sentence:
     score: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {
-            "text": self.text,
-            "span": list(self.span),
-            "token_start": self.token_start,
-            "token_end": self.token_end,
-            "label": self.label,
-            "score": self.score,
-            "clauses": [c.to_dict() for c in self.clauses],
-        }
+        d = _range_dict(self)
+        d["clauses"] = [c.to_dict() for c in self.clauses]
         return _clean(d)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Sentence:
-        return cls(
-            text=d["text"],
-            span=(int(d["span"][0]), int(d["span"][1])),
-            token_start=d.get("token_start", 0),
-            token_end=d.get("token_end", 0),
-            clauses=[Clause.from_dict(c) for c in d.get("clauses", [])],
-            label=d.get("label"),
-            score=d.get("score"),
-        )
+        clauses = [Clause.from_dict(c) for c in d.get("clauses", [])]
+        return cls(**_range_kwargs(d), clauses=clauses)
 
 
 @dataclass
@@ -264,13 +321,9 @@ class TokenColumns:
 
     def tokens(self) -> list[Token]:
         """One new :class:`Token` per entry."""
-        neg = self.negated if self.negated is not None else [False] * len(self.texts)
-        return [
-            Token(t, s, e, n, None, None, [], g, k)
-            for t, s, e, n, g, k in zip(
-                self.texts, self.starts, self.ends, self.norms, neg, self.kinds, strict=True
-            )
-        ]
+        return tokens_from_columns(
+            self.texts, self.starts, self.ends, self.norms, self.kinds, self.negated
+        )
 
     def slice(self, start: int, end: int) -> TokenColumns:
         """The columns of tokens ``[start, end)``."""

@@ -13,16 +13,16 @@ SCHEMA = Path(__file__).resolve().parents[1] / "sentikit" / "schema" / "result.s
 def _doc() -> Document:
     toks = [
         Token(
-            "Filmi",
-            0,
-            5,
+            text="Filmi",
+            start=0,
+            end=5,
             norm="filmi",
             lemma="film",
             pos="Noun",
             morphemes=[Morpheme("film", "Noun"), Morpheme("i", "Acc", -0.1)],
         ),
-        Token("beğenmedim", 6, 16, norm="beğenmedim", negated=True, polarity=-0.8),
-        Token(".", 16, 17, kind="punct"),
+        Token(text="beğenmedim", start=6, end=16, norm="beğenmedim", negated=True, polarity=-0.8),
+        Token(text=".", start=16, end=17, kind="punct"),
     ]
     sent = Sentence(
         "Filmi beğenmedim.",
@@ -61,8 +61,8 @@ def test_to_dict_drops_none_and_can_omit_tokens() -> None:
 
 
 def test_token_form_falls_back_to_text() -> None:
-    assert Token("Güzel", 0, 5).form == "Güzel"
-    assert Token("Güzel", 0, 5, norm="güzel").form == "güzel"
+    assert Token(text="Güzel", start=0, end=5).form == "Güzel"
+    assert Token(text="Güzel", start=0, end=5, norm="güzel").form == "güzel"
 
 
 def test_schema_is_valid_json_schema() -> None:

@@ -41,7 +41,7 @@ def test_tokens_built_on_first_read_then_authoritative() -> None:
     toks[0].negated = True
     assert d.token_forms() == ["not", "fine", "."]
     assert d.token_negated() == [True, True, False]
-    d.tokens.append(Token("!", 9, 10, kind="punct"))
+    d.tokens.append(Token(text="!", start=9, end=10, kind="punct"))
     assert d.n_tokens() == 4 and d.token_forms()[-1] == "!"
 
 

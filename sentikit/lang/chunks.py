@@ -1,15 +1,17 @@
-"""Helpers shared by the tokenizers' fast paths (per-chunk cached token columns).
+"""The chunk cache behind both tokenizers' fast paths (per-chunk cached token columns).
 
-A tokenizer cuts a text into whitespace-delimited chunks, caches each chunk's tokens as columns
-``(texts, starts, ends, norms, kinds, (count,))`` with offsets relative to the chunk, and keeps
-two maps for chunks of one token (chunk → norm, chunk → kind). :func:`assemble_columns` builds
-a text's token columns from those caches with C-level iteration only.
+A tokenizer cuts a text into whitespace-delimited chunks (:func:`split_chunks`), caches each
+chunk's tokens as columns ``(texts, starts, ends, norms, kinds, (count,))`` with offsets
+relative to the chunk, and keeps two maps for chunks of one token (chunk → norm, chunk → kind):
+one :class:`ChunkCache` per tokenizer holds the three. :func:`assemble_columns` builds a text's
+token columns from those caches with C-level iteration only.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Mapping
+import re
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 ChunkCols = tuple[tuple[Any, ...], ...]
@@ -122,4 +124,82 @@ def concat_columns(
     )
 
 
-__all__ = ["SPLICE_MAX_WORK", "assemble_columns", "chunk_starts", "concat_columns", "splice_chunks"]
+def rows_to_columns(rows: Sequence[tuple[int, int, str, str, str]]) -> ChunkCols:
+    """The cached columns ``(texts, starts, ends, norms, kinds, (count,))`` of one chunk from
+    its token rows ``(start, end, text, norm, kind)`` (offsets relative to the chunk)."""
+    starts, ends, texts, norms, kinds = zip(*rows, strict=True) if rows else ((),) * 5
+    return (texts, starts, ends, norms, kinds, (len(rows),))
+
+
+def split_chunks(
+    text: str, chunk_re: re.Pattern[str], regular: bool = True
+) -> tuple[list[str], list[int]]:
+    """The non-space chunks of ``text`` and their start offsets (both empty for a blank text).
+
+    ``text.split()`` and :func:`chunk_starts` give them when one space separates the chunks;
+    otherwise (and when ``regular`` is false, for a text whose chunks ``str.split`` does not
+    see, such as the English spaced ellipsis) ``chunk_re`` finds the offsets, and the chunks
+    too where the two disagree.
+    """
+    chunks = text.split()
+    if not chunks:
+        return chunks, []
+    starts = chunk_starts(text, chunks) if regular else None
+    if starts is None:  # not one whitespace character between chunks: the regex's offsets
+        starts = [m.start() for m in chunk_re.finditer(text)]
+        if len(starts) != len(chunks):  # chunk_re and str.split() disagree: use the regex
+            chunks = chunk_re.findall(text)
+    return chunks, starts
+
+
+class ChunkCache:
+    """One tokenizer's per-chunk token columns and its two single-token maps.
+
+    ``cols`` maps a chunk to its columns (see :func:`rows_to_columns`); ``single_norm`` and
+    ``single_kind`` map a chunk of exactly one token to that token's norm and kind. All three
+    are emptied together when ``cols`` reaches ``max_size`` chunks (and never replaced, so
+    references to them stay valid).
+
+    Parameters
+    ----------
+    max_size : int
+        Most chunks kept.
+    """
+
+    __slots__ = ("cols", "single_norm", "single_kind", "max_size")
+
+    def __init__(self, max_size: int = 300_000) -> None:
+        self.cols: dict[str, ChunkCols] = {}
+        self.single_norm: dict[str, str] = {}
+        self.single_kind: dict[str, str] = {}
+        self.max_size = max_size
+
+    def store(self, chunk: str, cols: ChunkCols) -> None:
+        """Cache the columns of ``chunk`` (emptying the cache first when it is full)."""
+        if len(self.cols) >= self.max_size:
+            self.cols.clear()
+            self.single_norm.clear()
+            self.single_kind.clear()
+        self.cols[chunk] = cols
+        if cols[5][0] == 1:
+            self.single_norm[chunk] = cols[3][0]
+            self.single_kind[chunk] = cols[4][0]
+
+    def assemble(
+        self, chunks: list[str], starts: list[int], fill: Callable[[int], ChunkCols]
+    ) -> Columns:
+        """:func:`assemble_columns` from this cache (``fill(i)``: columns of uncached chunk
+        ``i``)."""
+        return assemble_columns(chunks, starts, self.cols, self.single_norm, self.single_kind, fill)
+
+
+__all__ = [
+    "SPLICE_MAX_WORK",
+    "ChunkCache",
+    "assemble_columns",
+    "chunk_starts",
+    "concat_columns",
+    "rows_to_columns",
+    "splice_chunks",
+    "split_chunks",
+]

@@ -279,14 +279,14 @@ def _parse_long(text: str, tokens: Sequence[Token], hard_breaks: Iterable[int], 
     """Parse a text of more than :data:`PARSE_CHUNK_TOKENS` tokens piece by piece and merge the
     parsed pieces into one ``Doc`` (token ``i`` is token ``i`` of ``tokens``).
 
-    Pieces end at sentence boundaries (:func:`~sentikit.lang.en.tokenize.split_sentences`;
+    Pieces end at sentence boundaries (:func:`~sentikit.lang.en.sentences.split_sentences`;
     a sentence longer than a piece is cut) and each piece's first token starts a sentence. The
     parser's working memory grows with the tokens of the Doc it parses (about 16 KB a token:
     3.5 GB for a 1 MB text in one Doc), so pieces bound it.
     """
     from spacy.tokens import Doc
 
-    from sentikit.lang.en.tokenize import split_sentences
+    from sentikit.lang.en.sentences import split_sentences
 
     n = len(tokens)
     breaks = sorted(set(hard_breaks))

@@ -25,14 +25,9 @@ from sentikit.doc import Document, TokenColumns
 from sentikit.errors import InputError
 from sentikit.lang.base import gc_paused
 from sentikit.lang.en.negation import DEFAULT_WINDOW, mark_negation, negation_flags
-from sentikit.lang.en.tokenize import (
-    paragraph_starts,
-    split_column_sentences,
-    split_sentences,
-    token_columns,
-    tokenize,
-)
+from sentikit.lang.en.sentences import paragraph_starts, split_column_sentences, split_sentences
 from sentikit.lang.en.tokenize import terms as _fast_terms
+from sentikit.lang.en.tokenize import token_columns, tokenize
 from sentikit.lang.masking import get_masker, mask_tokens
 
 __all__ = ["EnglishProcessor"]

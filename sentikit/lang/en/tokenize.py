@@ -1,4 +1,5 @@
-"""Fast rule-based English tokenizer and sentence splitter (no spaCy).
+"""Fast rule-based English tokenizer (no spaCy); sentence splitting is in
+:mod:`sentikit.lang.en.sentences` (its functions are importable from here too).
 
 The text is cut at whitespace; runs that are plain words or single ASCII symbols (most of them)
 become tokens directly, a few common shapes (``film.``, ``don't``) take a shortcut, and the rest
@@ -43,11 +44,12 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Sequence
-from typing import Any, NamedTuple, Protocol
 
-from sentikit.doc import Sentence, Token
-from sentikit.lang.chunks import assemble_columns, chunk_starts
+from sentikit.doc import Token, tokens_from_columns
+from sentikit.errors import InputError
+from sentikit.lang.chunks import ChunkCache, ChunkCols, rows_to_columns, split_chunks
+from sentikit.lang.en.abbreviations import ABBREVIATIONS, TITLE_ABBREVIATIONS
+from sentikit.lang.en.sentences import paragraph_starts, split_column_sentences, split_sentences
 
 __all__ = [
     "ABBREVIATIONS",
@@ -63,100 +65,6 @@ __all__ = [
     "paragraph_starts",
     "terms",
 ]
-
-# Abbreviations that keep their period. Titles never end a sentence; the others end one only
-# before a capitalized word that typically starts a sentence. Hand-picked from common English
-# usage in reviews and news; single words that are also frequent sentence-final words
-# ("no", "co") are left out ("No." is an abbreviation only before a digit).
-TITLE_ABBREVIATIONS: frozenset[str] = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "sr",
-        "jr",
-        "st",
-        "mt",
-        "gen",
-        "gov",
-        "sen",
-        "rep",
-        "capt",
-        "lt",
-        "col",
-        "sgt",
-        "rev",
-        "hon",
-        "messrs",
-    ]
-)
-ABBREVIATIONS: frozenset[str] = TITLE_ABBREVIATIONS | frozenset(
-    [
-        "etc",
-        "vs",
-        "approx",
-        "dept",
-        "est",
-        "fig",
-        "inc",
-        "ltd",
-        "corp",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
-)
-# Words that may follow a sentence-final acronym (``... the U.S. The ...``) and start a new
-# sentence; after an acronym any other capitalized word is taken as part of a name.
-_SENTENCE_STARTERS: frozenset[str] = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "it",
-        "he",
-        "she",
-        "we",
-        "they",
-        "i",
-        "you",
-        "this",
-        "that",
-        "these",
-        "those",
-        "there",
-        "but",
-        "and",
-        "so",
-        "then",
-        "however",
-        "in",
-        "on",
-        "at",
-        "as",
-        "if",
-        "when",
-        "while",
-        "his",
-        "her",
-        "its",
-        "their",
-        "our",
-        "my",
-        "your",
-    ]
-)
 
 PTB_ESCAPES: dict[str, str] = {
     # Penn Treebank escapes (SST, PTB-style corpora) and the character each stands for.
@@ -451,8 +359,9 @@ def scan(text: str) -> list[tuple[str, int, int, str]]:
 # the next chunk: "No." before a number and an initial ("J.") before a capitalized word.
 # Chunks that may end in those (a period after "No" or after an upper-case letter) are never
 # cached.
-_COLS: dict[str, tuple[tuple[Any, ...], ...]] = {}
-_CHUNK_CACHE_MAX = 300_000
+_CACHE = ChunkCache(300_000)
+# the cache's maps under their former names (benchmarks/tokenize_ab.py reads them)
+_COLS, _SINGLE_NORM, _SINGLE_KIND = _CACHE.cols, _CACHE.single_norm, _CACHE.single_kind
 
 
 def _chunk_rows(text: str, chunk: str, start: int, end: int) -> list[tuple[str, int, int, str]]:
@@ -469,15 +378,8 @@ def _chunk_rows(text: str, chunk: str, start: int, end: int) -> list[tuple[str, 
 
 
 def _context_free(chunk: str) -> bool:
-    """Whether a chunk's tokens are the same in any context (see :data:`_COLS`)."""
+    """Whether a chunk's tokens are the same in any context (see :data:`_CACHE`)."""
     return not (chunk[-1] == "." and len(chunk) > 1 and (chunk[-2].isupper() or chunk[-2] == "o"))
-
-
-# Single-token chunks: chunk → (norm, kind), and the same as two maps (chunk → norm, chunk →
-# kind) for the fast path of token_columns.
-_SINGLE: dict[str, tuple[str, str]] = {}
-_SINGLE_NORM: dict[str, str] = {}
-_SINGLE_KIND: dict[str, str] = {}
 
 
 def token_columns(
@@ -496,46 +398,25 @@ def token_columns(
     tuple of five lists
         ``Token.text``, ``start``, ``end``, ``norm`` and ``kind`` of each token.
     """
-    chunks = text.split()
+    # a PTB spaced ellipsis (". . .") is one chunk of _CHUNK_RE, several of str.split()
+    chunks, starts = split_chunks(text, _CHUNK_RE, regular=". ." not in text)
     if not chunks:
         return [], [], [], [], []
-    # a PTB spaced ellipsis (". . .") is one chunk of _CHUNK_RE, several of str.split()
-    starts = chunk_starts(text, chunks) if ". ." not in text else None
-    if starts is None:  # other whitespace, or an ellipsis: the regex's chunks and offsets
-        starts = [m.start() for m in _CHUNK_RE.finditer(text)]
-        if len(starts) != len(chunks):  # "\S+" and str.split() disagree: use the regex
-            chunks = _CHUNK_RE.findall(text)
-    out = assemble_columns(
-        chunks,
-        starts,
-        _COLS,
-        _SINGLE_NORM,
-        _SINGLE_KIND,
-        lambda i: _chunk_columns(text, chunks[i], starts[i]),
-    )
+    out = _CACHE.assemble(chunks, starts, lambda i: _chunk_columns(text, chunks[i], starts[i]))
     if "n't" in out[3]:
         _fix_hosts(out[3])
     return out
 
 
-def _chunk_columns(text: str, chunk: str, start: int) -> tuple[tuple[Any, ...], ...]:
+def _chunk_columns(text: str, chunk: str, start: int) -> ChunkCols:
     """Token columns of the chunk at ``text[start:]``: (texts, starts, ends, norms, kinds,
     count), offsets relative to the chunk; cached when the chunk is context-free."""
     found = _chunk_rows(text, chunk, start, start + len(chunk))
-    parts = tuple((a - start, b - start, tok, normalize(tok), kind) for tok, a, b, kind in found)
-    rel_starts, rel_ends, texts, norms, kinds = zip(*parts, strict=True)
-    cols = (texts, rel_starts, rel_ends, norms, kinds, (len(parts),))
+    cols = rows_to_columns(
+        [(a - start, b - start, tok, normalize(tok), kind) for tok, a, b, kind in found]
+    )
     if _context_free(chunk):
-        if len(_COLS) >= _CHUNK_CACHE_MAX:
-            _COLS.clear()
-            _SINGLE.clear()
-            _SINGLE_NORM.clear()
-            _SINGLE_KIND.clear()
-        _COLS[chunk] = cols
-        if len(parts) == 1:
-            _SINGLE[chunk] = (norms[0], kinds[0])
-            _SINGLE_NORM[chunk] = norms[0]
-            _SINGLE_KIND[chunk] = kinds[0]
+        _CACHE.store(chunk, cols)
     return cols
 
 
@@ -590,12 +471,8 @@ def tokenize(text: str) -> list[Token]:
      ('😍', 'emoji'), ('http://x.io/a', 'url'), ('.', 'punct')]
     """
     if not isinstance(text, str):
-        from sentikit.errors import InputError
-
         raise InputError(f"tokenize() needs a str, got {type(text).__name__}")
-    # Token fields by position (text, start, end, norm, lemma, pos, morphemes, negated, kind):
-    # positional construction is twice as fast as keywords on this hot path.
-    return [Token(t, s, e, n, None, None, [], False, k) for t, s, e, n, k in token_rows(text)]
+    return tokens_from_columns(*token_columns(text))
 
 
 def terms(text: str, *, punct: bool = False) -> list[str]:
@@ -631,268 +508,3 @@ def terms(text: str, *, punct: bool = False) -> list[str]:
             out[-1] = _CLITIC_HOSTS[out[-1]]
         out.append(norm)
     return out
-
-
-# ---------------------------------------------------------------------------------------------
-# Sentence splitting
-# ---------------------------------------------------------------------------------------------
-
-
-class _TokenView(Protocol):
-    """What the sentence splitter reads of a token (a :class:`Token` or a :class:`_Row`)."""
-
-    @property
-    def text(self) -> str: ...
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-    @property
-    def norm(self) -> str | None: ...
-    @property
-    def kind(self) -> str: ...
-
-
-class _Row(NamedTuple):
-    """A row of :func:`token_rows` with attribute access (for the sentence rules)."""
-
-    text: str
-    start: int
-    end: int
-    norm: str
-    kind: str
-
-
-_TERMINALS: frozenset[str] = frozenset(".!?")
-_TERMINAL_CHAR_RE = re.compile(r"[.!?…]")
-# Characters that may close a text after its last terminal (not emoji/emoticons: those take
-# the full rules).
-_TAIL_CHARS: frozenset[str] = frozenset(".!?…\"')]} \t\r\u00a0'’”»")
-_OPEN_BRACKETS: frozenset[str] = frozenset("([{")
-_CLOSE_BRACKETS: frozenset[str] = frozenset(")]}")
-# After an acronym or initial, only these abbreviations never end a sentence.
-_NEVER_FINAL: frozenset[str] = frozenset({"e.g", "i.e", "cf", "viz", "vs"})
-
-
-def _upper_start(t: _TokenView) -> bool:
-    return t.text[:1].isupper()
-
-
-def _abbrev_ends(base: str, nxt: _TokenView) -> bool:
-    """Whether an abbreviation (lower-cased, without its final period) ends a sentence."""
-    if base in TITLE_ABBREVIATIONS or base in _NEVER_FINAL:
-        return False
-    if not _upper_start(nxt):
-        return False
-    if len(base) == 1 or "." in base:  # initial or acronym (U.S.): only before "The", "It" …
-        return nxt.text.lower() in _SENTENCE_STARTERS
-    return True  # etc., Inc., months
-
-
-def _is_abbrev_word(t: _TokenView) -> bool:
-    """A word that a separate ``.`` may belong to: a known abbreviation or a single letter."""
-    if t.kind != "word":
-        return False
-    norm = t.norm or t.text.lower()
-    if norm in ABBREVIATIONS:
-        return True
-    return len(norm) == 1 and norm.isalpha() and norm not in ("a", "i")
-
-
-def _terminal_ends(tokens: Sequence[_TokenView], i: int, in_brackets: bool) -> bool:
-    """Whether the terminal punctuation token ``i`` (not the last token) ends a sentence."""
-    t = tokens[i]
-    txt = t.text
-    nxt = tokens[i + 1]
-    if (txt[0] == "." and len(txt) > 1) or txt[0] == "…":  # ellipsis
-        return _upper_start(nxt)
-    if txt == "." and i > 0:
-        prev = tokens[i - 1]
-        if t.start - prev.end <= 1:
-            if _is_abbrev_word(prev):  # "mr ." / "j ." in pre-tokenized text
-                return _abbrev_ends(prev.norm or prev.text.lower(), nxt)
-            if prev.kind == "number" and nxt.kind == "number":  # "$9 . 50"
-                return False
-    # inside an open bracket only a capitalized token starts a new sentence
-    return not in_brackets or _upper_start(nxt)
-
-
-def _update_quotes(txt: str, dq: int, sq: int) -> tuple[int, int]:
-    """Track open double (``dq``) and single (``sq``) quotes across one punctuation token."""
-    if txt in ("``", "“", "«"):
-        dq += 1
-    elif txt in ("''", "”", "»"):
-        dq = dq - 1 if dq > 0 else 0
-    elif txt == '"':
-        dq = dq - 1 if dq > 0 else dq + 1
-    elif txt in ("`", "‘"):
-        sq += 1
-    elif txt == "’":
-        sq = sq - 1 if sq > 0 else 0
-    elif txt == "'":
-        sq = sq - 1 if sq > 0 else sq + 1
-    return dq, sq
-
-
-def _closes(prev: _TokenView, t: _TokenView, dq: int, sq: int) -> bool:
-    """Whether ``t`` right after a sentence end still belongs to that sentence."""
-    kind = t.kind
-    if kind == "emoticon" or kind == "emoji":
-        return True
-    if kind != "punct":
-        return False
-    txt = t.text
-    if txt in ("''", "”", "’", "»") or (t.norm or "") in _CLOSE_BRACKETS:
-        return True
-    if txt == '"':  # ambiguous quotes close an open quote, or when attached to the terminal
-        return dq > 0 or t.start == prev.end
-    if txt == "'":
-        return sq > 0 or t.start == prev.end
-    return txt[0] in _TERMINALS or txt[0] == "…"
-
-
-def paragraph_starts(text: str, tokens: Sequence[_TokenView]) -> list[int]:
-    """Indices of the tokens that follow a blank line (a paragraph break).
-
-    Examples
-    --------
-    >>> text = "One.\\n\\nTwo.\\nThree."
-    >>> paragraph_starts(text, tokenize(text))
-    [2]
-    """
-    out: list[int] = []
-    if "\n" not in text:
-        return out
-    for k in range(1, len(tokens)):
-        a, b = tokens[k - 1].end, tokens[k].start
-        if b - a > 1 and text.count("\n", a, b) >= 2:
-            out.append(k)
-    return out
-
-
-def split_sentences(text: str, tokens: Sequence[_TokenView]) -> list[Sentence]:
-    """Group tokens into sentences with rules.
-
-    A sentence ends after ``.``, ``!``, ``?`` (or a run of them) and at a blank line, except:
-
-    * an ellipsis (``...``, ``…``, ``. . .``) ends one only before a capitalized token;
-    * titles (``Mr.``, ``Dr.``), ``e.g.``, ``i.e.`` and ``vs.`` never end one; other
-      abbreviations (``etc.``) end one before a capitalized token; acronyms (``U.S.``) and
-      initials only before a typical sentence starter (``The``, ``It`` …). The same holds for a
-      separate ``.`` after such a word in pre-tokenized text (``mr . smith``);
-    * decimals do not end one (``3.5`` is one token; ``9 . 50`` is kept together);
-    * inside an open bracket a terminal ends a sentence only before a capitalized token.
-
-    Closing quotes and brackets, further terminals, emoticons and emoji right after the end stay
-    with the sentence they close.
-
-    Parameters
-    ----------
-    text : str
-        The text the tokens come from.
-    tokens : list of Token
-        Its tokens, e.g. from :func:`tokenize`.
-
-    Returns
-    -------
-    list of Sentence
-        Sentences covering all tokens in order (none for an empty token list).
-
-    Examples
-    --------
-    >>> text = "Dr. Smith paid $3.50 in the U.S. It was great... I think. Really!"
-    >>> [s.text for s in split_sentences(text, tokenize(text))]
-    ['Dr. Smith paid $3.50 in the U.S.', 'It was great...', 'I think.', 'Really!']
-    """
-    n = len(tokens)
-    sentences: list[Sentence] = []
-    if n == 0:
-        return sentences
-    if "\n" not in text:
-        # shortcut: no terminal before the trailing run of terminals/closers → one sentence
-        body_end = tokens[-1].end
-        while body_end > 0 and text[body_end - 1] in _TAIL_CHARS:
-            body_end -= 1
-        if _TERMINAL_CHAR_RE.search(text, tokens[0].start, body_end) is None:
-            s, e = tokens[0].start, tokens[-1].end
-            sentences.append(Sentence(text[s:e], (s, e), 0, n))
-            return sentences
-    para = set(paragraph_starts(text, tokens)) if "\n" in text else set()
-    ends: list[int] = []
-    last = n - 1
-    brackets = dq = sq = 0  # open brackets and quotes in the current sentence
-    i = 0
-    while i < last:
-        if i + 1 in para:
-            ends.append(i + 1)
-            brackets = dq = sq = 0
-            i += 1
-            continue
-        t = tokens[i]
-        kind = t.kind
-        brk = False
-        if kind == "punct":
-            txt = t.text
-            c = txt[0]
-            norm = t.norm or txt
-            if c in _TERMINALS or c == "…":
-                if c == "." or all(ch in _TERMINALS for ch in txt):
-                    brk = _terminal_ends(tokens, i, brackets > 0)
-            elif norm in _OPEN_BRACKETS:
-                brackets += 1
-            elif norm in _CLOSE_BRACKETS:
-                brackets = brackets - 1 if brackets > 0 else 0
-            else:
-                dq, sq = _update_quotes(txt, dq, sq)
-        elif kind == "word" and t.text[-1] == "." and len(t.text) > 1:
-            brk = _abbrev_ends(t.text[:-1].lower(), tokens[i + 1])
-        if brk:
-            j = i + 1
-            while j < n and j not in para and _closes(tokens[j - 1], tokens[j], dq, sq):
-                if tokens[j].kind == "punct":
-                    dq, sq = _update_quotes(tokens[j].text, dq, sq)
-                j += 1
-            if j < n:
-                ends.append(j)
-                brackets = dq = sq = 0
-            i = j
-            continue
-        i += 1
-    ends.append(n)
-    begin = 0
-    for end in ends:
-        s, e = tokens[begin].start, tokens[end - 1].end
-        sentences.append(Sentence(text[s:e], (s, e), begin, end))
-        begin = end
-    return sentences
-
-
-def split_column_sentences(
-    text: str,
-    texts: Sequence[str],
-    starts: Sequence[int],
-    ends: Sequence[int],
-    norms: Sequence[str],
-    kinds: Sequence[str],
-) -> list[Sentence]:
-    """:func:`split_sentences` over the token columns of :func:`token_columns`.
-
-    Examples
-    --------
-    >>> text = "Great cast. Weak plot!"
-    >>> [s.text for s in split_column_sentences(text, *token_columns(text))]
-    ['Great cast.', 'Weak plot!']
-    """
-    n = len(texts)
-    if n == 0:
-        return []
-    if "\n" not in text:
-        # the one-sentence shortcut of split_sentences
-        body_end = ends[-1]
-        while body_end > 0 and text[body_end - 1] in _TAIL_CHARS:
-            body_end -= 1
-        s = starts[0]
-        if _TERMINAL_CHAR_RE.search(text, s, body_end) is None:
-            e = ends[-1]
-            return [Sentence(text[s:e], (s, e), 0, n)]
-    return split_sentences(text, list(map(_Row, texts, starts, ends, norms, kinds)))

@@ -84,7 +84,7 @@ def negation_cue(token: Token, analysis: Analysis | None) -> str | None:
 
     Examples
     --------
-    >>> negation_cue(Token("değildi", 0, 7, norm="değildi"), None)
+    >>> negation_cue(Token(text="değildi", start=0, end=7, norm="değildi"), None)
     'değil'
     """
     if token.kind != "word":

@@ -38,6 +38,8 @@ import unicodedata
 from collections.abc import Callable
 from itertools import product
 
+from sentikit.lang.tr.lexer import token_kind
+
 __all__ = [
     "ASCII_FOLD",
     "TURKISH_SPECIFIC",
@@ -236,8 +238,6 @@ def _normalize_emoticon(text: str) -> str:
 
 
 def _classify(text: str) -> str:
-    from sentikit.lang.tr.tokenize import token_kind
-
     kind = token_kind(text)
     if kind == "other" and any(c.isalpha() for c in text):
         return "word"
@@ -252,8 +252,8 @@ def normalize_token(text: str, kind: str | None = None) -> str:
     text : str
         The token as written.
     kind : str, optional
-        The token kind from :func:`sentikit.lang.tr.tokenize.tokenize`; inferred by tokenizing
-        ``text`` when omitted.
+        The token kind from :func:`sentikit.lang.tr.tokenize.tokenize`; inferred from
+        :func:`sentikit.lang.tr.lexer.token_kind` when omitted.
 
     Returns
     -------

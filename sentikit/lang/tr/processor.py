@@ -38,6 +38,7 @@ from sentikit.errors import InputError
 from sentikit.lang.masking import get_masker, mask_tokens
 from sentikit.lang.tr import fast_negation
 from sentikit.lang.tr.deasciify import Deasciifier, FrequencySource
+from sentikit.lang.tr.lexer import TOKEN_RE
 from sentikit.lang.tr.morphology import (
     Analysis,
     MorphAnalyzer,
@@ -52,7 +53,7 @@ from sentikit.lang.tr.normalize import (
     tr_upper,
 )
 from sentikit.lang.tr.sentences import split_column_sentences
-from sentikit.lang.tr.tokenize import TOKEN_RE, _norm, token_columns, tokenize
+from sentikit.lang.tr.tokenize import _norm, token_columns, tokenize
 
 __all__ = ["TurkishProcessor"]
 

@@ -157,7 +157,7 @@ def subclause_groups(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     >>> from sentikit.doc import Morpheme, Token
     >>> def w(text, *tags, pos=None):
     ...     morphs = [Morpheme(text, pos or "Noun")] + [Morpheme("", t) for t in tags]
-    ...     return Token(text, 0, 0, pos=pos, morphemes=morphs)
+    ...     return Token(text=text, start=0, end=0, pos=pos, morphemes=morphs)
     >>> toks = [w("izlerken", "Aor", "While", "Adv", pos="Adv"), w("sıkıldım", "Past", "A1sg",
     ...         pos="Verb"), w("ama", pos="Conj"), w("sonu", "Acc"), w("güzeldi", "Zero", "Verb",
     ...         "Past", pos="Adj")]

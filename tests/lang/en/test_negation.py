@@ -142,7 +142,7 @@ def test_negator_list() -> None:
 
 
 def test_works_on_tokens_without_norm() -> None:
-    toks = [Token("not", 0, 3), Token("good", 4, 8)]
+    toks = [Token(text="not", start=0, end=3), Token(text="good", start=4, end=8)]
     mark_negation(toks)
     assert [t.negated for t in toks] == [False, True]
 

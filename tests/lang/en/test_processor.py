@@ -16,7 +16,7 @@ from sentikit.doc import Document
 from sentikit.errors import InputError
 from sentikit.lang import get_processor
 from sentikit.lang.base import LanguageProcessor
-from sentikit.lang.en import negation, parser, processor, subclauses, tokenize
+from sentikit.lang.en import negation, parser, processor, sentences, subclauses, tokenize
 from sentikit.lang.en.processor import EnglishProcessor
 from sentikit.paths import data_root
 
@@ -141,7 +141,7 @@ def test_analyze_flag_matches_parse_processor(
     assert [t.norm for t in a.tokens] == [t.norm for t in fast.tokens]
 
 
-@pytest.mark.parametrize("module", [tokenize, negation, subclauses, processor, parser])
+@pytest.mark.parametrize("module", [tokenize, sentences, negation, subclauses, processor, parser])
 def test_docstring_examples(module: Any) -> None:
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
     assert result.failed == 0

@@ -48,10 +48,13 @@ def test_scope_stays_in_sentence(processor: TurkishProcessor) -> None:
 
 def test_cues() -> None:
     for form in ["değil", "değildi", "değilim", "yok", "yoktu", "yokmuş"]:
-        assert negation_cue(Token(form, 0, len(form), norm=form), None) in ("değil", "yok"), form
+        assert negation_cue(Token(text=form, start=0, end=len(form), norm=form), None) in (
+            "değil",
+            "yok",
+        ), form
     for form in ["yoksa", "yoksul", "güzel"]:
-        assert negation_cue(Token(form, 0, len(form), norm=form), None) is None
-    assert negation_cue(Token("hiç", 0, 3, norm="hiç"), None) == "npi"
+        assert negation_cue(Token(text=form, start=0, end=len(form), norm=form), None) is None
+    assert negation_cue(Token(text="hiç", start=0, end=3, norm="hiç"), None) == "npi"
 
 
 def test_mark_negation_without_morphology() -> None:
@@ -59,7 +62,7 @@ def test_mark_negation_without_morphology() -> None:
     toks = []
     pos = 0
     for w in words:
-        toks.append(Token(w, pos, pos + len(w), norm=w))
+        toks.append(Token(text=w, start=pos, end=pos + len(w), norm=w))
         pos += len(w) + 1
     sent = Sentence(text="film güzel değil", span=(0, pos - 1), token_start=0, token_end=3)
     mark_negation(toks, [sent], [None, None, None])
@@ -69,7 +72,7 @@ def test_mark_negation_without_morphology() -> None:
 
 
 def test_mark_negation_with_analyses() -> None:
-    toks = [Token("beğenmedim", 0, 10, norm="beğenmedim")]
+    toks = [Token(text="beğenmedim", start=0, end=10, norm="beğenmedim")]
     an = make_analysis(
         "beğenmedim", "beğenmek", [("beğen", "Verb"), ("me", "Neg"), ("di", "Past"), ("m", "A1sg")]
     )

@@ -70,7 +70,7 @@ def test_clauses_are_spans_of_the_text(processor: TurkishProcessor) -> None:
 
 def _w(text: str, *tags: str, pos: str = "Noun", kind: str = "word") -> Token:
     morphs = [Morpheme(text, pos)] + [Morpheme("", t) for t in tags] if kind == "word" else []
-    return Token(text, 0, len(text), norm=text, pos=pos, morphemes=morphs, kind=kind)
+    return Token(text=text, start=0, end=len(text), norm=text, pos=pos, morphemes=morphs, kind=kind)
 
 
 def test_rules_on_built_tokens() -> None:
@@ -83,7 +83,7 @@ def test_rules_on_built_tokens() -> None:
     ]
     assert subclause_groups(toks) == [(0, 1), (1, 2), (4, 5)]
     # without morphology only the conjunction rule applies
-    bare = [Token(t.text, 0, 0, norm=t.text, kind=t.kind) for t in toks]
+    bare = [Token(text=t.text, start=0, end=0, norm=t.text, kind=t.kind) for t in toks]
     assert subclause_groups(bare) == [(0, 2), (4, 5)]
 
 

@@ -26,8 +26,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from sentikit.errors import InputError
@@ -135,11 +136,8 @@ def _csv_column_examples(
         )
 
 
-def iter_imdb_records(split: str) -> Iterator[dict[str, Any]]:
-    """Stream the raw JSON records of one IMDB split (``train``, ``test`` or ``unsup``)."""
-    if split not in ("train", "test", "unsup"):
-        raise InputError(f"unknown IMDB split {split!r}; choose train, test or unsup")
-    path = data_file("english-imdb-reviews", f"{split}.jsonl.xz")
+def _json_lines(path: Path) -> Iterator[Any]:
+    """The JSON value of each non-blank line of ``path`` (a ``.jsonl.xz`` file of a corpus)."""
     with open_text(path) as fh:
         for lineno, line in enumerate(fh, start=1):
             if not line.strip():
@@ -149,6 +147,13 @@ def iter_imdb_records(split: str) -> Iterator[dict[str, Any]]:
             except json.JSONDecodeError as exc:
                 raise InputError(f"{path}:{lineno}: invalid JSON ({exc.msg})") from None
             yield rec
+
+
+def iter_imdb_records(split: str) -> Iterator[dict[str, Any]]:
+    """Stream the raw JSON records of one IMDB split (``train``, ``test`` or ``unsup``)."""
+    if split not in ("train", "test", "unsup"):
+        raise InputError(f"unknown IMDB split {split!r}; choose train, test or unsup")
+    yield from _json_lines(data_file("english-imdb-reviews", f"{split}.jsonl.xz"))
 
 
 def clean_imdb_html(text: str) -> str:
@@ -174,15 +179,7 @@ def _imdb(split: str, clean_html: bool) -> Iterator[Example]:
 
 def iter_news_records() -> Iterator[dict[str, Any]]:
     """Stream the raw JSON records (category, file, text) of the Kemik 42bin news corpus."""
-    path = data_file("turkish-unlabelled-text", "kemik42bin_news.jsonl.xz")
-    with open_text(path) as fh:
-        for lineno, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
-            try:
-                yield json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{path}:{lineno}: invalid JSON ({exc.msg})") from None
+    yield from _json_lines(data_file("turkish-unlabelled-text", "kemik42bin_news.jsonl.xz"))
 
 
 def _news() -> Iterator[Example]:
@@ -244,6 +241,37 @@ def _absa_sentences(split: str, sents: Any, key: str) -> Iterator[Example]:
         yield Example(s.text, label, f"{split}:{s.id}", {"split": split, "polarities": pols})
 
 
+# Meta keys of a SemEval-2016 subtask-1 example → the Opinion attributes they hold.
+_OPINION_FIELDS = {
+    "category": "category",
+    "target": "target",
+    "implicit": "implicit",
+    "from": "start",
+    "to": "end",
+}
+
+
+def _opinion_examples(
+    text: str,
+    opinions: Sequence[Any],
+    id_prefix: str,
+    include_conflict: bool,
+    meta: dict[str, Any],
+    fields: dict[str, str],
+) -> Iterator[Example]:
+    """One example per opinion (aspect term) of ``text``, labelled with its polarity.
+
+    The id is ``f"{id_prefix}:{k}"`` (``k`` counts every opinion, skipped ones too); the meta
+    is ``meta`` followed by ``fields`` (meta key → attribute of the opinion). ``conflict``
+    opinions are skipped unless ``include_conflict``.
+    """
+    for k, o in enumerate(opinions):
+        if o.polarity == "conflict" and not include_conflict:
+            continue
+        extra = {key: getattr(o, attr) for key, attr in fields.items()}
+        yield Example(text, o.polarity, f"{id_prefix}:{k}", {**meta, **extra})
+
+
 def _absa2014(
     folder: str, split: str, domain: str, include_conflict: bool, level: str = "aspect"
 ) -> Iterator[Example]:
@@ -255,22 +283,14 @@ def _absa2014(
         yield from _absa_sentences(f"{domain}-{split}", sents, "aspects")
         return
     for s in sents:
-        for k, a in enumerate(s.aspects):
-            if a.polarity == "conflict" and not include_conflict:
-                continue
-            yield Example(
-                s.text,
-                a.polarity,
-                f"{domain}-{split}:{s.id}:{k}",
-                {
-                    "split": split,
-                    "domain": domain,
-                    "sentence_id": s.id,
-                    "term": a.term,
-                    "from": a.start,
-                    "to": a.end,
-                },
-            )
+        yield from _opinion_examples(
+            s.text,
+            s.aspects,
+            f"{domain}-{split}:{s.id}",
+            include_conflict,
+            {"split": split, "domain": domain, "sentence_id": s.id},
+            {"term": "term", "from": "start", "to": "end"},
+        )
 
 
 def _absa2016(
@@ -282,36 +302,24 @@ def _absa2016(
         return
     for review in load_absa_semeval2016_tr(split, subtask):
         if subtask == 2:
-            text = " ".join(s.text for s in review.sentences)
-            for k, o in enumerate(review.opinions):
-                if o.polarity == "conflict" and not include_conflict:
-                    continue
-                yield Example(
-                    text,
-                    o.polarity,
-                    f"{split}:{review.id}:{k}",
-                    {"split": split, "review_id": review.id, "category": o.category},
-                )
+            yield from _opinion_examples(
+                " ".join(s.text for s in review.sentences),
+                review.opinions,
+                f"{split}:{review.id}",
+                include_conflict,
+                {"split": split, "review_id": review.id},
+                {"category": "category"},
+            )
             continue
         for s in review.sentences:
-            for k, o in enumerate(s.opinions):
-                if o.polarity == "conflict" and not include_conflict:
-                    continue
-                yield Example(
-                    s.text,
-                    o.polarity,
-                    f"{split}:{s.id}:{k}",
-                    {
-                        "split": split,
-                        "review_id": review.id,
-                        "sentence_id": s.id,
-                        "category": o.category,
-                        "target": o.target,
-                        "implicit": o.implicit,
-                        "from": o.start,
-                        "to": o.end,
-                    },
-                )
+            yield from _opinion_examples(
+                s.text,
+                s.opinions,
+                f"{split}:{s.id}",
+                include_conflict,
+                {"split": split, "review_id": review.id, "sentence_id": s.id},
+                _OPINION_FIELDS,
+            )
 
 
 def _treebank(folder: str, split: str) -> Iterator[Example]:

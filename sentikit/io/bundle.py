@@ -5,7 +5,8 @@ No pickle: ``model.json`` and the vocabularies are JSON, arrays are loaded with
 
 Integrity. :func:`save_bundle` records in ``model.json`` the range of sentikit versions that can
 read the bundle (``sentikit_version``, e.g. ``">=0.1,<1.0"``) and a ``manifest`` of its data
-files::
+files (the version range, the manifest and its checks are in :mod:`sentikit.io.bundle_integrity`,
+whose public names are importable from here too)::
 
     "manifest": {
       "files": {"arrays.npz": {"bytes": 3806719, "sha256": "…"},
@@ -35,10 +36,7 @@ import io
 import json
 import logging
 import os
-import re
 import sys
-import zipfile
-import zlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -48,11 +46,27 @@ from numpy.typing import NDArray
 
 from sentikit._version import __version__
 from sentikit.errors import (
-    BundleDamagedError,
     BundleError,
     BundleVersionError,
     ResourceMissingError,
     SentikitError,
+)
+from sentikit.io.bundle_integrity import (
+    ARRAYS_FILE,
+    DATA_FILES,
+    MANIFEST_KEY,
+    MODEL_FILE,
+    VOCAB_FILE,
+    check_arrays,
+    check_file_hashes,
+    check_manifest,
+    compatible_range,
+    damaged,
+    make_manifest,
+    read_arrays,
+    read_data_file,
+    read_vocabs,
+    version_in_range,
 )
 
 _log = logging.getLogger(__name__)
@@ -60,13 +74,6 @@ _log = logging.getLogger(__name__)
 FORMAT = "sentikit-bundle"
 FORMAT_VERSION = 1
 
-MODEL_FILE = "model.json"
-ARRAYS_FILE = "arrays.npz"
-VOCAB_FILE = "vocab.json.gz"
-DATA_FILES = (ARRAYS_FILE, VOCAB_FILE)
-"""The files whose sha256 the manifest records (``model.json`` holds the manifest itself)."""
-
-MANIFEST_KEY = "manifest"
 REQUIRED_KEYS = ("format", "lang", "model")
 """Top-level keys every ``model.json`` has (``format_version`` defaults to 1 in old bundles)."""
 
@@ -115,86 +122,6 @@ def _restore_large(families: list[dict[str, Any]], vocabs: dict[str, Any]) -> No
         for part in parents:
             target = target[part]
         target[key] = value
-
-
-def compatible_range(version: str = __version__) -> str:
-    """The ``sentikit_version`` range recorded in bundles saved by ``version``.
-
-    A bundle is readable from the minor release that wrote it up to the next major release:
-    ``"0.1.0"`` → ``">=0.1,<1.0"``.
-    """
-    parts = _version_tuple(version)
-    major, minor = (parts + (0, 0))[:2]
-    return f">={major}.{minor},<{major + 1}.0"
-
-
-_VERSION_RE = re.compile(r"\s*(\d+(?:\.\d+)*)")
-_CLAUSE_RE = re.compile(r"\s*(>=|<=|==|!=|>|<)\s*(\d+(?:\.\d+)*)\s*")
-
-
-def _version_tuple(version: str) -> tuple[int, ...]:
-    """The leading numeric release of a version string: ``"0.1.0.dev2"`` → ``(0, 1, 0)``."""
-    m = _VERSION_RE.match(version)
-    if m is None:
-        raise ValueError(f"not a version: {version!r}")
-    return tuple(int(x) for x in m.group(1).split("."))
-
-
-def version_in_range(version: str, spec: str) -> bool:
-    """Whether ``version`` satisfies ``spec``, comma-separated clauses such as ``">=0.1,<1.0"``.
-
-    Only the numeric release is compared (``0.2.0rc1`` counts as ``0.2.0``); missing trailing
-    parts are zeros. Raises :class:`ValueError` for a malformed ``spec``.
-
-    Examples
-    --------
-    >>> version_in_range("0.3.1", ">=0.1,<1.0")
-    True
-    >>> version_in_range("1.0", ">=0.1,<1.0")
-    False
-    """
-    have = _version_tuple(version)
-    clauses = [c for c in spec.split(",") if c.strip()]
-    if not clauses:
-        raise ValueError(f"empty version range {spec!r}")
-    for clause in clauses:
-        m = _CLAUSE_RE.fullmatch(clause)
-        if m is None:
-            raise ValueError(f"not a version range: {spec!r}")
-        op, bound = m.group(1), tuple(int(x) for x in m.group(2).split("."))
-        n = max(len(have), len(bound))
-        a, b = have + (0,) * (n - len(have)), bound + (0,) * (n - len(bound))
-        ok = {
-            ">=": a >= b,
-            "<=": a <= b,
-            ">": a > b,
-            "<": a < b,
-            "==": a == b,
-            "!=": a != b,
-        }[op]
-        if not ok:
-            return False
-    return True
-
-
-def _sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def _array_entry(arr: NDArray[Any]) -> dict[str, Any]:
-    return {"dtype": arr.dtype.str, "shape": [int(n) for n in arr.shape]}
-
-
-def make_manifest(files: dict[str, bytes], arrays: dict[str, NDArray[Any]]) -> dict[str, Any]:
-    """The ``manifest`` of ``model.json``: size and sha256 of each data file (``files``: name →
-    content) and the dtype and shape of each array, by name."""
-    return {
-        "files": {
-            name: {"bytes": len(data), "sha256": _sha256(data)}
-            for name, data in sorted(files.items())
-        },
-        "arrays": {name: _array_entry(np.asarray(arr)) for name, arr in sorted(arrays.items())},
-    }
 
 
 def _gzip_json(obj: Any) -> bytes:
@@ -268,10 +195,6 @@ def save_bundle(
     return out
 
 
-def _damaged(folder: Path, problem: str) -> BundleDamagedError:
-    return BundleDamagedError(folder, problem)
-
-
 def read_bundle_info(path: str | Path) -> dict[str, Any]:
     """``model.json`` of a bundle, validated for format, version and required keys.
 
@@ -290,25 +213,25 @@ def read_bundle_info(path: str | Path) -> dict[str, Any]:
     p = folder / MODEL_FILE
     if not p.is_file():
         if any((folder / name).exists() for name in DATA_FILES):
-            raise _damaged(folder, f"{MODEL_FILE} is missing")
+            raise damaged(folder, f"{MODEL_FILE} is missing")
         raise ResourceMissingError(f"no model bundle at {folder} ({MODEL_FILE} missing)")
     try:
         info = json.loads(p.read_bytes().decode("utf-8"))
     except UnicodeDecodeError as exc:
-        raise _damaged(folder, f"{MODEL_FILE} is not UTF-8 text ({exc.reason})") from exc
+        raise damaged(folder, f"{MODEL_FILE} is not UTF-8 text ({exc.reason})") from exc
     except json.JSONDecodeError as exc:
-        raise _damaged(folder, f"{MODEL_FILE} is not valid JSON ({exc})") from exc
+        raise damaged(folder, f"{MODEL_FILE} is not valid JSON ({exc})") from exc
     except OSError as exc:
-        raise _damaged(folder, f"{MODEL_FILE} cannot be read ({exc.strerror or exc})") from exc
+        raise damaged(folder, f"{MODEL_FILE} cannot be read ({exc.strerror or exc})") from exc
     if not isinstance(info, dict):
-        raise _damaged(folder, f"{MODEL_FILE} holds a JSON {type(info).__name__}, not an object")
+        raise damaged(folder, f"{MODEL_FILE} holds a JSON {type(info).__name__}, not an object")
     if "format" in info and info["format"] != FORMAT:
         raise BundleError(
             f"{p}: not a sentikit model bundle (format {info['format']!r}, not {FORMAT!r})"
         )
     fv = info.get("format_version", 1)
     if not isinstance(fv, int) or isinstance(fv, bool):
-        raise _damaged(folder, f"{MODEL_FILE}: format_version {fv!r} is not an integer")
+        raise damaged(folder, f"{MODEL_FILE}: format_version {fv!r} is not an integer")
     if fv > FORMAT_VERSION:
         raise BundleVersionError(
             f"model bundle {folder} has bundle format {fv}, but this sentikit ({__version__}) "
@@ -319,7 +242,7 @@ def read_bundle_info(path: str | Path) -> dict[str, Any]:
         try:
             ok = version_in_range(__version__, spec if isinstance(spec, str) else "")
         except ValueError as exc:
-            raise _damaged(
+            raise damaged(
                 folder,
                 f"{MODEL_FILE}: sentikit_version {spec!r} is not a version range such as "
                 "'>=0.1,<1.0'",
@@ -333,151 +256,15 @@ def read_bundle_info(path: str | Path) -> dict[str, Any]:
     missing = [k for k in REQUIRED_KEYS if k not in info]
     if missing:
         keys = ", ".join(repr(k) for k in missing)
-        raise _damaged(folder, f"{MODEL_FILE} lacks the key{'s' * (len(missing) > 1)} {keys}")
+        raise damaged(folder, f"{MODEL_FILE} lacks the key{'s' * (len(missing) > 1)} {keys}")
     if not isinstance(info["lang"], str):
-        raise _damaged(folder, f"{MODEL_FILE}: 'lang' is {info['lang']!r}, not a language code")
+        raise damaged(folder, f"{MODEL_FILE}: 'lang' is {info['lang']!r}, not a language code")
     model = info["model"]
     if not isinstance(model, dict):
-        raise _damaged(folder, f"{MODEL_FILE}: 'model' is not an object")
+        raise damaged(folder, f"{MODEL_FILE}: 'model' is not an object")
     if "name" not in model:
-        raise _damaged(folder, f"{MODEL_FILE}: the model state lacks the key 'name'")
+        raise damaged(folder, f"{MODEL_FILE}: the model state lacks the key 'name'")
     return dict(info)
-
-
-def _check_manifest(folder: Path, info: dict[str, Any]) -> dict[str, Any] | None:
-    """The bundle's manifest, validated for shape, or ``None`` when it has none."""
-    manifest = info.get(MANIFEST_KEY)
-    if manifest is None:
-        return None
-    bad = _damaged(folder, f"{MODEL_FILE}: the manifest is malformed")
-    if not isinstance(manifest, dict):
-        raise bad
-    files, arrays = manifest.get("files"), manifest.get("arrays")
-    if not isinstance(files, dict) or not isinstance(arrays, dict):
-        raise bad
-    for entry in files.values():
-        if not (
-            isinstance(entry, dict)
-            and isinstance(entry.get("sha256"), str)
-            and isinstance(entry.get("bytes"), int)
-        ):
-            raise bad
-    for entry in arrays.values():
-        if not (
-            isinstance(entry, dict)
-            and isinstance(entry.get("dtype"), str)
-            and isinstance(entry.get("shape"), list)
-            and all(isinstance(n, int) for n in entry["shape"])
-        ):
-            raise bad
-        try:
-            np.dtype(entry["dtype"])
-        except TypeError as exc:
-            raise bad from exc
-    return manifest
-
-
-def _size_note(data: bytes, name: str, manifest: dict[str, Any] | None) -> str:
-    """``"; 1000 of 3806719 bytes"`` when the manifest records another size, else ``""``."""
-    entry = (manifest or {}).get("files", {}).get(name)
-    if entry and entry["bytes"] != len(data):
-        return f"; {len(data)} of the {entry['bytes']} bytes recorded at training"
-    return ""
-
-
-def _read_arrays(
-    folder: Path, data: bytes, manifest: dict[str, Any] | None
-) -> dict[str, NDArray[Any]]:
-    """The arrays of ``arrays.npz`` (``data``); never unpickles."""
-    note = _size_note(data, ARRAYS_FILE, manifest)
-    if not data:
-        raise _damaged(folder, f"{ARRAYS_FILE} is empty{note}")
-    if not data.startswith(b"PK"):
-        raise _damaged(folder, f"{ARRAYS_FILE} is not a zip archive, as an .npz file must be{note}")
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise _damaged(folder, f"{ARRAYS_FILE} is truncated or corrupt (no zip directory){note}")
-    arrays: dict[str, NDArray[Any]] = {}
-    name = ""
-    try:
-        with np.load(io.BytesIO(data), allow_pickle=False) as npz:
-            for name in npz.files:
-                arrays[name] = npz[name]
-    except ValueError as exc:
-        where = f"array {name!r} of {ARRAYS_FILE}" if name else ARRAYS_FILE
-        if "pickle" in str(exc) or "Object arrays" in str(exc):
-            raise _damaged(
-                folder, f"{where} holds Python objects (pickled data), which sentikit never loads"
-            ) from exc
-        raise _damaged(folder, f"{where} cannot be read ({exc}){note}") from exc
-    except (OSError, EOFError, KeyError, zipfile.BadZipFile, zlib.error) as exc:
-        where = f"array {name!r} of {ARRAYS_FILE}" if name else ARRAYS_FILE
-        why = f"{type(exc).__name__}: {exc}"
-        raise _damaged(folder, f"{where} is truncated or corrupt ({why}){note}") from exc
-    return arrays
-
-
-def _shape(shape: Sequence[int]) -> str:
-    return "(" + ", ".join(str(n) for n in shape) + ("," if len(shape) == 1 else "") + ")"
-
-
-def _check_arrays(
-    folder: Path, arrays: dict[str, NDArray[Any]], expected: dict[str, dict[str, Any]]
-) -> None:
-    """Names, shapes and dtypes of ``arrays`` against the manifest's ``arrays``."""
-    missing = sorted(set(expected) - set(arrays))
-    if missing:
-        raise _damaged(
-            folder, f"{ARRAYS_FILE} lacks the array(s) {', '.join(missing)} listed in {MODEL_FILE}"
-        )
-    extra = sorted(set(arrays) - set(expected))
-    if extra:
-        raise _damaged(
-            folder, f"{ARRAYS_FILE} has array(s) {', '.join(extra)} not listed in {MODEL_FILE}"
-        )
-    for name, entry in expected.items():
-        arr = arrays[name]
-        if list(arr.shape) != entry["shape"]:
-            raise _damaged(
-                folder,
-                f"array {name!r} of {ARRAYS_FILE} has shape {_shape(arr.shape)}, "
-                f"{MODEL_FILE} records {_shape(entry['shape'])}",
-            )
-        want = np.dtype(entry["dtype"])
-        if arr.dtype != want:
-            have_s, want_s = arr.dtype.name, want.name
-            if have_s == want_s:
-                have_s, want_s = arr.dtype.str, want.str
-            raise _damaged(
-                folder,
-                f"array {name!r} of {ARRAYS_FILE} has dtype {have_s}, {MODEL_FILE} records "
-                f"{want_s}",
-            )
-
-
-def _read_vocabs(folder: Path, data: bytes, manifest: dict[str, Any] | None) -> dict[str, Any]:
-    note = _size_note(data, VOCAB_FILE, manifest)
-    try:
-        raw = gzip.decompress(data)
-    except (OSError, EOFError, zlib.error) as exc:
-        why = f"{type(exc).__name__}: {exc}"
-        raise _damaged(folder, f"{VOCAB_FILE} is truncated or not gzip data ({why}){note}") from exc
-    try:
-        vocabs = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise _damaged(folder, f"{VOCAB_FILE} does not hold valid JSON ({exc})") from exc
-    if not isinstance(vocabs, dict):
-        raise _damaged(folder, f"{VOCAB_FILE} holds a JSON {type(vocabs).__name__}, not an object")
-    return vocabs
-
-
-def _read_file(folder: Path, name: str) -> bytes:
-    p = folder / name
-    if not p.is_file():
-        raise _damaged(folder, f"{name} is missing")
-    try:
-        return p.read_bytes()
-    except OSError as exc:
-        raise _damaged(folder, f"{name} cannot be read ({exc.strerror or exc})") from exc
 
 
 _WARNED: set[str] = set()
@@ -499,24 +286,14 @@ def load_bundle(path: str | Path) -> tuple[dict[str, Any], dict[str, NDArray[Any
     """
     folder = Path(path)
     info = read_bundle_info(folder)
-    manifest = _check_manifest(folder, info)
-    blobs = {name: _read_file(folder, name) for name in DATA_FILES}
-    arrays = _read_arrays(folder, blobs[ARRAYS_FILE], manifest)
+    manifest = check_manifest(folder, info)
+    blobs = {name: read_data_file(folder, name) for name in DATA_FILES}
+    arrays = read_arrays(folder, blobs[ARRAYS_FILE], manifest)
     if manifest is not None:
-        _check_arrays(folder, arrays, manifest["arrays"])
-    vocabs = _read_vocabs(folder, blobs[VOCAB_FILE], manifest)
+        check_arrays(folder, arrays, manifest["arrays"])
+    vocabs = read_vocabs(folder, blobs[VOCAB_FILE], manifest)
     if manifest is not None:
-        for name in DATA_FILES:
-            entry = manifest["files"].get(name)
-            if entry is None:
-                raise _damaged(folder, f"{MODEL_FILE}: the manifest does not list {name}")
-            if _sha256(blobs[name]) != entry["sha256"]:
-                raise _damaged(
-                    folder,
-                    f"{name} differs from the file saved at training (sha256 "
-                    f"{_sha256(blobs[name])[:12]}…, {MODEL_FILE} records "
-                    f"{entry['sha256'][:12]}…{_size_note(blobs[name], name, manifest)})",
-                )
+        check_file_hashes(folder, blobs, manifest)
     elif str(folder) not in _WARNED:
         _WARNED.add(str(folder))
         _log.warning(
@@ -529,7 +306,7 @@ def load_bundle(path: str | Path) -> tuple[dict[str, Any], dict[str, NDArray[Any
         _restore_large(info["model"].get("families", []), vocabs)
     except (KeyError, IndexError, ValueError, TypeError, AttributeError) as exc:
         why = f"{type(exc).__name__}: {exc}"
-        raise _damaged(folder, f"{VOCAB_FILE} does not fit {MODEL_FILE} ({why})") from exc
+        raise damaged(folder, f"{VOCAB_FILE} does not fit {MODEL_FILE} ({why})") from exc
     return info, arrays
 
 
@@ -545,9 +322,9 @@ def stamp_bundle(path: str | Path, force: bool = False) -> dict[str, Any]:
         load_bundle(folder)  # an existing manifest must match: never bless a damaged file
     raw = (folder / MODEL_FILE).read_text(encoding="utf-8")
     doc = read_bundle_info(folder)
-    blobs = {name: _read_file(folder, name) for name in DATA_FILES}
-    arrays = _read_arrays(folder, blobs[ARRAYS_FILE], None)
-    _read_vocabs(folder, blobs[VOCAB_FILE], None)
+    blobs = {name: read_data_file(folder, name) for name in DATA_FILES}
+    arrays = read_arrays(folder, blobs[ARRAYS_FILE], None)
+    read_vocabs(folder, blobs[VOCAB_FILE], None)
     manifest = make_manifest(blobs, arrays)
     doc.setdefault("format_version", FORMAT_VERSION)
     text = _dump_model_json(_with_manifest(doc, manifest))

@@ -33,13 +33,14 @@ IARM_DATASET = "semeval2014-absa-csv-iarm"
 
 POLARITIES = ("positive", "negative", "neutral", "conflict")
 
+# Domain names and their short forms → the domain.
 _DOMAINS = {
-    "restaurants": "restaurants",
-    "restaurant": "restaurants",
-    "rest": "restaurants",
-    "laptops": "laptops",
-    "laptop": "laptops",
-    "lap": "laptops",
+    alias: domain
+    for domain, aliases in (
+        ("restaurants", ("restaurants", "restaurant", "rest")),
+        ("laptops", ("laptops", "laptop", "lap")),
+    )
+    for alias in aliases
 }
 _SEMEVAL2014_FILES = {
     ("restaurants", "train"): "restaurants/Restaurants_Train_v2.xml",

@@ -41,17 +41,14 @@ _W = r"[^ \t\r\n()]+"
 _TREE_RE = re.compile(rf"\(({_W})[ \t\r\n]+({_W})[ \t\r\n]*\)|\(({_W})|(\))|({_W}|\()")
 _SPACE_RE = re.compile(r"[ \t\r\n]+")
 
-#: Penn-Treebank token escapes found in the SST files and their plain form.
+#: Penn-Treebank token escapes found in the SST files and their plain form: the brackets
+#: (``-LRB-`` left round bracket ``(`` … ``-RCB-`` right curly bracket ``}``) and the two
+#: quote tokens.
 PTB_ESCAPES = {
-    "-LRB-": "(",
-    "-RRB-": ")",
-    "-LSB-": "[",
-    "-RSB-": "]",
-    "-LCB-": "{",
-    "-RCB-": "}",
-    "``": '"',
-    "''": '"',
-}
+    f"-{side}{shape}B-": bracket
+    for shape, pair in (("R", "()"), ("S", "[]"), ("C", "{}"))
+    for side, bracket in zip("LR", pair, strict=True)
+} | {"``": '"', "''": '"'}
 _OPENERS = frozenset({"(", "[", "{"})
 _CLOSERS = frozenset({",", ".", "!", "?", ";", ":", "%", ")", "]", "}", "..."})
 _CLITICS = frozenset({"'s", "'re", "'ve", "'d", "'ll", "'m", "n't"})

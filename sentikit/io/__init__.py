@@ -4,6 +4,14 @@ CoNLL-U, lexicons). Data is read from :func:`sentikit.paths.data_root`, never co
 The main entry points are re-exported here: :func:`load_dataset`, :func:`iter_texts`,
 :data:`DATASETS`, :func:`parse_sst_tree`, the ABSA readers, :func:`read_conllu` and
 :func:`load_lexicon_dataset`.
+
+Layout: :mod:`~sentikit.io.datasets` (the corpus loader; the catalogue in
+:mod:`~sentikit.io.catalogue`, the per-corpus readers in :mod:`~sentikit.io.corpora`, label
+mapping in :mod:`~sentikit.io.labels`); :mod:`~sentikit.io.records` (command-line records:
+:mod:`~sentikit.io.record_reader`, :mod:`~sentikit.io.record_writers`,
+:mod:`~sentikit.io.table`); :mod:`~sentikit.io.bundle` (model bundles, their integrity checks
+in :mod:`~sentikit.io.bundle_integrity`); :mod:`~sentikit.io._files` (compressed files, CSV
+parsing, atomic output) under them all.
 """
 
 from __future__ import annotations

@@ -44,13 +44,16 @@ from sentikit.evaluation.runner import evaluate
 from sentikit.io.datasets import dataset_info
 from sentikit.models import registry
 from sentikit.models.linear import LinearEnsembleClassifier
+from sentikit.training.resources import model_factory
 
 
 def _run(dataset: str, lang: str, families: list[dict[str, Any]], protocol: str | None) -> Any:
     cfg = {"model": {"name": LinearEnsembleClassifier.name, "families": families}}
 
-    def factory(lang: str = lang) -> Any:
-        return registry.estimator_from_config(cfg, lang, exclude=[dataset])
+    make = model_factory(cfg, lang, exclude=[dataset])
+
+    def factory() -> Any:
+        return make()
 
     return evaluate(dataset, factory, protocol=protocol)
 

@@ -33,7 +33,13 @@ from sklearn.model_selection import StratifiedKFold
 from sentikit.evaluation.protocols import make_plan
 from sentikit.io.datasets import load_dataset
 from sentikit.models import registry
-from sentikit.models.linear import LinearEnsembleClassifier, _fit_fusion, _make_family
+from sentikit.models.linear import (
+    LinearEnsembleClassifier,
+    _fit_fusion,
+    _make_family,
+    split_spec,
+)
+from sentikit.training.resources import build_estimator
 
 MOVIES, TWEETS = "turkish-movie-reviews", "turkish-twitter-sentiment"
 #: The Turkish 2.1.0 families in configuration order (2.2.0 without "augment").
@@ -42,7 +48,7 @@ NAMES = ["word", "char", "transfer", "pol", "prefix"]
 
 def _plain_specs() -> list[dict[str, Any]]:
     """The shipped Turkish families as a tweets evaluation builds them, without "augment"."""
-    est = registry.estimator_from_config(registry.default_config("tr"), "tr", exclude=[TWEETS])
+    est = build_estimator(registry.default_config("tr"), "tr", exclude=[TWEETS])
     drop = ("augment", "augment_weight")
     specs = [{k: v for k, v in spec.items() if k not in drop} for spec in est.families]
     assert [s["name"].split(".")[1] for s in specs][:2] == ["word_ngrams", "char_ngrams"]
@@ -66,14 +72,14 @@ class Screen:
         counts = [f.fit_counts(dtr) for f in fams]
         again = LinearEnsembleClassifier(lang="tr", families=self.specs)
         again.classes_, again.families_ = est.classes_, fams
-        oof = again._out_of_fold_logits(self.specs, counts, ytr)
+        oof = again._out_of_fold_logits([split_spec(s)[2] for s in self.specs], counts, ytr)
         test = [est._family_logits(f.transform(dte), k) for k, f in enumerate(est.families_)]
         return {n: (o, t) for n, o, t in zip(NAMES, oof, test, strict=True)}
 
     def augmented(
         self, spec: dict[str, Any], dtr: list[Any], ytr: np.ndarray, dte: list[Any], w: float
     ) -> tuple[np.ndarray, np.ndarray]:
-        fam = _make_family(spec, "tr")
+        fam: Any = _make_family(spec, "tr")  # uses the word family's internal _counts
         nmv = len(self.mv_docs)
         Xall = fam.fit_counts(list(self.mv_docs) + list(dtr))
         Xte = fam._counts(dte)

@@ -28,7 +28,8 @@ import sentikit.models.linear as linear
 from sentikit.embeddings.family import EmbeddingMean
 from sentikit.evaluation.protocols import make_plan
 from sentikit.evaluation.runner import evaluate_folds
-from sentikit.models.registry import default_config, model_factory
+from sentikit.models.registry import default_config
+from sentikit.training.resources import model_factory
 
 DEFAULT = [
     {"name": "sentikit.word_ngrams.v1", "ngram_range": [1, 3], "C": 10.0, "weight": 1.0},

@@ -21,8 +21,11 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 PIN_DIR = Path(__file__).resolve().parent.parent / "tests" / "resources" / "pinned"
 PER_CORPUS = 40
@@ -31,11 +34,12 @@ TRAIN_PER_SOURCE = 60
 TEST_TEXTS = 80
 
 
-def _sample(texts: list[str], k: int) -> list[str]:
-    if len(texts) <= k:
-        return list(texts)
-    step = len(texts) / k
-    return [texts[int(i * step)] for i in range(k)]
+def _sample(items: Sequence[T], k: int) -> list[T]:
+    """At most ``k`` items, evenly spaced (deterministic)."""
+    if len(items) <= k:
+        return list(items)
+    step = len(items) / k
+    return [items[int(i * step)] for i in range(k)]
 
 
 def corpora(lang: str) -> list[str]:
@@ -77,6 +81,7 @@ def trained(lang: str) -> dict[str, Any]:
 
     from sentikit.io.datasets import load_labelled
     from sentikit.models import registry
+    from sentikit.training.resources import build_estimator
 
     cfg = registry.default_config(lang)
     texts: list[str] = []
@@ -88,7 +93,7 @@ def trained(lang: str) -> dict[str, Any]:
         texts += [t[i] for i in idx]
         labels += [y[i] for i in idx]
     test = _sample(texts, TEST_TEXTS)
-    est = registry.estimator_from_config(cfg, lang)
+    est = build_estimator(cfg, lang)
     est.fit(texts, labels)
     proba = np.asarray(est.predict_proba(test))
     return {"classes": [str(c) for c in est.classes_], "texts": test, "proba": proba.tolist()}

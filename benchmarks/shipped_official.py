@@ -26,6 +26,7 @@ import numpy as np
 from sentikit.evaluation.crosscorpus import _score, loco_plan
 from sentikit.io.datasets import load_dataset
 from sentikit.models import registry
+from sentikit.training.data import source_key
 
 
 def run(lang: str) -> list[dict[str, object]]:
@@ -35,7 +36,7 @@ def run(lang: str) -> list[dict[str, object]]:
     rows = []
     trained: dict[str, set[str | None]] = {}
     for src in cfg["training"]["datasets"]:
-        trained.setdefault(registry.source_key(src), set()).add(src.get("split"))
+        trained.setdefault(source_key(src), set()).add(src.get("split"))
     for item in loco_plan(cfg, lang):
         if item.split is None:  # no official split: trained on whole
             continue

@@ -34,6 +34,7 @@ from scipy.stats import binomtest
 
 from sentikit.io.datasets import Example, load_dataset
 from sentikit.models import registry
+from sentikit.training.resources import build_estimator
 
 MOVIES, TWEETS = "turkish-movie-reviews", "turkish-twitter-sentiment"
 _TURKISH_LETTER = re.compile("[çğıöşüÇĞİÖŞÜ]")
@@ -67,7 +68,7 @@ def _collection(examples: list[Example]) -> dict[str, float]:
 def _fit_predict(
     cfg: dict[str, Any], exclude: list[str], train: list[Example], test: list[Example]
 ) -> tuple[Any, np.ndarray]:
-    est = registry.estimator_from_config(cfg, "tr", exclude=exclude)
+    est = build_estimator(cfg, "tr", exclude=exclude)
     est.fit([e.text for e in train], [str(e.label) for e in train])
     proba = np.asarray(est.predict_proba([e.text for e in test]))
     return est, proba

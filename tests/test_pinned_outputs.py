@@ -32,9 +32,9 @@ def _load(name: str) -> Any:
 def _diff(a: Any, b: Any, path: str = "") -> str | None:
     """Where ``a`` and ``b`` differ (floats to 1e-9 relative), or ``None``."""
     if isinstance(a, float) or isinstance(b, float):
-        if isinstance(a, (int, float)) and isinstance(b, (int, float)):
-            if math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12):
-                return None
+        numbers = isinstance(a, (int, float)) and isinstance(b, (int, float))
+        if numbers and math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12):
+            return None
         return f"{path}: {a!r} != {b!r}"
     if isinstance(a, dict) and isinstance(b, dict):
         if a.keys() != b.keys():

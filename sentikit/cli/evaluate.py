@@ -108,8 +108,12 @@ def evaluate_command(
     info = dataset_info(dataset)  # InputError listing the known names
     cfg = registry.load_config(config) if config is not None else registry.default_config(info.lang)
 
-    def factory(lang: str | None = None) -> Any:
-        return registry.estimator_from_config(cfg, lang or info.lang, exclude=[info.name])
+    from sentikit.training.resources import model_factory
+
+    make = model_factory(cfg, lang or info.lang, exclude=[info.name])
+
+    def factory() -> Any:
+        return make()
 
     # the harness reports the factory's name as the model's
     factory.__name__ = str(cfg.get("name") or (config.stem if config else "default"))

@@ -13,6 +13,7 @@ import typer
 from sentikit.cli._util import CorpusLang, note
 from sentikit.errors import InputError
 from sentikit.io.records import read_labelled_file
+from sentikit.training.bundle import train_bundle
 
 log = logging.getLogger("sentikit.cli")
 
@@ -175,7 +176,5 @@ def train_command(
     else:
         note("training on the data named by the configuration (lang %s)", lang_s)
     recorded = _read_metrics(metrics or [])
-    out = registry.train_bundle(
-        cfg, texts, labels, lang_s, output, metrics=recorded, trained_on=trained_on
-    )
+    out = train_bundle(cfg, texts, labels, lang_s, output, metrics=recorded, trained_on=trained_on)
     typer.echo(str(out))

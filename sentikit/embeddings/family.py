@@ -32,16 +32,18 @@ import numpy as np
 import scipy.sparse as sp
 from numpy.typing import NDArray
 
+from sentikit.components import registry
 from sentikit.doc import Document
 from sentikit.embeddings.model import DELTA_SMOOTHING, SentimentEmbedding
 from sentikit.embeddings.units import doc_terms
 from sentikit.errors import InputError
 from sentikit.paths import resolve_resource
-from sentikit.stats.weights import delta_idf
+from sentikit.stats.weights import delta_idf, polarity_sides
 
 __all__ = ["EmbeddingMean"]
 
 
+@registry.families.register("sentikit.embedding_mean.v1")
 class EmbeddingMean:
     """Mean word vector ⊕ polarity features, as a feature family.
 
@@ -161,7 +163,7 @@ class EmbeddingMean:
         yarr = np.asarray(y).astype(str)
         classes = np.unique(yarr)
         if len(classes) == 2:
-            pos_label = "positive" if "positive" in classes else classes[-1]
+            (pos_label,), _ = polarity_sides(classes.tolist())
             return delta_idf(X, yarr == pos_label, DELTA_SMOOTHING)
         keep = (yarr == "positive") | (yarr == "negative")
         if not (yarr == "positive").any() or not (yarr == "negative").any():

@@ -28,7 +28,8 @@ import numpy as np
 
 from sentikit.evaluation.metrics import accuracy, macro_f1, per_class_report
 from sentikit.io.datasets import DATASETS, dataset_info, load_dataset
-from sentikit.models import registry
+from sentikit.training.data import corpus_weights, source_key, source_weights, training_data
+from sentikit.training.resources import build_estimator
 
 #: The labels of the binary view.
 BINARY = ("negative", "positive")
@@ -85,7 +86,7 @@ def loco_plan(config: dict[str, Any], lang: str | None = None) -> list[LeftOut]:
     lang = lang or config.get("lang")
     seen: list[str] = []
     for src in config.get("training", {}).get("datasets", []):
-        key = registry.source_key(src)
+        key = source_key(src)
         if "as_label" in src:  # distant supervision: no gold labels to test on
             continue
         if key not in seen:
@@ -133,10 +134,10 @@ def _run_group(
     t0 = time.perf_counter()
     pool_keys = [p.key for p in loco_plan(config, lang) if not p.evaluation_only]
     leave = [i.key for i in items if not i.evaluation_only]
-    texts, labels, _, groups = registry.training_data(config, leave_out=leave)
+    texts, labels, _, groups = training_data(config, leave_out=leave)
     balance = config.get("training", {}).get("balance")
-    weights = registry.corpus_weights(groups, balance, registry.source_weights(config))
-    est = registry.estimator_from_config(config, lang, exclude=[*pool_keys, *leave])
+    weights = corpus_weights(groups, balance, source_weights(config))
+    est = build_estimator(config, lang, exclude=[*pool_keys, *leave])
     est.fit(texts, labels, weights)
     base = TfidfLogReg(lang=lang).fit(texts, labels) if baseline else None
     out = []

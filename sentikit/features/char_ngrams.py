@@ -15,6 +15,7 @@ import numpy as np
 import scipy.sparse as sp
 from numpy.typing import NDArray
 
+from sentikit.components import registry
 from sentikit.doc import Document
 from sentikit.features.batch import (
     TokenBatch,
@@ -44,31 +45,6 @@ def char_wb_ngrams(word: str, lo: int, hi: int) -> list[str]:
     return out
 
 
-class _Family:
-    """Vocabulary handling of string-keyed families (learnt from per-document terms)."""
-
-    name = ""
-    vocab_: dict[Any, int]
-
-    def _doc_terms(self, doc: Document) -> list[str]:
-        raise NotImplementedError
-
-    def _learn_vocab(self, docs: Sequence[Document], min_df: int) -> None:
-        df: dict[str, int] = {}
-        for d in docs:
-            for t in set(self._doc_terms(d)):
-                df[t] = df.get(t, 0) + 1
-        kept = sorted(t for t, c in df.items() if c >= min_df)
-        self.vocab_ = {t: i for i, t in enumerate(kept)}
-
-    def set_scale(self, scale: NDArray[np.float64]) -> None:
-        """Install the column scaling learnt by :meth:`column_scale`."""
-        raise NotImplementedError
-
-    def vocabulary(self) -> list[str]:
-        return sorted(self.vocab_, key=self.vocab_.__getitem__)
-
-
 class _Positions(dict[str, int]):
     """Key → insertion position; ``index[key]`` adds a new key (one C-level lookup per hit)."""
 
@@ -77,7 +53,8 @@ class _Positions(dict[str, int]):
         return pos
 
 
-class CharNgrams(_Family):
+@registry.families.register("sentikit.char_ngrams.v1")
+class CharNgrams:
     """Character n-grams within word boundaries (``char_wb``), sublinear tf-idf.
 
     Parameters
@@ -88,6 +65,8 @@ class CharNgrams(_Family):
     """
 
     name = "sentikit.char_ngrams.v1"
+    augmentable = True  # counts + a column scaling: may learn from auxiliary corpora too
+    vocab_: dict[str, int]
 
     def __init__(
         self, ngram_range: tuple[int, int] = (1, 5), min_df: int = 2, cache_size: int = 200_000
@@ -102,6 +81,18 @@ class CharNgrams(_Family):
         for w in form.split():
             out.extend(char_wb_ngrams(w, lo, hi))
         return out
+
+    def _learn_vocab(self, docs: Sequence[Document], min_df: int) -> None:
+        df: dict[str, int] = {}
+        for d in docs:
+            for t in set(self._doc_terms(d)):
+                df[t] = df.get(t, 0) + 1
+        kept = sorted(t for t, c in df.items() if c >= min_df)
+        self.vocab_ = {t: i for i, t in enumerate(kept)}
+
+    def vocabulary(self) -> list[str]:
+        """The n-grams in column order."""
+        return sorted(self.vocab_, key=self.vocab_.__getitem__)
 
     def _doc_terms(self, doc: Document) -> list[str]:
         out: list[str] = []

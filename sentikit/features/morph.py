@@ -28,6 +28,7 @@ import numpy as np
 import scipy.sparse as sp
 from numpy.typing import NDArray
 
+from sentikit.components import registry
 from sentikit.doc import Document
 from sentikit.errors import InputError
 from sentikit.features.morph_tags import (
@@ -61,6 +62,7 @@ __all__ = [
 ]
 
 
+@registry.families.register("sentikit.morph_forms.v1")
 class MorphForms:
     """Feature family over Turkish word forms and morpheme tags (``sentikit.morph_forms.v1``).
 

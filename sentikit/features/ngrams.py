@@ -1,6 +1,6 @@
 """Sparse n-gram feature families over :class:`~sentikit.doc.Document` tokens.
 
-Two families, each a fitted component with a versioned registry name (:data:`FEATURE_FAMILIES`):
+Two families, each registered under a versioned name (:data:`sentikit.components.registry`):
 
 - :class:`~sentikit.features.word_ngrams.WordNgrams` (``sentikit.word_ngrams.v1``): binary word
   n-grams over the normalized token forms, with negated tokens marked (``güzel_NEG``), scaled per
@@ -19,9 +19,9 @@ what makes inference fast (see BENCHMARKS.md). The batch itself
 (:class:`~sentikit.features.batch.TokenBatch`, :func:`~sentikit.features.batch.token_terms`,
 :func:`~sentikit.features.batch.sentence_segments`) lives in :mod:`sentikit.features.batch`.
 
-This module holds the registry :data:`FEATURE_FAMILIES` and re-exports the names that were
-defined here before the split into :mod:`~sentikit.features.batch`,
-:mod:`~sentikit.features.word_ngrams` and :mod:`~sentikit.features.char_ngrams`.
+This module only re-exports the names that were defined here before the split into
+:mod:`~sentikit.features.batch`, :mod:`~sentikit.features.word_ngrams` and
+:mod:`~sentikit.features.char_ngrams` (import them from there in new code).
 """
 
 from __future__ import annotations
@@ -32,7 +32,6 @@ from sentikit.features.char_ngrams import CharNgrams, char_wb_ngrams
 from sentikit.features.word_ngrams import WordNgrams, prefix_stem
 
 __all__ = [
-    "FEATURE_FAMILIES",
     "NEG_SUFFIX",
     "CharNgrams",
     "TokenBatch",
@@ -43,8 +42,3 @@ __all__ = [
     "sentence_segments",
     "token_terms",
 ]
-
-FEATURE_FAMILIES: dict[str, type[WordNgrams] | type[CharNgrams]] = {
-    WordNgrams.name: WordNgrams,
-    CharNgrams.name: CharNgrams,
-}

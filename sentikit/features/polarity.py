@@ -37,15 +37,14 @@ import numpy as np
 import scipy.sparse as sp
 from numpy.typing import NDArray
 
+from sentikit.components import DataKind, Resources, data_refs, registry
 from sentikit.doc import Document
 from sentikit.errors import InputError
 from sentikit.features.batch import TokenBatch, token_terms
 from sentikit.features.polarity_sources import (
     _CORPUS_CACHE,
     COOC_WINDOW,
-    _corpus_texts,
     _doc_units,
-    _load_lexicon_scores,
     _lookup,
     binary_target,
     combine_scores,
@@ -110,6 +109,7 @@ def _segment_stats(X: sp.csr_matrix, s: NDArray[np.float64], extras: bool) -> ND
     return out
 
 
+@registry.families.register("sentikit.polarity_features.v1")
 class PolarityFeatures:
     """Document polarity features (max / min / mean per score source) — see the module doc.
 
@@ -197,24 +197,56 @@ class PolarityFeatures:
         return [f"{b}:{s}:{st}" for b in blocks for s in self.source_names() for st in stats]
 
     # -- unsupervised state ----------------------------------------------------------------
+    # -- auxiliary data (handed in by the training entry points) ---------------------------
+    @classmethod
+    def data_settings(cls) -> dict[str, DataKind]:
+        """``transfer`` names labelled corpora, ``cooc_corpus`` unlabelled texts, ``lexicons``
+        lexicons."""
+        return {"transfer": "labelled", "cooc_corpus": "texts", "lexicons": "lexicon"}
+
+    @classmethod
+    def prune_data(cls, params: dict[str, Any]) -> dict[str, Any] | None:
+        """Without any ``transfer`` corpus left, the ``transfer`` source is dropped."""
+        if not params.get("transfer") and "transfer" in params.get("sources", []):
+            params = {**params, "sources": [s for s in params["sources"] if s != "transfer"]}
+        return params
+
+    def initialize(self, resources: Resources) -> None:
+        """Take the corpora and lexicons the settings name."""
+        self._resources = Resources(
+            {ref: resources[ref] for ref in data_refs(self._data_params(), self.data_settings())}
+        )
+
+    def _data_params(self) -> dict[str, Any]:
+        return {
+            "transfer": self.transfer,
+            "cooc_corpus": self.cooc_corpus,
+            "lexicons": self.lexicons,
+        }
+
+    def _data(self) -> Resources:
+        """The data handed in (nothing before :meth:`initialize`: asking for a corpus or
+        lexicon then is a clear error naming it)."""
+        data: Resources | None = getattr(self, "_resources", None)
+        return data if data is not None else Resources()
+
     def _cooc_table(self, units: list[list[str]]) -> dict[str, float]:
         args = (self.lang, self.cooc_window, self.cooc_min_count, self.cooc_unseen)
         if self.cooc_corpus is None:
             return cooccurrence_term_scores(units, *args)
-        key: tuple[Any, ...] = ("cooc", self.cooc_corpus, self.negation, *args)
-        if key not in _CORPUS_CACHE:
-            corpus = _doc_units(_corpus_texts(self.cooc_corpus), self.lang, self.negation)
-            _CORPUS_CACHE[key] = cooccurrence_term_scores(corpus, *args)
-        return _CORPUS_CACHE[key]
+        corpus = self._data().corpus(self.cooc_corpus, labelled=False)
+
+        def make() -> dict[str, float]:
+            docs = _doc_units(corpus.texts, self.lang, self.negation)
+            return cooccurrence_term_scores(docs, *args)
+
+        return _CORPUS_CACHE.get(("cooc", corpus.digest, self.negation, *args), make)
 
     def _transfer_table(self, spec: str) -> dict[str, float]:
-        key = ("transfer", spec, self.lang, self.negation, self.scheme)
-        if key not in _CORPUS_CACHE:
-            from sentikit.io.datasets import load_dataset
+        corpus = self._data().corpus(spec)
 
-            name, _, split = spec.partition(":")
-            examples = load_dataset(name, split or None)
-            units = _doc_units([e.text for e in examples], self.lang, self.negation)
+        def make() -> dict[str, float]:
+            units = _doc_units(corpus.texts, self.lang, self.negation)
             vocab: dict[str, int] = {}
             rows, cols = [], []
             for i, u in enumerate(units):
@@ -222,9 +254,11 @@ class PolarityFeatures:
                     rows.append(i)
                     cols.append(vocab.setdefault(t, len(vocab)))
             X = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(units), len(vocab)))
-            s = supervised_scores(X, np.array([e.label for e in examples]), self.scheme)
-            _CORPUS_CACHE[key] = dict(zip(vocab, s.tolist(), strict=True))
-        return _CORPUS_CACHE[key]
+            s = supervised_scores(X, np.array(list(corpus.labels or [])), self.scheme)
+            return dict(zip(vocab, s.tolist(), strict=True))
+
+        key = ("transfer", corpus.digest, self.lang, self.negation, self.scheme)
+        return _CORPUS_CACHE.get(key, make)
 
     # -- the family protocol -------------------------------------------------------------
     def _blocks(self, doc: Document, terms: list[_T]) -> list[list[_T]]:
@@ -269,7 +303,8 @@ class PolarityFeatures:
         if "cooccurrence" in self.sources or "combined" in self.sources:
             self.u_ = _lookup(vocab, self._cooc_table(units), flip_negated=False)
         for spec in self.lexicons if "lexicon" in self.sources else ():
-            fixed.append(_lookup(vocab, _load_lexicon_scores(spec), flip_negated=True))
+            scores = self._data().lexicon(spec).scores
+            fixed.append(_lookup(vocab, scores, flip_negated=True))
         for spec in self.transfer if "transfer" in self.sources else ():
             fixed.append(_lookup(vocab, self._transfer_table(spec), flip_negated=False))
         self.fixed_ = np.vstack(fixed) if fixed else np.zeros((0, len(vocab)))

@@ -12,39 +12,38 @@ A term is a token form, ``_NEG``-marked inside a negation scope
   unlabelled corpus;
 - ``combined``: the §3 combination of the two with ``alpha`` (:func:`combine_scores`);
 - ``lexicon``: one source per polarity lexicon (sentikit lexicon TSV files or gold lexicon
-  dataset names, read by ``_load_lexicon_scores``), a negated form getting the opposite score
+  dataset names, resolved by the training entry points), a negated form getting the opposite score
   (``_lookup``);
 - ``transfer``: delta-idf learnt on another labelled corpus, the cross-genre averaging idea of
   §5 applied to words.
 
-Corpus-derived scores are cached per process (``_CORPUS_CACHE``), keyed by every setting they
-depend on.
+Corpus-derived scores are kept in a small cache (``_CORPUS_CACHE``) keyed by the corpus's
+content digest and every setting they depend on, so that cross-validation folds reuse them.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
 from numpy.typing import NDArray
 
+from sentikit.components import ContentCache
 from sentikit.doc import NEG_SUFFIX
 from sentikit.errors import InputError
 from sentikit.features.batch import token_terms
 from sentikit.lang.seeds import seed_pairs
-from sentikit.paths import resolve_resource
 from sentikit.stats.cooccurrence import build_vocabulary, cooccurrence, encode_units, pair_scores
 from sentikit.stats.weights import SCHEMES
 
 #: Reference window of the seed co-occurrence score (METHODS.md §2: "within 12 words").
 COOC_WINDOW = 12
 
-# Per-process caches of corpus-derived scores (keyed by every setting they depend on), so that
-# cross-validation folds do not re-read a large corpus.
-_CORPUS_CACHE: dict[tuple[Any, ...], dict[str, float]] = {}
+# Corpus-derived scores by (content digest, settings): folds reuse them; bounded.
+_CORPUS_CACHE: ContentCache[dict[str, float]] = ContentCache(size=4)
 
 
 def binary_target(y: NDArray[Any]) -> tuple[NDArray[np.bool_], NDArray[np.bool_]]:
@@ -93,33 +92,6 @@ def combine_scores(
     return np.asarray(out, dtype=np.float64)
 
 
-def _load_lexicon_scores(spec: str) -> dict[str, float]:
-    """A lexicon file (TSV: term, score, ...) or a gold lexicon dataset name → term scores."""
-    key = ("lexicon", spec)
-    if key in _CORPUS_CACHE:
-        return _CORPUS_CACHE[key]
-    path = resolve_resource(spec)  # shipped lexicons (lexicons/…) from any working directory
-    scores: dict[str, float] = {}
-    if path.suffix in (".tsv", ".txt") or path.exists():
-        if not path.exists():
-            raise InputError(f"lexicon file not found: {spec}")
-        with path.open(encoding="utf-8") as fh:
-            for line in fh:
-                parts = line.rstrip("\n").split("\t")
-                if len(parts) < 2 or parts[0] in ("term", "") or line.startswith("#"):
-                    continue
-                try:
-                    scores[parts[0]] = float(parts[1])
-                except ValueError:
-                    continue
-    else:
-        from sentikit.io.lexicons import load_lexicon_dataset
-
-        scores = {k: float(v) for k, v in load_lexicon_dataset(spec).scores().items()}
-    _CORPUS_CACHE[key] = scores
-    return scores
-
-
 def _doc_units(texts: Sequence[str], lang: str, negation: bool) -> list[list[str]]:
     from sentikit.lang import get_processor
 
@@ -130,13 +102,6 @@ def _doc_units(texts: Sequence[str], lang: str, negation: bool) -> list[list[str
             token_terms(d, negation) for d in proc.make_docs(list(texts[start : start + 2048]))
         )
     return out
-
-
-def _corpus_texts(spec: str) -> list[str]:
-    from sentikit.io.datasets import iter_texts
-
-    name, _, split = spec.partition(":")
-    return list(iter_texts(name, split or None))
 
 
 def cooccurrence_term_scores(
@@ -159,7 +124,9 @@ def cooccurrence_term_scores(
     return dict(zip(terms, s.tolist(), strict=True))
 
 
-def _lookup(vocab: list[str], table: dict[str, float], flip_negated: bool) -> NDArray[np.float64]:
+def _lookup(
+    vocab: list[str], table: Mapping[str, float], flip_negated: bool
+) -> NDArray[np.float64]:
     out = np.full(len(vocab), np.nan)
     n = len(NEG_SUFFIX)
     for j, t in enumerate(vocab):

@@ -9,9 +9,11 @@ corpus of another genre or size, fused with the in-domain families by the ensemb
 which learns how much to trust it per corpus.
 
 The auxiliary model never sees the training labels of the corpus being modelled, so it is
-computed in :meth:`fit_counts`; it is cached per process (cross-validation folds reuse it).
-A corpus listed in ``datasets`` must not be the corpus under evaluation: the registry drops it
-(``estimator_from_config(..., exclude=...)``).
+computed in :meth:`fit_counts`, from the corpora handed in by :meth:`initialize` (the training
+entry points resolve ``datasets``: :mod:`sentikit.training.resources`); the last two are kept,
+keyed by the corpora's content, so that cross-validation folds reuse them. A corpus listed in
+``datasets`` must not be the corpus under evaluation: the training entry points drop it
+(``exclude``), and :meth:`prune_data` drops the family when none is left.
 
 Examples
 --------
@@ -28,13 +30,13 @@ import numpy as np
 import scipy.sparse as sp
 from numpy.typing import NDArray
 
+from sentikit.components import ContentCache, Corpus, DataKind, Resources, registry
 from sentikit.doc import Document
-from sentikit.errors import InputError
+from sentikit.errors import InputError, ResourceMissingError
 from sentikit.features.batch import TokenBatch
 from sentikit.features.word_ngrams import WordNgrams
-from sentikit.io.datasets import load_labelled
 
-_CACHE: dict[tuple[Any, ...], tuple[WordNgrams, NDArray[np.float64], float]] = {}
+_AUX_MODELS: ContentCache[tuple[WordNgrams, NDArray[np.float64], float]] = ContentCache(size=2)
 
 
 def _compact_units(fam: WordNgrams) -> NDArray[np.int64]:
@@ -61,6 +63,7 @@ def _compact_units(fam: WordNgrams) -> NDArray[np.int64]:
     return order
 
 
+@registry.families.register("sentikit.transfer.v1")
 class TransferFeature:
     """The decision of a word n-gram model trained on other labelled corpora.
 
@@ -96,10 +99,26 @@ class TransferFeature:
         self.min_df = min_df
         self.aux_C = aux_C
         self.max_terms = max_terms
+        self._corpora: list[Corpus] | None = None
+
+    @classmethod
+    def data_settings(cls) -> dict[str, DataKind]:
+        """``datasets`` names labelled corpora."""
+        return {"datasets": "labelled"}
+
+    @classmethod
+    def prune_data(cls, params: dict[str, Any]) -> dict[str, Any] | None:
+        """Without any corpus left the family has nothing to learn from: dropped."""
+        return params if params.get("datasets") else None
+
+    def initialize(self, resources: Resources) -> None:
+        """Take the labelled corpora of ``datasets``."""
+        self._corpora = [resources.corpus(spec) for spec in self.datasets]
 
     def _key(self) -> tuple[Any, ...]:
+        assert self._corpora is not None
         return (
-            self.datasets,
+            tuple(c.digest for c in self._corpora),
             self.lang,
             self.ngram_range,
             self.negation,
@@ -113,12 +132,12 @@ class TransferFeature:
 
         from sentikit.lang import get_processor
 
+        assert self._corpora is not None
         texts: list[str] = []
         labels: list[str] = []
-        for spec in self.datasets:
-            t, y = load_labelled(spec)
-            texts += t
-            labels += y
+        for corpus in self._corpora:
+            texts += corpus.texts
+            labels += corpus.labels or []
         yarr = np.asarray(labels)
         pos, neg = yarr == "positive", yarr == "negative"
         if not pos.any() or not neg.any():
@@ -147,10 +166,13 @@ class TransferFeature:
         """Train (or reuse) the auxiliary model; return its feature matrix of ``docs``."""
         if not self.datasets:
             raise InputError("the transfer family needs at least one dataset in 'datasets'")
-        key = self._key()
-        if key not in _CACHE:
-            _CACHE[key] = self._train_aux()
-        self.aux_, self.aux_coef_, self.aux_intercept_ = _CACHE[key]
+        if self._corpora is None:
+            raise ResourceMissingError(
+                f"the transfer family needs its corpora {list(self.datasets)}: build it through "
+                "sentikit.training (or call initialize(resources) first)"
+            )
+        model = _AUX_MODELS.get(self._key(), self._train_aux)
+        self.aux_, self.aux_coef_, self.aux_intercept_ = model
         return self.aux_.transform(docs)
 
     def column_scale(self, X: sp.csr_matrix, y: NDArray[Any]) -> None:

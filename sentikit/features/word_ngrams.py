@@ -17,6 +17,7 @@ import numpy as np
 import scipy.sparse as sp
 from numpy.typing import NDArray
 
+from sentikit.components import registry
 from sentikit.doc import NEG_SUFFIX, Document
 from sentikit.features.batch import (
     TokenBatch,
@@ -63,6 +64,7 @@ _MAX_UNITS = (1 << 21) - 2
 """Word forms a WordNgrams vocabulary can hold: an n-gram key packs n ≤ 3 ids of 21 bits."""
 
 
+@registry.families.register("sentikit.word_ngrams.v1")
 class WordNgrams:
     """Binary word n-grams with NB log-count-ratio (binary) or idf (multi-class) scaling.
 
@@ -83,6 +85,7 @@ class WordNgrams:
     """
 
     name = "sentikit.word_ngrams.v1"
+    augmentable = True  # counts + a column scaling: may learn from auxiliary corpora too
 
     def __init__(
         self,
@@ -324,6 +327,11 @@ class WordNgrams:
                 key >>= 21
             out.append(" ".join(reversed(parts)))
         return out
+
+    def known_units(self) -> list[str]:
+        """The word forms the family has columns for (none with a prefix stemmer, whose units
+        are stems, not forms); negation marks kept (the ensemble removes them)."""
+        return list(self.units_) if self.prefix is None else []
 
     def token_contributions(self, doc: Document, weights: NDArray[np.float64]) -> list[float]:
         """Share of ``transform([doc]) · weights`` carried by each token of ``doc``.

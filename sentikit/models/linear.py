@@ -13,7 +13,7 @@ family is linear, each token's contribution to the decision is exact and additiv
 from __future__ import annotations
 
 import inspect
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
@@ -22,68 +22,115 @@ from numpy.typing import NDArray
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.linear_model import LogisticRegression
 
-from sentikit.doc import Document, Sentence
-from sentikit.embeddings.family import EmbeddingMean
+from sentikit.components import (
+    ContentCache,
+    DataRef,
+    Resources,
+    data_refs,
+    registry,
+    without_data,
+)
+from sentikit.doc import NEG_SUFFIX, Document, Sentence
 from sentikit.errors import BundleError, InputError
-from sentikit.features.morph import MorphForms
-from sentikit.features.ngrams import FEATURE_FAMILIES as _NGRAM_FAMILIES
-from sentikit.features.ngrams import NEG_SUFFIX, CharNgrams, TokenBatch, WordNgrams
-from sentikit.features.polarity import PolarityFeatures
-from sentikit.features.transfer import TransferFeature
-from sentikit.io.datasets import load_labelled
+from sentikit.features.base import (
+    Augmentable,
+    BatchLogits,
+    BatchTransform,
+    CharContributions,
+    FeatureFamily,
+    KnownUnits,
+    MorphemeContributions,
+    NeedsData,
+)
+from sentikit.features.batch import TokenBatch
 from sentikit.lang import get_processor
-
-Family = Any  # any class following the feature-family protocol (see sentikit.features)
-
-#: Feature families by registry name.
-FEATURE_FAMILIES: dict[str, Any] = {
-    **_NGRAM_FAMILIES,
-    PolarityFeatures.name: PolarityFeatures,
-    TransferFeature.name: TransferFeature,
-    MorphForms.name: MorphForms,
-    EmbeddingMean.name: EmbeddingMean,
-}
+from sentikit.models import builtin  # noqa: F401 - registers the built-in feature families
+from sentikit.stats.weights import polarity_sides
 
 #: Per-family classifiers: ``lr`` (logistic regression) or ``svm`` (linear SVM, hinge loss).
 CLASSIFIERS = ("lr", "svm")
 
-_SPEC_KEYS = ("name", "weight", "C", "classifier", "augment", "augment_weight")
+#: Settings of a family's ``classifier`` block (they belong to the ensemble, not the family).
+CLASSIFIER_KEYS = ("kind", "C", "augment", "augment_weight")
 
-#: Families whose classifier may also learn from auxiliary corpora (``"augment"``): those
-#: whose features come from unsupervised counts and a column scaling.
-_AUGMENTABLE = tuple(_NGRAM_FAMILIES.values())
-
-#: Processed auxiliary corpora by (language, dataset specs): cross-validation folds reuse them.
-_AUX_CORPORA: dict[tuple[str, tuple[str, ...]], tuple[list[Document], NDArray[Any]]] = {}
+#: Processed auxiliary documents by (language, content digests): cross-validation folds reuse
+#: them; bounded, and keyed by content so that an edited corpus is never served stale.
+_AUX_DOCS: ContentCache[tuple[list[Document], NDArray[Any]]] = ContentCache(size=2)
 
 
-def _aux_corpus(datasets: Sequence[str], lang: str) -> tuple[list[Document], NDArray[Any]]:
-    """Documents and labels of the labelled corpora ``datasets`` (``name`` or ``name:split``)."""
-    key = (lang, tuple(datasets))
-    if key not in _AUX_CORPORA:
-        texts: list[str] = []
-        labels: list[str] = []
-        for spec in datasets:
-            t, y = load_labelled(spec)
-            texts += t
-            labels += y
-        docs = get_processor(lang).make_docs(texts)
-        _AUX_CORPORA[key] = (docs, np.asarray(labels, dtype=object).astype(str))
-    return _AUX_CORPORA[key]
+def split_spec(spec: dict[str, Any]) -> tuple[str, dict[str, Any], dict[str, Any], float]:
+    """A family spec → ``(name, family settings, classifier block, fusion weight)``.
+
+    The classifier block is ``spec["classifier"]`` (``{"kind": "lr"|"svm", "C": …,
+    "augment": […], "augment_weight": …}``); the flat form of configurations before 3.1
+    (``"classifier": "svm"``, ``"C"``, ``"augment"`` beside the family's settings) is read too.
+    """
+    params = dict(spec)
+    name = params.pop("name", None)
+    if not isinstance(name, str):
+        raise BundleError(f"a feature family spec needs a 'name': {spec!r}")
+    weight = float(params.pop("weight", 1.0))
+    block = params.pop("classifier", None)
+    clf: dict[str, Any] = dict(block) if isinstance(block, dict) else {}
+    if isinstance(block, str):
+        clf["kind"] = block
+    for key in ("C", "augment", "augment_weight"):
+        if key in params:
+            clf[key] = params.pop(key)
+    unknown = set(clf) - set(CLASSIFIER_KEYS)
+    if unknown:
+        raise BundleError(f"{name}: unknown classifier settings {sorted(unknown)}")
+    return name, params, clf, weight
 
 
-def _make_family(spec: dict[str, Any], lang: str) -> Family:
-    spec = dict(spec)
-    name = spec["name"]
-    cls = FEATURE_FAMILIES.get(name)
-    if cls is None:
-        raise BundleError(f"unknown feature family {name!r}; known: {sorted(FEATURE_FAMILIES)}")
-    params = {k: v for k, v in spec.items() if k not in _SPEC_KEYS}
+def join_spec(
+    name: str, params: dict[str, Any], clf: dict[str, Any], weight: float
+) -> dict[str, Any]:
+    """The inverse of :func:`split_spec` (block form)."""
+    out: dict[str, Any] = {"name": name, **params}
+    if clf:
+        out["classifier"] = dict(clf)
+    out["weight"] = weight
+    return out
+
+
+def _make_family(spec: dict[str, Any], lang: str) -> FeatureFamily:
+    name, params, _, _ = split_spec(spec)
+    cls = registry.families.get(name)
     if "ngram_range" in params:
         params["ngram_range"] = tuple(params["ngram_range"])
     if "lang" in inspect.signature(cls).parameters and "lang" not in params:
         params["lang"] = lang
-    return cls(**params)
+    fam = cls(**params)
+    if not isinstance(fam, FeatureFamily):
+        raise BundleError(f"{name} does not satisfy the feature-family contract")
+    return fam
+
+
+def prune_families(
+    families: list[dict[str, Any]], banned: Callable[[str], bool]
+) -> list[dict[str, Any]]:
+    """Family specs without the auxiliary corpora that ``banned`` says are under evaluation.
+
+    Each family's ``data_params`` name the settings that hold corpora; a family whose
+    ``prune_data`` finds nothing left to learn from is dropped; an ``augment`` list left empty
+    is removed (the family then trains on the training data only). Lexicons are kept.
+    """
+    out = []
+    for spec in families:
+        name, params, clf, weight = split_spec(spec)
+        cls = registry.families.get(name)
+        if issubclass(cls, NeedsData):
+            kept = cls.prune_data(without_data(params, cls.data_settings(), banned))
+            if kept is None:
+                continue
+            params = kept
+        if "augment" in clf:
+            clf["augment"] = [d for d in clf["augment"] if not banned(d)]
+            if not clf["augment"]:
+                del clf["augment"]
+        out.append(join_spec(name, params, clf, weight))
+    return out
 
 
 def _softmax(z: NDArray[np.float64]) -> NDArray[np.float64]:
@@ -130,6 +177,7 @@ def _fit_fusion(
     return np.asarray(res.x[:n_fam]), np.asarray(res.x[n_fam:])
 
 
+@registry.models.register("sentikit.linear_ensemble.v1")
 class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
     """Feature-family ensemble of logistic regressions over raw texts.
 
@@ -180,9 +228,32 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
         if self.families is not None:
             return [dict(f) for f in self.families]
         return [
-            {"name": WordNgrams.name, "ngram_range": [1, 3], "C": 10.0, "weight": 1.0},
-            {"name": CharNgrams.name, "ngram_range": [1, 5], "C": 10.0, "weight": 1.0},
+            {"name": "sentikit.word_ngrams.v1", "ngram_range": [1, 3], "C": 10.0, "weight": 1.0},
+            {"name": "sentikit.char_ngrams.v1", "ngram_range": [1, 5], "C": 10.0, "weight": 1.0},
         ]
+
+    def data_needs(self) -> list[DataRef]:
+        """The auxiliary data this configuration learns from: each family's data settings
+        (:class:`~sentikit.features.base.NeedsData`) and the ``augment`` corpora of the
+        classifier blocks. The training entry points resolve them
+        (:func:`sentikit.training.resources.resolve`) and hand them to :meth:`initialize`."""
+        refs: list[DataRef] = []
+        for spec in self._family_specs():
+            name, params, clf, _ = split_spec(spec)
+            cls = registry.families.get(name)
+            if issubclass(cls, NeedsData):
+                refs += data_refs(params, cls.data_settings())
+            refs += [DataRef("labelled", d) for d in clf.get("augment") or []]
+        return list(dict.fromkeys(refs))
+
+    def initialize(self, resources: Resources) -> LinearEnsembleClassifier:
+        """Take the auxiliary data of :meth:`data_needs` (spaCy's ``initialize`` step): kept
+        for every later :meth:`fit`. Returns self."""
+        self.resources_ = resources
+        return self
+
+    def _resources(self) -> Resources:
+        return getattr(self, "resources_", None) or Resources()
 
     # -- fitting -------------------------------------------------------------------------
     def to_docs(self, texts: Sequence[str]) -> list[Document]:
@@ -194,7 +265,7 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
     ) -> LinearEnsembleClassifier:
         """Train on raw texts ``X`` with string labels ``y`` (optionally weighted per text:
         the training entry points weigh whole corpora, see
-        :func:`sentikit.models.registry.corpus_weights`)."""
+        :func:`sentikit.training.data.corpus_weights`)."""
         return self.fit_docs(self.to_docs(X), y, sample_weight)
 
     def fit_docs(
@@ -217,44 +288,47 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
         specs = self._family_specs()
         if self.fusion not in ("stacked", "fixed"):
             raise ValueError(f"fusion must be 'stacked' or 'fixed', not {self.fusion!r}")
-        self.families_: list[Family] = []
+        self.families_: list[FeatureFamily] = []
         self.coef_: list[NDArray[np.float64]] = []
         self.intercept_: list[NDArray[np.float64]] = []
         counts = []
         auxes: list[tuple[sp.csr_matrix, NDArray[Any]] | None] = []
-        for spec in specs:
+        clfs = [split_spec(spec)[2] for spec in specs]
+        for spec, clf in zip(specs, clfs, strict=True):
             fam = _make_family(spec, self.lang)
-            aux_docs, aux_y = self._augment_corpus(spec, fam)
+            if isinstance(fam, NeedsData):
+                fam.initialize(self._resources())
+            aux_docs, aux_y = self._augment_corpus(clf, fam)
             aux: tuple[sp.csr_matrix, NDArray[Any]] | None = None
             if aux_docs:
                 Xall = fam.fit_counts(list(docs) + aux_docs)  # the vocabulary covers both
                 Xc, aux = Xall[: len(docs)], (sp.csr_matrix(Xall[len(docs) :]), aux_y)
             else:
                 Xc = fam.fit_counts(docs)
-            scale, coef, intercept = self._fit_family(spec, fam, Xc, yarr, aux, sw)
+            scale, coef, intercept = self._fit_family(clf, fam, Xc, yarr, aux, sw)
             fam.set_scale(scale)
             self.families_.append(fam)
             self.coef_.append(coef)
             self.intercept_.append(intercept)
             counts.append(Xc)
             auxes.append(aux)
-        fixed = np.array([float(s.get("weight", 1.0)) for s in specs])
+        fixed = np.array([split_spec(s)[3] for s in specs])
         if self.fusion == "stacked":
-            oof = self._out_of_fold_logits(specs, counts, yarr, auxes, sw)
+            oof = self._out_of_fold_logits(clfs, counts, yarr, auxes, sw)
             self.weights_, self.bias_ = _fit_fusion(oof, yarr, self.classes_, sw)
         else:
             self.weights_ = fixed / max(float(fixed.sum()), 1e-12)
             self.bias_ = np.zeros(1 if len(self.classes_) == 2 else len(self.classes_))
         return self
 
-    def _lr(self, spec: dict[str, Any]) -> Any:
+    def _lr(self, clf: dict[str, Any]) -> Any:
         """The family's linear classifier. Logistic regression: dual liblinear (10–40× faster
         than lbfgs on these wide sparse matrices, same accuracy), one binary problem per class
         for three or more classes (:meth:`_fit_linear`). Linear SVM (``"classifier":
         "svm"``): liblinear, hinge loss, one-vs-rest. Their margins are calibrated by the
         stacked fusion."""
-        C = float(spec.get("C", 1.0))
-        kind = spec.get("classifier", "lr")
+        C = float(clf.get("C", 1.0))
+        kind = clf.get("kind", "lr")
         if kind not in CLASSIFIERS:
             raise BundleError(f"unknown classifier {kind!r}; known: {list(CLASSIFIERS)}")
         if kind == "svm":
@@ -267,7 +341,7 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
 
     def _fit_linear(
         self,
-        spec: dict[str, Any],
+        clf_spec: dict[str, Any],
         X: sp.csr_matrix,
         y: NDArray[Any],
         sample_weight: NDArray[np.float64] | None,
@@ -275,8 +349,8 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
         """Coefficients (one row per class of ``classes_``, one row for two classes) and
         intercepts of the family's classifier on ``X``."""
         classes = self.classes_
-        if len(classes) == 2 or spec.get("classifier", "lr") == "svm":
-            clf = self._lr(spec).fit(X, y, sample_weight=sample_weight)
+        if len(classes) == 2 or clf_spec.get("kind", "lr") == "svm":
+            clf = self._lr(clf_spec).fit(X, y, sample_weight=sample_weight)
             if len(clf.classes_) != len(classes) and len(classes) > 2:
                 raise InputError("every class needs examples in each training fold")
             return (
@@ -285,22 +359,32 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
             )
         coefs, intercepts = [], []
         for c in classes:  # one-vs-rest, as liblinear does for the SVM
-            clf = self._lr(spec).fit(X, y == c, sample_weight=sample_weight)
+            clf = self._lr(clf_spec).fit(X, y == c, sample_weight=sample_weight)
             coefs.append(np.asarray(clf.coef_[0], dtype=np.float64))
             intercepts.append(float(clf.intercept_[0]))
         return np.vstack(coefs), np.asarray(intercepts)
 
-    def _augment_corpus(self, spec: dict[str, Any], fam: Family) -> tuple[list[Document], Any]:
-        """The auxiliary documents and labels of a family with ``"augment"`` (only the labels
-        of ``classes_``), or ``([], None)``."""
-        datasets = list(spec.get("augment") or [])
+    def _augment_corpus(
+        self, clf: dict[str, Any], fam: FeatureFamily
+    ) -> tuple[list[Document], Any]:
+        """The auxiliary documents and labels of a family whose classifier block has
+        ``"augment"`` (only the labels of ``classes_``), or ``([], None)``."""
+        datasets = list(clf.get("augment") or [])
         if not datasets:
             return [], None
-        if not isinstance(fam, _AUGMENTABLE):
+        if not isinstance(fam, Augmentable):
             raise BundleError(
-                f"family {spec['name']!r} cannot take 'augment' (the n-gram families can)"
+                f"family {fam.name!r} cannot take 'augment' (the n-gram families can)"
             )
-        docs, labels = _aux_corpus(datasets, self.lang)
+        corpora = [self._resources().corpus(d) for d in datasets]
+
+        def make() -> tuple[list[Document], NDArray[Any]]:
+            texts = [t for c in corpora for t in c.texts]
+            labels = [y for c in corpora for y in c.labels or ()]
+            docs = get_processor(self.lang).make_docs(texts)
+            return docs, np.asarray(labels, dtype=object).astype(str)
+
+        docs, labels = _AUX_DOCS.get((self.lang, *(c.digest for c in corpora)), make)
         keep = np.isin(labels, self.classes_)
         if not keep.any():
             raise InputError(
@@ -310,8 +394,8 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
 
     def _fit_family(
         self,
-        spec: dict[str, Any],
-        fam: Family,
+        clf: dict[str, Any],
+        fam: FeatureFamily,
         Xc: sp.csr_matrix,
         y: NDArray[Any],
         aux: tuple[sp.csr_matrix, NDArray[Any]] | None,
@@ -330,25 +414,25 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
         """
         if aux is None:
             scale = fam.column_scale(Xc, y)
-            coef, intercept = self._fit_linear(spec, fam.weigh(Xc, scale), y, sample_weight)
+            coef, intercept = self._fit_linear(clf, fam.weigh(Xc, scale), y, sample_weight)
             return scale, coef, intercept
         Xa, ya = aux
         scale = fam.column_scale(sp.vstack([Xc, Xa]).tocsr(), np.concatenate([y, ya]))
         Wc, Wa = fam.weigh(Xc, scale), fam.weigh(Xa, scale)
         r = 1.0 / np.sqrt(2.0)
         X = sp.vstack([sp.hstack([Wc * r, Wc * r]), sp.hstack([Wa, sp.csr_matrix(Wa.shape)])])
-        weight = float(spec.get("augment_weight", 1.0))
+        weight = float(clf.get("augment_weight", 1.0))
         own = np.ones(len(y)) if sample_weight is None else sample_weight
         sw = np.concatenate([own, np.full(len(ya), weight)])
         # the auxiliary labels are a subset of ``classes_`` (_augment_corpus), so the
         # classifier's classes, and the rows of its coefficients, are those of the model
-        coef, intercept = self._fit_linear(spec, X.tocsr(), np.concatenate([y, ya]), sw)
+        coef, intercept = self._fit_linear(clf, X.tocsr(), np.concatenate([y, ya]), sw)
         m = Wc.shape[1]
         return scale, (coef[:, :m] + coef[:, m:]) * r, intercept
 
     def _out_of_fold_logits(
         self,
-        specs: list[dict[str, Any]],
+        clfs: list[dict[str, Any]],
         counts: list[sp.csr_matrix],
         y: NDArray[Any],
         auxes: Sequence[tuple[sp.csr_matrix, NDArray[Any]] | None] | None = None,
@@ -361,12 +445,12 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
         n_splits = max(2, min(self.stack_folds, int(np.unique(y, return_counts=True)[1].min())))
         folds = StratifiedKFold(n_splits=n_splits, shuffle=True, random_state=0).split(y, y)
         width = 1 if len(self.classes_) == 2 else len(self.classes_)
-        oof = [np.zeros((len(y), width)) for _ in specs]
-        aux_of = list(auxes) if auxes is not None else [None] * len(specs)
+        oof = [np.zeros((len(y), width)) for _ in clfs]
+        aux_of = list(auxes) if auxes is not None else [None] * len(clfs)
         for tr, te in folds:
-            for k, (spec, fam, Xc) in enumerate(zip(specs, self.families_, counts, strict=True)):
+            for k, (clf, fam, Xc) in enumerate(zip(clfs, self.families_, counts, strict=True)):
                 sw = None if sample_weight is None else sample_weight[tr]
-                scale, coef, intercept = self._fit_family(spec, fam, Xc[tr], y[tr], aux_of[k], sw)
+                scale, coef, intercept = self._fit_family(clf, fam, Xc[tr], y[tr], aux_of[k], sw)
                 z = fam.weigh(Xc[te], scale) @ coef.T + intercept
                 oof[k][te] = np.asarray(z).reshape(len(te), width)
         return oof
@@ -383,12 +467,13 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
         transform the row documents."""
         total: NDArray[np.float64] | None = None
         for k, fam in enumerate(self.families_):
-            logits = getattr(fam, "logits_batch", None)
-            if logits is not None:
-                z = self.weights_[k] * logits(batch, self.coef_[k], self.intercept_[k])
+            if isinstance(fam, BatchLogits):
+                z = self.weights_[k] * fam.logits_batch(batch, self.coef_[k], self.intercept_[k])
             else:
-                by_batch = getattr(fam, "transform_batch", None)
-                Xf = by_batch(batch) if by_batch is not None else fam.transform(batch.documents())
+                if isinstance(fam, BatchTransform):
+                    Xf = fam.transform_batch(batch)
+                else:
+                    Xf = fam.transform(batch.documents())
                 z = self.weights_[k] * self._family_logits(Xf, k)
             total = z if total is None else total + z
         assert total is not None
@@ -441,22 +526,25 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
         if cached is None:
             terms: set[str] = set()
             for fam in self.families_:
-                if isinstance(fam, WordNgrams) and getattr(fam, "prefix", None) is None:
-                    terms.update(t.removesuffix(NEG_SUFFIX) for t in fam.units_)
+                if isinstance(fam, KnownUnits):
+                    terms.update(t.removesuffix(NEG_SUFFIX) for t in fam.known_units())
             cached = self.__dict__["_known_terms"] = frozenset(terms)
         return cached
 
     # -- explanation ---------------------------------------------------------------------
     def polarity_weights(self, k: int) -> NDArray[np.float64]:
-        """Family ``k``'s weight vector towards positive (positive minus negative class)."""
+        """Family ``k``'s weight vector towards positive: the mean of its positive-side class
+        rows minus the mean of its negative-side rows
+        (:func:`~sentikit.stats.weights.polarity_sides`)."""
         coef = self.coef_[k]
-        classes = list(self.classes_)
-        if coef.shape[0] == 1:
-            w = coef[0] if classes[1] == "positive" or "positive" not in classes else -coef[0]
-            return np.asarray(w)
-        if "positive" in classes and "negative" in classes:
-            return np.asarray(coef[classes.index("positive")] - coef[classes.index("negative")])
-        return np.asarray(coef[-1] - coef[0])  # ordinal labels: highest minus lowest
+        classes = [str(c) for c in self.classes_]
+        pos, neg = polarity_sides(classes)
+        if coef.shape[0] == 1:  # binary: one row, towards classes[1]
+            return np.asarray(-coef[0] if classes[1] in neg else coef[0])
+        rows = {c: i for i, c in enumerate(classes)}
+        up = coef[[rows[c] for c in pos]].mean(axis=0)
+        down = coef[[rows[c] for c in neg]].mean(axis=0)
+        return np.asarray(up - down)
 
     def token_contributions(self, doc: Document) -> list[float]:
         """Each token's additive contribution to the positive-vs-negative logit of ``doc``.
@@ -475,7 +563,7 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
         character n-gram family (``None`` when the model has no such family)."""
         total: list[NDArray[np.float64]] | None = None
         for k, fam in enumerate(self.families_):
-            if isinstance(fam, CharNgrams):
+            if isinstance(fam, CharContributions):
                 part = fam.char_contributions(doc, self.polarity_weights(k))
                 part = [self.weights_[k] * p for p in part]
                 total = part if total is None else [a + b for a, b in zip(total, part, strict=True)]
@@ -487,7 +575,7 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
         (``None`` when the model has none)."""
         total: list[dict[str, float]] | None = None
         for k, fam in enumerate(self.families_):
-            if not hasattr(fam, "morpheme_contributions"):
+            if not isinstance(fam, MorphemeContributions):
                 continue
             part = fam.morpheme_contributions(doc, self.polarity_weights(k))
             w = float(self.weights_[k])
@@ -531,9 +619,7 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
         obj.fusion = meta.get("fusion", "fixed")
         obj.families_, obj.coef_, obj.intercept_ = [], [], []
         for k, fmeta in enumerate(meta["families"]):
-            fcls = FEATURE_FAMILIES.get(fmeta["name"])
-            if fcls is None:
-                raise BundleError(f"unknown feature family {fmeta['name']!r} in bundle")
+            fcls = registry.families.get(fmeta["name"])
             prefix = f"family{k}_"
             farr = {key[len(prefix) :]: v for key, v in arrays.items() if key.startswith(prefix)}
             obj.families_.append(fcls.from_state(fmeta, farr))

@@ -7,6 +7,7 @@ training data only.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -74,6 +75,28 @@ SCHEMES = {
     "nb": nb_log_count_ratio,
     "bm25_delta": bm25_delta_idf,
 }
+
+
+def polarity_sides(classes: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Which classes are the positive side and which the negative side of a label set: the one
+    rule every part uses (scores, explanations, embeddings).
+
+    ``positive`` against ``negative`` when both are present (any other class, e.g. neutral, is
+    on neither side); otherwise the labels are taken as ordinal: the upper half of the sorted
+    classes against the lower half (the middle class of an odd count on neither side).
+
+    Examples
+    --------
+    >>> polarity_sides(["negative", "neutral", "positive"])
+    (['positive'], ['negative'])
+    >>> polarity_sides(["1", "2", "3", "4", "5"])
+    (['4', '5'], ['1', '2'])
+    """
+    labels = sorted({str(c) for c in classes})
+    if "positive" in labels and "negative" in labels:
+        return ["positive"], ["negative"]
+    half = len(labels) // 2
+    return labels[len(labels) - half :], labels[:half]
 
 
 def nb_ratio_or_idf(X: sp.spmatrix, y: Any, alpha: float = 1.0) -> NDArray[np.float64]:

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-import sentikit.models.registry as registry
+import sentikit.cli.train as cli_train
 from sentikit.cli.main import app
 from sentikit.errors import InputError
 from sentikit.io.records import read_labelled_file
@@ -43,7 +43,7 @@ def fake_train(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
         Path(output_dir).mkdir(parents=True, exist_ok=True)
         return Path(output_dir)
 
-    monkeypatch.setattr(registry, "train_bundle", train_bundle)
+    monkeypatch.setattr(cli_train, "train_bundle", train_bundle)
     return calls
 
 

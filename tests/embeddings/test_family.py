@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from sentikit.components import registry
 from sentikit.embeddings.family import EmbeddingMean
 from sentikit.errors import InputError
 from sentikit.lang import get_processor
@@ -62,7 +63,7 @@ def test_state_roundtrip(docs_labels) -> None:
 def test_in_the_linear_ensemble(docs_labels) -> None:
     import sentikit.models.linear as linear
 
-    assert linear.FEATURE_FAMILIES[EmbeddingMean.name] is EmbeddingMean
+    assert registry.families.get(EmbeddingMean.name) is EmbeddingMean
     texts, labels = make_corpus(200, seed=4)
     test_texts, test_labels = make_corpus(60, seed=5)
     clf = linear.LinearEnsembleClassifier(

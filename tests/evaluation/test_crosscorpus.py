@@ -8,6 +8,8 @@ import pytest
 
 from sentikit.evaluation.crosscorpus import evaluate_loco, format_loco, loco_plan
 from sentikit.models import registry
+from sentikit.training.data import source_key, training_data
+from sentikit.training.resources import canonical
 
 CONFIG = {
     "name": "tiny",
@@ -45,15 +47,13 @@ def test_shipped_plans_hold_no_evaluation_only_corpus() -> None:
     for lang in ("tr", "en"):
         cfg = registry.default_config(lang)
         for src in cfg["training"]["datasets"]:
-            base = registry._canonical(registry.source_key(src))
+            base = canonical(source_key(src))
             assert not DATASETS[base].evaluation_only, src
 
 
 @pytest.mark.data
 def test_left_out_corpus_is_not_trained_on(data_dir: Path) -> None:
-    texts, _, summary, groups = registry.training_data(
-        CONFIG, leave_out=["turkish-twitter-sentiment"]
-    )
+    texts, _, summary, groups = training_data(CONFIG, leave_out=["turkish-twitter-sentiment"])
     assert "turkish-twitter-sentiment" not in set(groups)
     assert [s["name"] for s in summary] == ["semeval2016-tr-sentences", "turkish-unlabelled-text"]
     res = evaluate_loco(
@@ -81,7 +81,7 @@ def test_shipped_pools_never_take_a_test_split() -> None:
     for lang in ("tr", "en"):
         cfg = registry.default_config(lang)
         for src in cfg["training"]["datasets"]:
-            info = dataset_info(registry.source_key(src))
+            info = dataset_info(source_key(src))
             if "official" in info.protocols:
                 split = src.get("split")
                 assert split != info.test_split, src

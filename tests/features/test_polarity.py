@@ -7,7 +7,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from sentikit.errors import InputError
+from sentikit.components import DataRef
+from sentikit.errors import InputError, ResourceMissingError
 from sentikit.features.polarity import (
     PolarityFeatures,
     binary_target,
@@ -17,6 +18,7 @@ from sentikit.features.polarity import (
 )
 from sentikit.lang import get_processor
 from sentikit.models.linear import LinearEnsembleClassifier
+from sentikit.training.resources import resolve
 
 
 @pytest.fixture(scope="module")
@@ -84,14 +86,18 @@ def test_lexicon_source_flips_negated_terms(tmp_path: Path, docs_y: tuple) -> No
     docs, y = docs_y
     lex = tmp_path / "lex.tsv"
     lex.write_text("term\tscore\tstd\tcount\tsource\ngood\t1.5\t0\t1\ttest\n", encoding="utf-8")
-    fam = PolarityFeatures(sources=["lexicon"], lexicons=[str(lex)]).fit(docs, y)
+    fam = PolarityFeatures(sources=["lexicon"], lexicons=[str(lex)])
+    with pytest.raises(ResourceMissingError, match="not resolved"):  # data is handed in
+        fam.fit(docs, y)
+    fam.initialize(resolve([DataRef("lexicon", str(lex))]))
+    fam.fit(docs, y)
     scores = fam.term_scores()[f"lexicon:{lex}"]
     assert scores[fam.vocab_["good_NEG"]] == -1.5
     assert np.isnan(scores[fam.vocab_["film"]])
     with pytest.raises(InputError):
         PolarityFeatures(sources=["lexicon"]).fit(docs, y)
-    with pytest.raises(InputError):
-        PolarityFeatures(sources=["lexicon"], lexicons=[str(tmp_path / "no.tsv")]).fit(docs, y)
+    with pytest.raises(InputError, match="not found"):
+        resolve([DataRef("lexicon", str(tmp_path / "no.tsv"))])
 
 
 def test_token_contributions_sum_to_the_feature_logit(docs_y: tuple) -> None:

@@ -5,15 +5,18 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from sentikit.components import Corpus, DataRef, Resources
 from sentikit.errors import InputError
 from sentikit.features.transfer import TransferFeature
 from sentikit.lang import get_processor
 from sentikit.models.registry import estimator_from_config
+from sentikit.training.resources import banned_by, resolve
 
 
 def test_transfer_feature_from_another_corpus() -> None:
     docs = get_processor("tr").make_docs(["harika bir gün", "berbat bir gün, çok kötü"])
     fam = TransferFeature(datasets=["turkish-twitter-sentiment:train"], lang="tr")
+    fam.initialize(resolve([DataRef("labelled", "turkish-twitter-sentiment:train")]))
     X = fam.fit_counts(docs)
     fam.column_scale(X, np.array(["positive", "negative"]))  # learns nothing here (no-op)
     fam.set_scale(None)
@@ -38,12 +41,12 @@ def test_registry_drops_the_corpus_under_evaluation() -> None:
         },
     ]
     cfg = {"model": {"name": "sentikit.linear_ensemble.v1", "families": fams}}
-    est = estimator_from_config(cfg, "en", exclude=["sst2"])  # SST shares rt's sentences
+    est = estimator_from_config(cfg, "en", banned_by(["sst2"]))  # SST shares rt's sentences
     assert [f["name"] for f in est.families] == [
         "sentikit.word_ngrams.v1",
         "sentikit.polarity_features.v1",
     ]
-    est = estimator_from_config(cfg, "en", exclude=["english-imdb-reviews"])
+    est = estimator_from_config(cfg, "en", banned_by(["english-imdb-reviews"]))
     assert est.families[-1]["sources"] == ["supervised"]
     assert len(estimator_from_config(cfg, "en").families) == 3
 
@@ -52,8 +55,10 @@ def test_pruned_transfer_model_keeps_its_strongest_ngrams() -> None:
     docs = get_processor("tr").make_docs(["harika bir gün", "berbat bir gün, çok kötü"])
     full = TransferFeature(datasets=["turkish-twitter-sentiment:train"], lang="tr", max_terms=None)
     small = TransferFeature(datasets=["turkish-twitter-sentiment:train"], lang="tr", max_terms=500)
-    full.fit_counts(docs)
-    small.fit_counts(docs)
+    data = resolve([DataRef("labelled", "turkish-twitter-sentiment:train")])
+    for fam in (full, small):
+        fam.initialize(data)
+        fam.fit_counts(docs)
     assert len(small.aux_.keys_) == 500 < len(full.aux_.keys_)
     assert len(small.aux_.units_) < len(full.aux_.units_)
     assert np.all(np.diff(small.aux_.keys_) > 0)
@@ -64,12 +69,7 @@ def test_pruned_transfer_model_keeps_its_strongest_ngrams() -> None:
     assert z[0, 0] > z[1, 0]
 
 
-def test_transfer_keeps_only_positive_and_negative_examples(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    import sentikit.io.datasets as datasets
-    from sentikit.io.datasets import Example
-
+def test_transfer_keeps_only_positive_and_negative_examples() -> None:
     rows = [
         ("harika güzel", "positive"),
         ("güzel film", "positive"),
@@ -78,18 +78,23 @@ def test_transfer_keeps_only_positive_and_negative_examples(
         ("fiyatı normal", "neutral"),
         ("fiyatı normal idare", "neutral"),
     ]
-    corpus = [Example(text=t, label=y, id=f"all:{i}") for i, (t, y) in enumerate(rows)]
-    monkeypatch.setattr(datasets, "load_dataset", lambda name, split=None: list(corpus))
+
+    def given(spec: str, keep: list[tuple[str, str]]) -> Resources:
+        corpus = Corpus.of(spec, [t for t, _ in keep], [y for _, y in keep])
+        return Resources({DataRef("labelled", spec): corpus})
+
     docs = get_processor("tr").make_docs(["güzel", "kötü"])
     fam = TransferFeature(datasets=["fake-3class"], lang="tr", min_df=1, max_terms=None)
+    fam.initialize(given("fake-3class", rows))
     fam.fit_counts(docs)
     vocab = set(fam.aux_.vocabulary())
     assert {"güzel", "kötü"} <= vocab and not {"fiyatı", "normal", "idare"} & vocab
     z = fam.transform(docs)
     assert z[0, 0] > z[1, 0]
-    corpus[:] = [e for e in corpus if e.label != "negative"]
+    other = TransferFeature(datasets=["fake-positive-neutral"], lang="tr")
+    other.initialize(given("fake-positive-neutral", [r for r in rows if r[1] != "negative"]))
     with pytest.raises(InputError):
-        TransferFeature(datasets=["fake-positive-neutral"], lang="tr").fit_counts(docs)
+        other.fit_counts(docs)
 
 
 def test_auxiliary_corpus_may_be_a_labelled_file(tmp_path, monkeypatch) -> None:
@@ -104,5 +109,7 @@ def test_auxiliary_corpus_may_be_a_labelled_file(tmp_path, monkeypatch) -> None:
     fam = {"name": "sentikit.word_ngrams.v1", "augment": [str(path)]}
     cfg = {"model": {"name": "sentikit.linear_ensemble.v1", "families": [fam]}}
     monkeypatch.chdir(tmp_path)
-    assert "augment" not in estimator_from_config(cfg, "tr", exclude=["aux.csv"]).families[0]
-    assert estimator_from_config(cfg, "tr", exclude=["other.csv"]).families[0]["augment"]
+    dropped = estimator_from_config(cfg, "tr", banned_by(["aux.csv"])).families[0]
+    assert "augment" not in dropped.get("classifier", {})
+    kept = estimator_from_config(cfg, "tr", banned_by(["other.csv"])).families[0]
+    assert kept["classifier"]["augment"]

@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 import pytest
 
+from sentikit.components import Corpus, DataRef, Resources
 from sentikit.io.bundle import load_bundle, save_bundle
 from sentikit.models.linear import LinearEnsembleClassifier
 
@@ -104,20 +105,24 @@ def test_bundle_moves_long_family_state_out_of_model_json(tmp_path, tiny_corpus)
 # -- feature augmentation with an auxiliary corpus ("augment") ---------------------------
 
 
-@pytest.fixture
-def aux_corpus(monkeypatch: pytest.MonkeyPatch) -> None:
-    """An auxiliary labelled corpus in which 'superb' and 'dreadful' carry the polarity."""
-    import sentikit.models.linear as linear
-
-    aux = {
-        "aux-corpus": (
+#: An auxiliary labelled corpus in which 'superb' and 'dreadful' carry the polarity, as a
+#: training entry point hands it to the model.
+AUX = Resources(
+    {
+        DataRef("labelled", "aux-corpus"): Corpus.of(
+            "aux-corpus",
             ["superb film", "dreadful film", "a superb cast", "dreadful and dull", "so superb"] * 6
             + ["an okay film"] * 3,
             ["positive", "negative", "positive", "negative", "positive"] * 6 + ["neutral"] * 3,
         )
     }
-    monkeypatch.setattr(linear, "load_labelled", lambda spec: aux[spec])
-    monkeypatch.setattr(linear, "_AUX_CORPORA", {})
+)
+
+
+@pytest.fixture
+def aux_corpus() -> Resources:
+    """The auxiliary corpus :data:`AUX`."""
+    return AUX
 
 
 def _augmented(weight: float = 1.0) -> LinearEnsembleClassifier:
@@ -131,7 +136,7 @@ def _augmented(weight: float = 1.0) -> LinearEnsembleClassifier:
             "augment_weight": weight,
         },
     ]
-    return LinearEnsembleClassifier(lang="en", families=fams)
+    return LinearEnsembleClassifier(lang="en", families=fams).initialize(AUX)
 
 
 def test_augment_learns_words_only_the_auxiliary_corpus_has(
@@ -180,15 +185,17 @@ def test_augment_is_refused_where_it_cannot_apply(
     texts = ["good", "bad", "fine"] * 4
     other = [{"name": "sentikit.word_ngrams.v1", "augment": ["aux-corpus"]}]
     with pytest.raises(InputError, match="no example"):
-        LinearEnsembleClassifier(lang="en", families=other).fit(texts, ["x", "y", "z"] * 4)
+        model = LinearEnsembleClassifier(lang="en", families=other).initialize(AUX)
+        model.fit(texts, ["x", "y", "z"] * 4)
 
 
 def test_registry_drops_an_augment_corpus_under_evaluation() -> None:
     from sentikit.models.registry import estimator_from_config
+    from sentikit.training.resources import banned_by
 
     fam = {"name": "sentikit.word_ngrams.v1", "augment": ["turkish-movie-reviews"]}
     cfg = {"model": {"name": "sentikit.linear_ensemble.v1", "families": [fam]}}
-    kept = estimator_from_config(cfg, "tr", exclude=["turkish-twitter-sentiment"])
-    assert kept.families[0]["augment"] == ["turkish-movie-reviews"]
-    dropped = estimator_from_config(cfg, "tr", exclude=["turkish-movie-reviews"])
-    assert dropped.families == [{"name": "sentikit.word_ngrams.v1"}]
+    kept = estimator_from_config(cfg, "tr", banned_by(["turkish-twitter-sentiment"]))
+    assert kept.families[0]["classifier"]["augment"] == ["turkish-movie-reviews"]
+    dropped = estimator_from_config(cfg, "tr", banned_by(["turkish-movie-reviews"]))
+    assert dropped.families == [{"name": "sentikit.word_ngrams.v1", "weight": 1.0}]

@@ -7,7 +7,7 @@ import pytest
 
 from sentikit.errors import InputError
 from sentikit.models.linear import LinearEnsembleClassifier
-from sentikit.models.registry import corpus_weights
+from sentikit.training.data import corpus_weights
 
 POS = ["great fun film", "a lovely warm story", "brilliant and moving", "i loved it"]
 NEG = ["dull boring film", "an awful cold story", "stupid and lifeless", "i hated it"]
@@ -84,7 +84,7 @@ def test_known_terms() -> None:
 
 
 def test_source_weights_and_scale() -> None:
-    from sentikit.models.registry import source_weights
+    from sentikit.training.data import source_weights
 
     cfg = {
         "training": {
@@ -105,7 +105,7 @@ def test_source_weights_and_scale() -> None:
 
 def test_distant_labels_cut_to_first_sentences() -> None:
     from sentikit.io.datasets import Example
-    from sentikit.models.registry import _distant
+    from sentikit.training.data import _distant
 
     ex = [
         Example("Kore uzaya uydu gönderdi. Fırlatma sabah yapıldı.", None, "1"),

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sentikit.models.registry import train_bundle
+from sentikit.training.bundle import train_bundle
 
 
 @pytest.fixture(scope="session")

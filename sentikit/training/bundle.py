@@ -1,0 +1,66 @@
+"""Train a configuration and write a model bundle (``sentikit train``)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from sentikit._version import __version__
+from sentikit.errors import InputError
+from sentikit.io.bundle import save_bundle, sha256_texts
+from sentikit.training.data import corpus_weights, source_weights, training_data
+from sentikit.training.resources import build_estimator
+
+
+def train_bundle(
+    config: dict[str, Any],
+    texts: Sequence[str] | None,
+    labels: Sequence[str] | None,
+    lang: str | None,
+    output_dir: str | Path,
+    metrics: dict[str, Any] | None = None,
+    trained_on: Sequence[str] | None = None,
+) -> Path:
+    """Train the configured model and write a bundle to ``output_dir``.
+
+    ``texts``/``labels`` of ``None`` take the training data the configuration names.
+    ``trained_on`` names the corpora (datasets or files) that ``texts`` came from; auxiliary
+    corpora of the configuration among them (or sharing texts with them) are left out. It
+    defaults to the configuration's training datasets when they are the training data, and
+    to nothing when ``texts`` are given.
+    """
+    lang = lang or config.get("lang")
+    if lang is None:
+        raise InputError("the language is needed: give --lang or 'lang' in the configuration")
+    summary: list[dict[str, Any]] = []
+    from_config = texts is None or labels is None
+    weights: list[float] | None = None
+    if texts is None or labels is None:
+        texts, labels, summary, groups = training_data(config)
+        balance = config.get("training", {}).get("balance")
+        weights = corpus_weights(groups, balance, source_weights(config))
+    texts, labels = list(texts), [str(y) for y in labels]
+    # auxiliary corpora that are also training data would leak into the stacking weights
+    if trained_on is None:
+        sources = config.get("training", {}).get("datasets", []) if from_config else []
+        trained_on = [str(src["name"]) for src in sources]
+    est = build_estimator(config, lang, exclude=trained_on).fit(texts, labels, weights)
+    meta, arrays = est.to_state()
+    info = {
+        "name": config.get("name", f"sentikit-{lang}-custom"),
+        "version": config.get("version", "0.0.0"),
+        "sentikit_version": f">={__version__.rsplit('.', 1)[0]},<1.0",
+        "lang": lang,
+        "created": _dt.date.today().isoformat(),
+        "config": config,
+        "training_data": {
+            "sources": summary,
+            "n": len(texts),
+            "label_counts": {c: labels.count(c) for c in sorted(set(labels))},
+            "sha256": sha256_texts(texts, labels),
+        },
+        "metrics": metrics or {},
+    }
+    return save_bundle(output_dir, info, meta, arrays)

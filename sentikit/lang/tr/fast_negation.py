@@ -49,6 +49,7 @@ from sentikit.lang.tr.negation import (
     NPI_WORDS,
     QUESTION_PARTICLES,
     YOK_FORM,
+    npi_stretches,
 )
 
 __all__ = [
@@ -359,15 +360,7 @@ def negation_flags(
                     for k in _scope_before(forms, kinds, cues, s, i):
                         flags[k] = True
                 predicates.append(i)
-        if not predicates:
-            continue
-        for i in range(s, e):
-            if cues[i] != "npi":
-                continue
-            nxt_pred = next((p for p in predicates if p > i), None)
-            if nxt_pred is None:
-                continue
-            between = range(i + 1, nxt_pred)
+        for between in npi_stretches(cues, predicates, s, e):
             if any(
                 kinds[k] == "punct" or (forms[k] in _CONJUNCTIONS and forms[k] not in CLITICS)
                 for k in between

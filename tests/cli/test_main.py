@@ -46,7 +46,7 @@ def test_info_json_and_text(runner: CliRunner) -> None:
     assert r.exit_code == 0, r.stderr
     info = json.loads(r.stdout)
     assert info["version"] == __version__
-    assert set(info["extras"]) >= {"spacy", "zemberek", "torch"}
+    assert set(info["extras"]) >= {"spacy", "zemberek", "wordfreq"}
     assert all(isinstance(e["available"], bool) for e in info["extras"].values())
     assert isinstance(info["models"], list)
     r = runner.invoke(app, ["info"])

@@ -189,9 +189,47 @@ def split_column_sentences(
     out: list[Sentence] = []
     if n == 0:
         return out
-    # Only punctuation, emoticons/emoji and line breaks can end a sentence: visit those alone.
-    # (Other punctuation — commas, quotes, brackets — never ends one; the content check
-    # below scans the tokens between candidates, so skipping them changes nothing.)
+    start = 0
+    content_seen = 0  # tokens before this index were checked for content
+    has_content = False
+    for c in _boundary_candidates(text, texts, starts, kinds):
+        newline_before = c < 0
+        i = -c - 1 if newline_before else c
+        if i < start:
+            continue
+        if not has_content:
+            has_content = any(
+                kinds[k] in _CONTENT_KINDS for k in range(max(content_seen, start), i + 1)
+            )
+            content_seen = i + 1
+        if not has_content:
+            continue
+        end = i + 1 if newline_before else _sentence_end(text, texts, starts, ends, kinds, i)
+        if end > 0:
+            if end >= n:
+                break
+            s0, e0 = starts[start], ends[end - 1]
+            out.append(Sentence(text[s0:e0], (s0, e0), start, end))
+            start = end
+            has_content = False
+            content_seen = end
+    if start < n:
+        _close_text(text, starts, ends, kinds, start, out)
+    return out
+
+
+def _boundary_candidates(
+    text: str, texts: Sequence[str], starts: Sequence[int], kinds: Sequence[str]
+) -> list[int]:
+    """The tokens that may end a sentence and, as ``-k``, each line break before token ``k``,
+    in text order.
+
+    Only punctuation, emoticons/emoji and line breaks can end a sentence, so only those are
+    visited. (Other punctuation — commas, quotes, brackets — never ends one; the content check
+    of :func:`split_column_sentences` scans the tokens between candidates, so skipping them
+    changes nothing.)
+    """
+    n = len(kinds)
     cand = [
         i
         for i in compress(range(n), map(_BOUNDARY_KINDS.__contains__, kinds))
@@ -203,72 +241,73 @@ def split_column_sentences(
             if 0 < k < n:
                 cand.append(-k)  # marker: a break before token k
         cand.sort(key=abs)
-    start = 0
-    content_seen = 0  # tokens before this index were checked for content
-    has_content = False
-    pos = 0
-    while pos < len(cand):
-        c = cand[pos]
-        pos += 1
-        newline_before = c < 0
-        i = -c - 1 if newline_before else c
-        if i < start:
-            continue
-        if not has_content:
-            for k in range(max(content_seen, start), i + 1):
-                if kinds[k] in _CONTENT_KINDS:
-                    has_content = True
-                    break
-            content_seen = i + 1
-        if not has_content:
-            continue
-        end = -1
-        if newline_before:
-            end = i + 1
+    return cand
+
+
+def _sentence_end(
+    text: str,
+    texts: Sequence[str],
+    starts: Sequence[int],
+    ends: Sequence[int],
+    kinds: Sequence[str],
+    i: int,
+) -> int:
+    """The end (token index) of the sentence that candidate token ``i`` closes, or ``-1``."""
+    kind = kinds[i]
+    if kind == "punct" and _is_terminal(kind, texts[i]):
+        return _terminal_end(text, texts, starts, ends, kinds, i)
+    if kind in ("emoticon", "emoji"):
+        j = i
+        while j + 1 < len(kinds) and kinds[j + 1] in ("emoticon", "emoji"):
+            j += 1
+        if _starts_upper(kinds, texts, j + 1):
+            return j + 1
+    return -1
+
+
+def _terminal_end(
+    text: str,
+    texts: Sequence[str],
+    starts: Sequence[int],
+    ends: Sequence[int],
+    kinds: Sequence[str],
+    i: int,
+) -> int:
+    """:func:`_sentence_end` of terminal punctuation: after the closing quotes/brackets,
+    terminals, emoticons and emoji that follow it on the same line (``-1``: no boundary)."""
+    n = len(kinds)
+    if texts[i] == ".":
+        if not _period_is_boundary(texts, starts, ends, kinds, i):
+            return -1
+    elif i + 1 < n and kinds[i + 1] == "punct" and texts[i + 1][0] in _CONTINUERS:
+        return -1
+    j = i + 1
+    while j < n and "\n" not in text[ends[j - 1] : starts[j]]:
+        kj = kinds[j]
+        if kj in ("emoticon", "emoji") or (
+            kj == "punct" and (texts[j][0] in _CLOSERS or _is_terminal(kj, texts[j]))
+        ):
+            j += 1
         else:
-            kind = kinds[i]
-            tok_text = texts[i]
-            if kind == "punct" and _is_terminal(kind, tok_text):
-                if tok_text == ".":
-                    boundary = _period_is_boundary(texts, starts, ends, kinds, i)
-                else:
-                    boundary = True
-                    if i + 1 < n and kinds[i + 1] == "punct" and texts[i + 1][0] in _CONTINUERS:
-                        boundary = False
-                if boundary:
-                    j = i + 1
-                    while j < n and "\n" not in text[ends[j - 1] : starts[j]]:
-                        kj = kinds[j]
-                        if kj in ("emoticon", "emoji") or (
-                            kj == "punct"
-                            and (texts[j][0] in _CLOSERS or _is_terminal(kj, texts[j]))
-                        ):
-                            j += 1
-                        else:
-                            break
-                    end = j
-            elif kind in ("emoticon", "emoji"):
-                j = i
-                while j + 1 < n and kinds[j + 1] in ("emoticon", "emoji"):
-                    j += 1
-                if _starts_upper(kinds, texts, j + 1):
-                    end = j + 1
-        if end > 0:
-            if end < n:
-                s0, e0 = starts[start], ends[end - 1]
-                out.append(Sentence(text[s0:e0], (s0, e0), start, end))
-                start = end
-                has_content = False
-                content_seen = end
-            else:
-                break
-    if start < n:
-        if out and not any(k in _CONTENT_KINDS for k in kinds[start:n]):
-            # trailing punctuation only: attach it to the last sentence
-            last = out[-1]
-            s0, e0 = last.span[0], ends[n - 1]
-            out[-1] = Sentence(text[s0:e0], (s0, e0), last.token_start, n)
-        else:
-            s0, e0 = starts[start], ends[n - 1]
-            out.append(Sentence(text[s0:e0], (s0, e0), start, n))
-    return out
+            break
+    return j
+
+
+def _close_text(
+    text: str,
+    starts: Sequence[int],
+    ends: Sequence[int],
+    kinds: Sequence[str],
+    start: int,
+    out: list[Sentence],
+) -> None:
+    """Add tokens ``[start, n)`` to ``out``: as the last sentence, or appended to the one
+    before when they are punctuation only."""
+    n = len(kinds)
+    if out and not any(k in _CONTENT_KINDS for k in kinds[start:n]):
+        last = out[-1]
+        s0, e0 = last.span[0], ends[n - 1]
+        out[-1] = Sentence(text[s0:e0], (s0, e0), last.token_start, n)
+    else:
+        s0, e0 = starts[start], ends[n - 1]
+        out.append(Sentence(text[s0:e0], (s0, e0), start, n))

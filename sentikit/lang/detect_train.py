@@ -74,64 +74,13 @@ _TR_FOLD = str.maketrans("çğıöşüÇĞİÖŞÜâîûÂÎÛ", "cgiosuCGIOSUai
 _TR_SPECIFIC = set("çğıöşüÇĞİÖŞÜ")
 _EN_FUNCTION_WORDS = frozenset(
     {
-        "the",
-        "a",
-        "an",
-        "and",
-        "but",
-        "or",
-        "this",
-        "that",
-        "these",
-        "those",
-        "it",
-        "its",
-        "is",
-        "was",
-        "are",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "with",
-        "by",
-        "from",
-        "as",
-        "he",
-        "she",
-        "they",
-        "we",
-        "you",
-        "his",
-        "her",
-        "their",
-        "our",
-        "my",
-        "your",
-        "not",
-        "no",
-        "so",
-        "if",
-        "then",
-        "when",
-        "what",
-        "who",
-        "why",
-        "how",
-        "i",
-        "me",
-        "him",
-        "them",
-        "us",
-        "there",
-        "here",
-        "all",
-        "some",
-        "any",
+        "the", "a", "an", "and", "but", "or", "this", "that", "these", "those", "it", "its", "is",
+        "was", "are", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as", "he", "she",
+        "they", "we", "you", "his", "her", "their", "our", "my", "your", "not", "no", "so", "if",
+        "then", "when", "what", "who", "why", "how", "i", "me", "him", "them", "us", "there",
+        "here", "all", "some", "any",
     }
-)
+)  # fmt: skip
 _WORD_TOKEN_RE = re.compile(r"\w+")
 # compound heads of institution names: Bakanlığı, Bankası, Üniversitesi (but not -oğlu surnames)
 _COMPOUND_HEAD_RE = re.compile(r"(?<!oğl)[ıiuü]$")
@@ -251,6 +200,49 @@ def build_corpus(
         ``labels`` are 1 for ``"tr"`` and 0 for ``"en"``; ``info`` describes the inputs.
     """
     rng = random.Random(seed)
+    paths = _input_paths(root)
+    tr_news, n_culture, tr_ud, tr_lex = _turkish_sentences(paths, n_per_lang, rng)
+    tr_sents = [s for s in tr_news + tr_ud + tr_lex if text_words(s)]
+    names, name_w = _turkish_names(tr_news, limit=3000)
+    en_imdb, en_ud, en_lex = _english_sentences(paths, n_per_lang, rng)
+    en_sents = [s for s in en_imdb + en_ud + en_lex if text_words(s)]
+    en_names, en_name_w = _english_names(en_imdb, limit=3000)
+
+    tr_chunks = _turkish_chunks(tr_sents, rng, p_span, en_names, en_name_w)
+    en_chunks = _english_chunks(en_sents, rng, p_span, names, name_w)
+    info = {
+        "inputs": {
+            k: {"path": str(p.relative_to(root)), "sha256": sha256_file(p)}
+            for k, p in paths.items()
+        },
+        "sentences": {
+            "tr_news": len(tr_news),
+            "tr_news_culture_magazine": n_culture,
+            "tr_imst_train": len(tr_ud),
+            "tr_lexicon_entries": len(tr_lex),
+            "en_imdb_unsup": len(en_imdb),
+            "en_ewt_train": len(en_ud),
+            "en_lexicon_words": len(en_lex),
+        },
+        "chunks": {"tr": len(tr_chunks), "en": len(en_chunks)},
+        "augmentation": {
+            "tr_ascii_folded_full": 0.35,
+            "tr_ascii_folded_half_of_letters": 0.10,
+            "short_span_prob": p_span,
+            "tr_colloquial_spelling": 0.15,
+            "tr_english_name_inserted": P_NAME,
+            "n_english_names": len(en_names),
+            "en_turkish_name_inserted": P_NAME,
+            "name_sampling": "proportional to sqrt(frequency in the source corpus)",
+            "n_turkish_names": len(names),
+        },
+        "seed": seed,
+    }
+    return tr_chunks + en_chunks, [1] * len(tr_chunks) + [0] * len(en_chunks), info
+
+
+def _input_paths(root: Path) -> dict[str, Path]:
+    """The files :func:`build_corpus` reads, by key (raises when one is missing)."""
     aydin = root / "turkish-lexical-resources-aydin"
     paths = {
         "tr_news": root / "turkish-unlabelled-text" / "kemik42bin_news.jsonl.xz",
@@ -267,8 +259,14 @@ def build_corpus(
     for p in paths.values():
         if not p.is_file():
             raise ResourceMissingError(f"training input {p} not found")
+    return paths
 
-    # Turkish: all UD sentences + sampled news sentences (≈ 600k in the corpus).
+
+def _turkish_sentences(
+    paths: dict[str, Path], n_per_lang: int, rng: random.Random
+) -> tuple[list[str], int, list[str], list[str]]:
+    """Turkish sentences: sampled news sentences (of ≈ 600k in the corpus; 40 % from culture and
+    magazine), every UD sentence and the lexicon entries; with the number of culture ones."""
     tr_ud = list(_conllu_texts(paths["tr_imst"]))
     n_news = max(n_per_lang * 2 // 3 - len(tr_ud), 0)
     seen: set[str] = set()
@@ -291,9 +289,13 @@ def build_corpus(
     tr_lex = _lines(paths["tr_idioms"]) + _lines(paths["tr_stopwords"])
     literals = _lines(paths["tr_sentinet"], column=0, skip_header=True)
     tr_lex += rng.sample(literals, min(len(literals), n_per_lang // 10))
-    tr_sents = [s for s in tr_news + tr_ud + tr_lex if text_words(s)]
-    names, name_w = _turkish_names(tr_news, limit=3000)
+    return tr_news, n_culture, tr_ud, tr_lex
 
+
+def _english_sentences(
+    paths: dict[str, Path], n_per_lang: int, rng: random.Random
+) -> tuple[list[str], list[str], list[str]]:
+    """English sentences: sampled IMDB reviews, every UD sentence, the lexicon words."""
     en_ud = list(_conllu_texts(paths["en_ewt"]))
     n_imdb = max(n_per_lang * 2 // 3 - len(en_ud), 0)
     imdb_docs = (_BR_RE.sub(" ", t) for t in _jsonl_xz_texts(paths["en_imdb"]))
@@ -302,12 +304,27 @@ def build_corpus(
         set(_lines(paths["en_huliu_pos"]) + _lines(paths["en_huliu_neg"]))
         | set(_mpqa_words(paths["en_mpqa"]))
     )
-    en_sents = [s for s in en_imdb + en_ud + en_lex if text_words(s)]
-    en_names, en_name_w = _english_names(en_imdb, limit=3000)
+    return en_imdb, en_ud, en_lex
 
-    texts: list[str] = []
-    labels: list[int] = []
-    for s in tr_sents:
+
+def _insert_name(chunk: str, rng: random.Random, names: list[str], weights: list[float]) -> str:
+    """``chunk`` with one of ``names`` (drawn by ``weights``) inserted at a random word gap."""
+    words = chunk.split()
+    name = rng.choices(names, weights=weights)[0]
+    words.insert(rng.randrange(len(words) + 1), name)
+    return " ".join(words)
+
+
+def _turkish_chunks(
+    sentences: list[str],
+    rng: random.Random,
+    p_span: float,
+    en_names: list[str],
+    en_weights: list[float],
+) -> list[str]:
+    """Training chunks of Turkish sentences, with the augmentations of the module docstring."""
+    out: list[str] = []
+    for s in sentences:
         for c in _chunks(s, rng, p_span):
             if rng.random() < 0.15:
                 c = colloquial(c, rng)
@@ -317,50 +334,26 @@ def build_corpus(
             elif r < 0.45:
                 c = ascii_fold(c, rng, share=0.5)
             if en_names and rng.random() < P_NAME:
-                words = c.split()
-                name = rng.choices(en_names, weights=en_name_w)[0]
-                words.insert(rng.randrange(len(words) + 1), name)
-                c = " ".join(words)
-            texts.append(c)
-            labels.append(1)
-    for s in en_sents:
+                c = _insert_name(c, rng, en_names, en_weights)
+            out.append(c)
+    return out
+
+
+def _english_chunks(
+    sentences: list[str],
+    rng: random.Random,
+    p_span: float,
+    tr_names: list[str],
+    tr_weights: list[float],
+) -> list[str]:
+    """Training chunks of English sentences (a Turkish name inserted into :data:`P_NAME`)."""
+    out: list[str] = []
+    for s in sentences:
         for c in _chunks(s, rng, p_span):
-            if names and rng.random() < P_NAME:
-                words = c.split()
-                name = rng.choices(names, weights=name_w)[0]
-                words.insert(rng.randrange(len(words) + 1), name)
-                c = " ".join(words)
-            texts.append(c)
-            labels.append(0)
-    info = {
-        "inputs": {
-            k: {"path": str(p.relative_to(root)), "sha256": sha256_file(p)}
-            for k, p in paths.items()
-        },
-        "sentences": {
-            "tr_news": len(tr_news),
-            "tr_news_culture_magazine": n_culture,
-            "tr_imst_train": len(tr_ud),
-            "tr_lexicon_entries": len(tr_lex),
-            "en_imdb_unsup": len(en_imdb),
-            "en_ewt_train": len(en_ud),
-            "en_lexicon_words": len(en_lex),
-        },
-        "chunks": {"tr": int(sum(labels)), "en": int(len(labels) - sum(labels))},
-        "augmentation": {
-            "tr_ascii_folded_full": 0.35,
-            "tr_ascii_folded_half_of_letters": 0.10,
-            "short_span_prob": p_span,
-            "tr_colloquial_spelling": 0.15,
-            "tr_english_name_inserted": P_NAME,
-            "n_english_names": len(en_names),
-            "en_turkish_name_inserted": P_NAME,
-            "name_sampling": "proportional to sqrt(frequency in the source corpus)",
-            "n_turkish_names": len(names),
-        },
-        "seed": seed,
-    }
-    return texts, labels, info
+            if tr_names and rng.random() < P_NAME:
+                c = _insert_name(c, rng, tr_names, tr_weights)
+            out.append(c)
+    return out
 
 
 def _tr_lower(text: str) -> str:

@@ -28,13 +28,14 @@ Examples
 
 from __future__ import annotations
 
-import gc
 import os
 import threading
 from collections.abc import Iterable, Sequence
+from contextlib import nullcontext
 
 from sentikit.doc import Document, Morpheme, Token, TokenColumns
 from sentikit.errors import InputError
+from sentikit.lang.base import gc_paused
 from sentikit.lang.masking import get_masker, mask_tokens
 from sentikit.lang.tr import fast_negation
 from sentikit.lang.tr.deasciify import Deasciifier, FrequencySource
@@ -195,17 +196,11 @@ class TurkishProcessor:
             if len(id_list) != len(texts):
                 raise InputError(f"got {len(texts)} texts but {len(id_list)} ids")
         # Building many small objects triggers the cyclic GC over and over (≈3× slower); they
-        # hold no reference cycles, so collection is paused while the batch is built.
-        gc_was_enabled = gc.isenabled()
-        if gc_was_enabled and len(texts) > 32:
-            gc.disable()
-        try:
+        # hold no reference cycles, so collection is paused while a batch is built.
+        with gc_paused() if len(texts) > 32 else nullcontext():
             # the analyzed path masks after morphology and deasciification (mask_tokens below)
             fast_mask = self.mask and not analyze
             docs = [self._fast_doc(t, i, fast_mask) for t, i in zip(texts, id_list, strict=True)]
-        finally:
-            if gc_was_enabled:
-                gc.enable()
         if analyze:
             self.annotate(docs)
             if self.mask:

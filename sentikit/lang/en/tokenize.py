@@ -415,7 +415,10 @@ def _chunk_columns(text: str, chunk: str, start: int) -> ChunkCols:
     cols = rows_to_columns(
         [(a - start, b - start, tok, normalize(tok), kind) for tok, a, b, kind in found]
     )
-    if _context_free(chunk):
+    # a token the full regex matched past the chunk's end (a spaced ellipsis ". . .") depends
+    # on what follows the chunk: such columns are never cached (they would be served, with
+    # offsets past its end, to the next text that has the same chunk)
+    if _context_free(chunk) and all(b <= len(chunk) for b in cols[2]):
         _CACHE.store(chunk, cols)
     return cols
 

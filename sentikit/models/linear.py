@@ -101,6 +101,11 @@ def _make_family(spec: dict[str, Any], lang: str) -> FeatureFamily:
         params["ngram_range"] = tuple(params["ngram_range"])
     if "lang" in inspect.signature(cls).parameters and "lang" not in params:
         params["lang"] = lang
+    accepted = inspect.signature(cls).parameters
+    unknown = [k for k in params if k not in accepted]
+    if unknown and not any(p.kind is p.VAR_KEYWORD for p in accepted.values()):
+        known = sorted(k for k in accepted if k != "lang")
+        raise BundleError(f"{name}: unknown settings {unknown}; its settings are {known}")
     fam = cls(**params)
     if not isinstance(fam, FeatureFamily):
         raise BundleError(f"{name} does not satisfy the feature-family contract")

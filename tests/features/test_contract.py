@@ -113,3 +113,21 @@ def test_data_is_handed_in_never_fetched() -> None:
     assert [(r.kind, r.spec) for r in clf.data_needs()] == [("labelled", "some-corpus:train")]
     with pytest.raises(Exception, match="was not resolved"):
         clf.initialize(Resources()).fit(TEXTS, LABELS)
+
+
+def test_unknown_setting_names_the_family_and_its_settings() -> None:
+    spec = {"name": "tests.shouting.v1", "sufix": "ful"}
+    with pytest.raises(Exception, match=r"tests.shouting.v1: unknown settings \['sufix'\].*suffix"):
+        LinearEnsembleClassifier(lang="en", families=[spec]).fit(TEXTS, LABELS)
+
+
+def test_flat_and_block_classifier_settings_are_the_same_model() -> None:
+    flat = {"name": "sentikit.word_ngrams.v1", "ngram_range": [1, 2], "classifier": "svm", "C": 3}
+    block = {
+        "name": "sentikit.word_ngrams.v1",
+        "ngram_range": [1, 2],
+        "classifier": {"kind": "svm", "C": 3},
+    }
+    a = LinearEnsembleClassifier(lang="en", families=[flat]).fit(TEXTS, LABELS)
+    b = LinearEnsembleClassifier(lang="en", families=[block]).fit(TEXTS, LABELS)
+    np.testing.assert_array_equal(a.predict_proba(TEXTS), b.predict_proba(TEXTS))

@@ -33,12 +33,8 @@ from sklearn.model_selection import StratifiedKFold
 from sentikit.evaluation.protocols import make_plan
 from sentikit.io.datasets import load_dataset
 from sentikit.models import registry
-from sentikit.models.linear import (
-    LinearEnsembleClassifier,
-    _fit_fusion,
-    _make_family,
-    split_spec,
-)
+from sentikit.models.linear import LinearEnsembleClassifier, _fit_fusion
+from sentikit.models.specs import make_family, split_spec
 from sentikit.training.resources import build_estimator
 
 MOVIES, TWEETS = "turkish-movie-reviews", "turkish-twitter-sentiment"
@@ -68,7 +64,7 @@ class Screen:
 
     def plain(self, dtr: list[Any], ytr: np.ndarray, dte: list[Any]) -> dict[str, Any]:
         est = LinearEnsembleClassifier(lang="tr", families=self.specs).fit_docs(dtr, list(ytr))
-        fams = [_make_family(s, "tr") for s in self.specs]
+        fams = [make_family(s, "tr") for s in self.specs]
         counts = [f.fit_counts(dtr) for f in fams]
         again = LinearEnsembleClassifier(lang="tr", families=self.specs)
         again.classes_, again.families_ = est.classes_, fams
@@ -79,7 +75,7 @@ class Screen:
     def augmented(
         self, spec: dict[str, Any], dtr: list[Any], ytr: np.ndarray, dte: list[Any], w: float
     ) -> tuple[np.ndarray, np.ndarray]:
-        fam: Any = _make_family(spec, "tr")  # uses the word family's internal _counts
+        fam: Any = make_family(spec, "tr")  # uses the word family's internal _counts
         nmv = len(self.mv_docs)
         Xall = fam.fit_counts(list(self.mv_docs) + list(dtr))
         Xte = fam._counts(dte)

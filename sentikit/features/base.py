@@ -20,7 +20,7 @@ per family and fuses their logits. A family:
 Settings: a family spec in a configuration is ``{"name": …, <the family's own settings>,
 "classifier": {…}, "weight": …}``; the family's constructor takes exactly its own settings
 (and ``lang`` if it wants the language); the ``classifier`` block belongs to the ensemble
-(:data:`sentikit.models.linear.CLASSIFIER_KEYS`).
+(:data:`sentikit.models.specs.CLASSIFIER_KEYS`).
 
 A worked example — a complete family in about thirty lines — is in ``docs/ARCHITECTURE.md``
 and ``tests/features/test_contract.py``.

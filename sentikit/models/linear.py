@@ -12,8 +12,7 @@ family is linear, each token's contribution to the decision is exact and additiv
 
 from __future__ import annotations
 
-import inspect
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -28,7 +27,6 @@ from sentikit.components import (
     Resources,
     data_refs,
     registry,
-    without_data,
 )
 from sentikit.doc import NEG_SUFFIX, Document, Sentence
 from sentikit.errors import BundleError, InputError
@@ -45,97 +43,15 @@ from sentikit.features.base import (
 from sentikit.features.batch import TokenBatch
 from sentikit.lang import get_processor
 from sentikit.models import builtin  # noqa: F401 - registers the built-in feature families
+from sentikit.models.specs import make_family, split_spec
 from sentikit.stats.weights import polarity_sides
 
 #: Per-family classifiers: ``lr`` (logistic regression) or ``svm`` (linear SVM, hinge loss).
 CLASSIFIERS = ("lr", "svm")
 
-#: Settings of a family's ``classifier`` block (they belong to the ensemble, not the family).
-CLASSIFIER_KEYS = ("kind", "C", "augment", "augment_weight")
-
 #: Processed auxiliary documents by (language, content digests): cross-validation folds reuse
 #: them; bounded, and keyed by content so that an edited corpus is never served stale.
 _AUX_DOCS: ContentCache[tuple[list[Document], NDArray[Any]]] = ContentCache(size=2)
-
-
-def split_spec(spec: dict[str, Any]) -> tuple[str, dict[str, Any], dict[str, Any], float]:
-    """A family spec → ``(name, family settings, classifier block, fusion weight)``.
-
-    The classifier block is ``spec["classifier"]`` (``{"kind": "lr"|"svm", "C": …,
-    "augment": […], "augment_weight": …}``); the flat form of configurations before 3.1
-    (``"classifier": "svm"``, ``"C"``, ``"augment"`` beside the family's settings) is read too.
-    """
-    params = dict(spec)
-    name = params.pop("name", None)
-    if not isinstance(name, str):
-        raise BundleError(f"a feature family spec needs a 'name': {spec!r}")
-    weight = float(params.pop("weight", 1.0))
-    block = params.pop("classifier", None)
-    clf: dict[str, Any] = dict(block) if isinstance(block, dict) else {}
-    if isinstance(block, str):
-        clf["kind"] = block
-    for key in ("C", "augment", "augment_weight"):
-        if key in params:
-            clf[key] = params.pop(key)
-    unknown = set(clf) - set(CLASSIFIER_KEYS)
-    if unknown:
-        raise BundleError(f"{name}: unknown classifier settings {sorted(unknown)}")
-    return name, params, clf, weight
-
-
-def join_spec(
-    name: str, params: dict[str, Any], clf: dict[str, Any], weight: float
-) -> dict[str, Any]:
-    """The inverse of :func:`split_spec` (block form)."""
-    out: dict[str, Any] = {"name": name, **params}
-    if clf:
-        out["classifier"] = dict(clf)
-    out["weight"] = weight
-    return out
-
-
-def _make_family(spec: dict[str, Any], lang: str) -> FeatureFamily:
-    name, params, _, _ = split_spec(spec)
-    cls = registry.families.get(name)
-    if "ngram_range" in params:
-        params["ngram_range"] = tuple(params["ngram_range"])
-    if "lang" in inspect.signature(cls).parameters and "lang" not in params:
-        params["lang"] = lang
-    accepted = inspect.signature(cls).parameters
-    unknown = [k for k in params if k not in accepted]
-    if unknown and not any(p.kind is p.VAR_KEYWORD for p in accepted.values()):
-        known = sorted(k for k in accepted if k != "lang")
-        raise BundleError(f"{name}: unknown settings {unknown}; its settings are {known}")
-    fam = cls(**params)
-    if not isinstance(fam, FeatureFamily):
-        raise BundleError(f"{name} does not satisfy the feature-family contract")
-    return fam
-
-
-def prune_families(
-    families: list[dict[str, Any]], banned: Callable[[str], bool]
-) -> list[dict[str, Any]]:
-    """Family specs without the auxiliary corpora that ``banned`` says are under evaluation.
-
-    Each family's ``data_params`` name the settings that hold corpora; a family whose
-    ``prune_data`` finds nothing left to learn from is dropped; an ``augment`` list left empty
-    is removed (the family then trains on the training data only). Lexicons are kept.
-    """
-    out = []
-    for spec in families:
-        name, params, clf, weight = split_spec(spec)
-        cls = registry.families.get(name)
-        if issubclass(cls, NeedsData):
-            kept = cls.prune_data(without_data(params, cls.data_settings(), banned))
-            if kept is None:
-                continue
-            params = kept
-        if "augment" in clf:
-            clf["augment"] = [d for d in clf["augment"] if not banned(d)]
-            if not clf["augment"]:
-                del clf["augment"]
-        out.append(join_spec(name, params, clf, weight))
-    return out
 
 
 def _softmax(z: NDArray[np.float64]) -> NDArray[np.float64]:
@@ -300,7 +216,7 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
         auxes: list[tuple[sp.csr_matrix, NDArray[Any]] | None] = []
         clfs = [split_spec(spec)[2] for spec in specs]
         for spec, clf in zip(specs, clfs, strict=True):
-            fam = _make_family(spec, self.lang)
+            fam = make_family(spec, self.lang)
             if isinstance(fam, NeedsData):
                 fam.initialize(self._resources())
             aux_docs, aux_y = self._augment_corpus(clf, fam)

@@ -22,7 +22,8 @@ from typing import Any
 from sentikit.components import registry
 from sentikit.errors import BundleDamagedError, BundleError, InputError, ResourceMissingError
 from sentikit.io.bundle import load_bundle, read_bundle_info
-from sentikit.models.linear import LinearEnsembleClassifier, prune_families
+from sentikit.models.linear import LinearEnsembleClassifier
+from sentikit.models.specs import prune_families
 from sentikit.paths import RESOURCES_DIR
 
 CONFIG_DIR = RESOURCES_DIR / "configs"
@@ -64,7 +65,7 @@ def estimator_from_config(
     :data:`sentikit.components.registry`).
 
     ``banned`` says which auxiliary corpora are under evaluation: they are removed from the
-    family settings (:func:`sentikit.models.linear.prune_families`), so an evaluation never
+    family settings (:func:`sentikit.models.specs.prune_families`), so an evaluation never
     trains on its own test texts. The training entry points build it from corpus names
     (:func:`sentikit.training.resources.build_estimator`) and hand the estimator its data.
     """

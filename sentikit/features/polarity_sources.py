@@ -37,7 +37,7 @@ from sentikit.errors import InputError
 from sentikit.features.batch import token_terms
 from sentikit.lang.seeds import seed_pairs
 from sentikit.stats.cooccurrence import build_vocabulary, cooccurrence, encode_units, pair_scores
-from sentikit.stats.weights import SCHEMES
+from sentikit.stats.weights import SCHEMES, polarity_sides
 
 #: Reference window of the seed co-occurrence score (METHODS.md §2: "within 12 words").
 COOC_WINDOW = 12
@@ -47,19 +47,13 @@ _CORPUS_CACHE: ContentCache[dict[str, float]] = ContentCache(size=4)
 
 
 def binary_target(y: NDArray[Any]) -> tuple[NDArray[np.bool_], NDArray[np.bool_]]:
-    """Positive and negative document masks for the supervised scores.
-
-    ``positive``/``negative`` labels when present (other classes, e.g. neutral, are left out);
-    otherwise, for ordinal labels, the upper half of the sorted classes against the lower half.
-    """
+    """Positive and negative document masks for the supervised scores: the two sides of
+    :func:`~sentikit.stats.weights.polarity_sides` (``positive``/``negative`` labels when
+    present, other classes such as neutral left out; else the upper against the lower half of
+    the sorted classes)."""
     yarr = np.asarray(y).astype(str)
-    classes = sorted(set(yarr.tolist()))
-    if "positive" in classes and "negative" in classes:
-        return yarr == "positive", yarr == "negative"
-    half = len(classes) // 2
-    upper = set(classes[len(classes) - half :])
-    lower = set(classes[:half])
-    return np.isin(yarr, list(upper)), np.isin(yarr, list(lower))
+    pos, neg = polarity_sides(sorted(set(yarr.tolist())))
+    return np.isin(yarr, pos), np.isin(yarr, neg)
 
 
 def supervised_scores(

@@ -72,8 +72,8 @@ def markdown(reports: dict[str, dict[str, Any]], command: str) -> str:
         "seed 0, of the shipped models (`sentikit info`; three classes since 3.0.0, whose own "
         "label is read; a two-class model's prediction counts as neutral when P(positive) "
         "lies strictly between 1/3 and 2/3, as CheckList reads binary models: the 2.x rows "
-        "of BENCHMARKS.md, `docs/results/behaviour-sentikit-*-2class-before.json`). VADER "
-        "(English only): compound "
+        "in docs/notes/benchmarks-history.md, "
+        "`docs/results/behaviour-sentikit-*-2class-before.json`). VADER (English only): compound "
         "≥ 0.05 positive, ≤ −0.05 negative, else neutral. A capability's rate is the mean over "
         "its tests; lower is better.",
         "",

@@ -109,8 +109,9 @@ registry = _Registries()
 
 # -- data handed to components ---------------------------------------------------------------
 
-DataKind = Literal["labelled", "texts", "lexicon"]
-"""``labelled``: texts with labels; ``texts``: unlabelled texts; ``lexicon``: term scores."""
+DataKind = Literal["labelled", "texts", "lexicon", "model"]
+"""``labelled``: texts with labels; ``texts``: unlabelled texts; ``lexicon``: term scores;
+``model``: a trained model (``"shipped"`` for the language's shipped bundle, or a folder)."""
 
 
 @dataclass(frozen=True)
@@ -165,14 +166,27 @@ class Lexicon:
         return cls(spec, dict(items), _digest(f"{k}\t{v!r}" for k, v in items))
 
 
-class Resources(Mapping[DataRef, "Corpus | Lexicon"]):
+@dataclass(frozen=True)
+class ModelData:
+    """A trained model resolved from a spec (``"shipped"``, ``"shipped:tr"`` or a bundle
+    folder), with its bundle's identity as the digest."""
+
+    spec: str
+    model: Any
+    digest: str = ""
+
+
+Resolved = Corpus | Lexicon | ModelData
+
+
+class Resources(Mapping[DataRef, Resolved]):
     """Resolved auxiliary data by :class:`DataRef`: what a training entry point hands to a
     model's ``initialize`` step. Asking for data that was not resolved is a clear error."""
 
-    def __init__(self, items: Mapping[DataRef, Corpus | Lexicon] | None = None) -> None:
-        self._items: dict[DataRef, Corpus | Lexicon] = dict(items or {})
+    def __init__(self, items: Mapping[DataRef, Resolved] | None = None) -> None:
+        self._items: dict[DataRef, Resolved] = dict(items or {})
 
-    def __getitem__(self, ref: DataRef) -> Corpus | Lexicon:
+    def __getitem__(self, ref: DataRef) -> Resolved:
         try:
             return self._items[ref]
         except KeyError:
@@ -198,6 +212,12 @@ class Resources(Mapping[DataRef, "Corpus | Lexicon"]):
         """The lexicon resolved for ``spec``."""
         item = self[DataRef("lexicon", spec)]
         assert isinstance(item, Lexicon)
+        return item
+
+    def model(self, spec: str) -> ModelData:
+        """The trained model resolved for ``spec``."""
+        item = self[DataRef("model", spec)]
+        assert isinstance(item, ModelData)
         return item
 
 
@@ -231,10 +251,10 @@ def without_data(
     params: dict[str, Any], data_params: Mapping[str, DataKind], banned: Callable[[str], bool]
 ) -> dict[str, Any]:
     """``params`` with every corpus spec ``banned`` says is under evaluation removed (lexicons
-    are kept): a list loses the entry, a single spec becomes ``None``."""
+    and models are kept): a list loses the entry, a single spec becomes ``None``."""
     out = dict(params)
     for key, kind in data_params.items():
-        if kind == "lexicon" or out.get(key) is None:
+        if kind in ("lexicon", "model") or out.get(key) is None:
             continue
         value = out[key]
         if isinstance(value, str):

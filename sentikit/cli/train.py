@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -12,6 +13,7 @@ import typer
 
 from sentikit.cli._util import CorpusLang, note
 from sentikit.errors import InputError
+from sentikit.io.bundle import sha256_texts
 from sentikit.io.records import read_labelled_file
 from sentikit.training.bundle import train_bundle
 
@@ -29,6 +31,63 @@ def _detect_lang(texts: list[str]) -> str:
     lang = (known or votes).most_common(1)[0][0]
     log.info("detected language %s (%s)", lang, dict(votes))
     return lang
+
+
+@dataclass
+class Source:
+    """One source of training rows: a user file or a benchmark corpus."""
+
+    name: str
+    kind: str
+    split: str | None
+    texts: list[str]
+    labels: list[str]
+    lang: str | None = None
+
+    def counts(self) -> dict[str, int]:
+        """Texts per label."""
+        return dict(sorted(Counter(self.labels).items()))
+
+    def record(self) -> dict[str, Any]:
+        """What ``model.json`` records of the source (``training_data.sources``)."""
+        return {
+            "name": self.name,
+            "kind": self.kind,
+            "split": self.split,
+            "n": len(self.texts),
+            "label_counts": self.counts(),
+            "sha256": sha256_texts(self.texts, self.labels),
+        }
+
+
+def _read_source(
+    spec: str,
+    split: str | None,
+    text_col: str,
+    label_col: str,
+    raw_labels: bool,
+    corpus: bool = False,
+) -> Source:
+    """A labelled file or a catalogue corpus (``NAME`` or ``NAME:SPLIT``) as a source."""
+    path = Path(spec)
+    if not corpus and path.is_file():
+        texts, labels = read_labelled_file(path, text_col, label_col, raw_labels=raw_labels)
+        return Source(str(path), "file", None, texts, labels)
+    from sentikit.io.datasets import ALIASES, DATASETS, dataset_info, load_dataset
+
+    dname, _, dsplit = spec.partition(":")
+    if dname not in DATASETS and dname not in ALIASES:
+        what = "--with-corpus" if corpus else "--data"
+        raise InputError(f"{what} {spec!r} is neither a file nor a known dataset")
+    info = dataset_info(dname)
+    split = dsplit or split
+    if split is None and "official" in info.protocols:
+        split = info.train_split
+    examples = [e for e in load_dataset(dname, split=split) if e.label not in (None, "mixed")]
+    if not examples:
+        raise InputError(f"dataset {spec!r} has no labelled examples in that split")
+    texts, labels = [e.text for e in examples], [str(e.label) for e in examples]
+    return Source(dname, "dataset", split, texts, labels, info.lang)
 
 
 def _loco_metrics(r: dict[str, Any]) -> dict[str, Any]:
@@ -77,7 +136,9 @@ def train_command(
         typer.Option(
             "--config",
             "-c",
-            help="Model configuration (JSON or TOML); default: the shipped one of --lang.",
+            help="Model configuration (JSON or TOML); default with --data: the user "
+            "configuration of the language (n-grams on your rows + the shipped model as a "
+            "prior, no benchmark corpora); without --data: the shipped one.",
             show_default=False,
         ),
     ] = None,
@@ -90,6 +151,24 @@ def train_command(
             show_default=False,
         ),
     ] = None,
+    with_corpus: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--with-corpus",
+            help="Also train on a benchmark corpus of MANIFEST.md (NAME or NAME:SPLIT); "
+            "repeatable. Nothing joins unless named.",
+            show_default=False,
+        ),
+    ] = None,
+    name: Annotated[
+        str | None,
+        typer.Option(
+            "--name",
+            help="The bundle's name (default: the output folder's name).",
+            show_default=False,
+        ),
+    ] = None,
+    version: Annotated[str, typer.Option("--version", help="The bundle's version.")] = "1.0.0",
     split: Annotated[
         str | None,
         typer.Option(
@@ -138,43 +217,43 @@ def train_command(
             f"output {str(output)!r} exists and is not an empty folder; pass --overwrite"
         )
     lang_s = lang.value if lang is not None else None
-    texts: list[str] | None = None
-    labels: list[str] | None = None
-    trained_on: list[str] | None = None  # None: the configuration's training datasets
+    sources: list[Source] = []
     if data is not None:
-        trained_on = [data]  # the configuration's auxiliary corpora must not include it
-        path = Path(data)
-        if path.is_file():
-            texts, labels = read_labelled_file(path, text_col, label_col, raw_labels=raw_labels)
-        else:
-            from sentikit.io.datasets import ALIASES, DATASETS, dataset_info, load_dataset
-
-            if data not in DATASETS and data not in ALIASES:
-                raise InputError(f"--data {data!r} is neither a file nor a known dataset")
-            info = dataset_info(data)
-            lang_s = lang_s or info.lang
-            if split is None and "official" in info.protocols:
-                split = info.train_split
-            examples = [e for e in load_dataset(data, split=split) if e.label is not None]
-            if not examples:
-                raise InputError(f"dataset {data!r} has no labelled examples in that split")
-            texts = [e.text for e in examples]
-            labels = [str(e.label) for e in examples]
+        src = _read_source(data, split, text_col, label_col, raw_labels)
+        lang_s = lang_s or src.lang
+        sources.append(src)
+    for spec in with_corpus or []:
+        sources.append(_read_source(spec, None, text_col, label_col, raw_labels, corpus=True))
     cfg = None
     if config is not None:
         cfg = registry.load_config(config)
         lang_s = lang_s or cfg.get("lang")
+    texts = [t for src in sources for t in src.texts] if sources else None
+    labels = [y for src in sources for y in src.labels] if sources else None
     if lang_s is None and texts is not None:
         lang_s = _detect_lang(texts)
     if cfg is None:
         if lang_s is None:
             raise InputError("give --config, or --lang for the default configuration")
-        cfg = registry.default_config(lang_s)
+        cfg = registry.default_config(f"{lang_s}-user" if sources else lang_s)
+    cfg = {**cfg, "name": name or output.resolve().name, "version": version}
     if texts is not None and labels is not None:
+        for src in sources:
+            note("source %s: %d texts %s", src.name, len(src.texts), src.counts())
         counts = dict(sorted(Counter(labels).items()))
         note("training on %d texts %s (lang %s)", len(texts), counts, lang_s)
     else:
         note("training on the data named by the configuration (lang %s)", lang_s)
     recorded = _read_metrics(metrics or [])
-    out = train_bundle(cfg, texts, labels, lang_s, output, metrics=recorded, trained_on=trained_on)
+    out = train_bundle(
+        cfg,
+        texts,
+        labels,
+        lang_s,
+        output,
+        metrics=recorded,
+        trained_on=[src.name for src in sources] if sources else None,
+        sources=[src.record() for src in sources] if sources else None,
+        progress=note,
+    )
     typer.echo(str(out))

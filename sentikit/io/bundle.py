@@ -94,6 +94,13 @@ def _move_large(state: dict[str, Any], prefix: str, out: dict[str, Any]) -> None
         if isinstance(value, dict) and len(value) <= LARGE_LEN and key not in LARGE_KEYS:
             _move_large(value, f"{prefix}.{key}", out)
         elif (
+            isinstance(value, list)
+            and 0 < len(value) <= LARGE_LEN
+            and all(isinstance(v, dict) for v in value)
+        ):  # a nested model's families (a model prior): each one's large parts too
+            for i, item in enumerate(value):
+                _move_large(item, f"{prefix}.{key}.{i}", out)
+        elif (
             key in LARGE_KEYS
             or (isinstance(value, list | dict) and len(value) > LARGE_LEN)
             or (isinstance(value, str) and len(value) > 16 * LARGE_LEN)
@@ -120,7 +127,7 @@ def _restore_large(families: list[dict[str, Any]], vocabs: dict[str, Any]) -> No
         target = families[k]
         *parents, key = rest.split(".")
         for part in parents:
-            target = target[part]
+            target = target[int(part)] if isinstance(target, list) else target[part]
         target[key] = value
 
 

@@ -9,7 +9,7 @@ registers the same way in your code (see ``docs/ARCHITECTURE.md``).
 from __future__ import annotations
 
 from sentikit.embeddings import family as embedding_mean
-from sentikit.features import char_ngrams, morph, polarity, transfer, word_ngrams
+from sentikit.features import char_ngrams, morph, polarity, prior, transfer, word_ngrams
 
-BUILTIN_MODULES = (word_ngrams, char_ngrams, transfer, polarity, morph, embedding_mean)
+BUILTIN_MODULES = (word_ngrams, char_ngrams, transfer, polarity, morph, prior, embedding_mean)
 """The modules of the built-in feature families."""

@@ -12,7 +12,7 @@ family is linear, each token's contribution to the decision is exact and additiv
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
@@ -182,20 +182,29 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
         return get_processor(self.lang).make_docs(list(texts))
 
     def fit(
-        self, X: Sequence[str], y: Sequence[str], sample_weight: Sequence[float] | None = None
+        self,
+        X: Sequence[str],
+        y: Sequence[str],
+        sample_weight: Sequence[float] | None = None,
+        progress: Callable[[str], None] | None = None,
     ) -> LinearEnsembleClassifier:
         """Train on raw texts ``X`` with string labels ``y`` (optionally weighted per text:
         the training entry points weigh whole corpora, see
-        :func:`sentikit.training.data.corpus_weights`)."""
-        return self.fit_docs(self.to_docs(X), y, sample_weight)
+        :func:`sentikit.training.data.corpus_weights`). ``progress`` receives one line per
+        stage (texts processed, each family fitted, the stacking)."""
+        if progress is not None:
+            progress(f"processing {len(X)} texts")
+        return self.fit_docs(self.to_docs(X), y, sample_weight, progress)
 
     def fit_docs(
         self,
         docs: Sequence[Document],
         y: Sequence[str],
         sample_weight: Sequence[float] | None = None,
+        progress: Callable[[str], None] | None = None,
     ) -> LinearEnsembleClassifier:
-        """Train on already-processed Documents."""
+        """Train on already-processed Documents (``progress`` as in :meth:`fit`)."""
+        say = progress or (lambda message: None)
         yarr = np.asarray(list(y), dtype=object).astype(str)
         sw: NDArray[np.float64] | None = None
         if sample_weight is not None:
@@ -215,7 +224,8 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
         counts = []
         auxes: list[tuple[sp.csr_matrix, NDArray[Any]] | None] = []
         clfs = [split_spec(spec)[2] for spec in specs]
-        for spec, clf in zip(specs, clfs, strict=True):
+        for k, (spec, clf) in enumerate(zip(specs, clfs, strict=True)):
+            say(f"family {k + 1}/{len(specs)} {spec['name']}: fitting")
             fam = make_family(spec, self.lang)
             if isinstance(fam, NeedsData):
                 fam.initialize(self._resources())
@@ -235,6 +245,7 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
             auxes.append(aux)
         fixed = np.array([split_spec(s)[3] for s in specs])
         if self.fusion == "stacked":
+            say(f"stacking: out-of-fold logits of {len(specs)} families ({self.stack_folds} folds)")
             oof = self._out_of_fold_logits(clfs, counts, yarr, auxes, sw)
             self.weights_, self.bias_ = _fit_fusion(oof, yarr, self.classes_, sw)
         else:

@@ -10,14 +10,28 @@ its settings, resolve what is left and ``initialize`` the estimator with it.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from sentikit.components import Corpus, DataConsumer, DataRef, Lexicon, Resources
+from sentikit.components import (
+    ContentCache,
+    Corpus,
+    DataConsumer,
+    DataRef,
+    Lexicon,
+    ModelData,
+    Resolved,
+    Resources,
+)
 from sentikit.errors import InputError
 from sentikit.models.registry import estimator_from_config
 from sentikit.paths import resolve_resource
+
+#: Loaded model priors by (folder, model.json mtime and size): a fitted model is only read, never
+#: changed, so folds and repeated builds share it.
+_MODELS: ContentCache[tuple[dict[str, Any], Any]] = ContentCache(size=2)
 
 #: Corpora that share texts: the English movie sentences are the source of SST's sentences.
 OVERLAPPING = {
@@ -72,7 +86,28 @@ def read_lexicon(spec: str) -> dict[str, float]:
     return {k: float(v) for k, v in load_lexicon_dataset(spec).scores().items()}
 
 
-def _resolve_one(ref: DataRef) -> Corpus | Lexicon:
+def read_model(spec: str, lang: str | None) -> ModelData:
+    """A trained model: ``"shipped"`` (the shipped bundle of ``lang``), ``"shipped:LANG"``, or a
+    bundle folder."""
+    from sentikit.models.registry import load_model, shipped_model_dir
+
+    head, _, code = spec.partition(":")
+    if head == "shipped":
+        code = code or lang or ""
+        if not code:
+            raise InputError("the shipped model prior needs a language")
+        folder = shipped_model_dir(code)
+    else:
+        folder = Path(spec)
+    stamp = (folder / "model.json").stat()
+    key = (str(folder.resolve()), stamp.st_mtime_ns, stamp.st_size)
+    info, model = _MODELS.get(key, lambda: load_model(folder))
+    identity = f"{info.get('name')}\t{info.get('version')}\t"
+    identity += str((info.get("training_data") or {}).get("sha256"))
+    return ModelData(spec, model, hashlib.sha256(identity.encode()).hexdigest())
+
+
+def _resolve_one(ref: DataRef, lang: str | None = None) -> Resolved:
     from sentikit.io.datasets import iter_texts, load_labelled
 
     if ref.kind == "labelled":
@@ -83,12 +118,15 @@ def _resolve_one(ref: DataRef) -> Corpus | Lexicon:
         return Corpus.of(ref.spec, list(iter_texts(name, split or None)))
     if ref.kind == "lexicon":
         return Lexicon.of(ref.spec, read_lexicon(ref.spec))
+    if ref.kind == "model":
+        return read_model(ref.spec, lang)
     raise InputError(f"unknown kind of data {ref.kind!r} for {ref.spec!r}")
 
 
-def resolve(refs: Iterable[DataRef]) -> Resources:
-    """Load every referenced corpus and lexicon (each once)."""
-    return Resources({ref: _resolve_one(ref) for ref in dict.fromkeys(refs)})
+def resolve(refs: Iterable[DataRef], lang: str | None = None) -> Resources:
+    """Load every referenced corpus, lexicon and model (each once); ``lang`` is the language
+    of the model being built (the shipped prior's)."""
+    return Resources({ref: _resolve_one(ref, lang) for ref in dict.fromkeys(refs)})
 
 
 def _initialized(est: Any, resources: Resources | None) -> Any:
@@ -116,5 +154,7 @@ def model_factory(
     the auxiliary data is resolved once and shared by every estimator it makes."""
     banned = banned_by(exclude) if exclude else None
     probe = estimator_from_config(config, lang, banned)
-    resources = resolve(probe.data_needs()) if isinstance(probe, DataConsumer) else None
+    code = lang or config.get("lang")
+    needs = probe.data_needs() if isinstance(probe, DataConsumer) else None
+    resources = resolve(needs, code) if needs is not None else None
     return lambda: _initialized(estimator_from_config(config, lang, banned), resources)

@@ -28,6 +28,8 @@ def fake_train(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
         output_dir: Any,
         metrics: Any = None,
         trained_on: Any = None,
+        sources: Any = None,
+        progress: Any = None,
     ) -> Path:
         calls.append(
             {
@@ -38,6 +40,7 @@ def fake_train(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
                 "out": output_dir,
                 "metrics": metrics,
                 "trained_on": trained_on,
+                "sources": sources,
             }
         )
         Path(output_dir).mkdir(parents=True, exist_ok=True)
@@ -67,11 +70,16 @@ def test_train_from_csv_labels_normalized(
     call = fake_train[0]
     assert call["texts"] == ["çok iyi", "berbat", "fena değil"]
     assert call["labels"] == ["positive", "negative", "positive"]
-    assert call["lang"] == "tr" and call["config"]["name"] == "sentikit-tr-linear"
-    assert "training on 3 texts" in r.stderr
-    # the file is what was trained on: the configuration's own training corpora (here the
-    # movie reviews and tweets) stay available to its transfer and augment families
+    # a user's data trains the user configuration (n-grams + the shipped model as a prior),
+    # named after the output folder, with no benchmark corpus
+    assert call["lang"] == "tr" and call["config"]["name"] == "model"
+    assert [f["name"] for f in call["config"]["model"]["families"]][-1] == (
+        "sentikit.model_prior.v1"
+    )
+    assert "training on 3 texts" in r.stderr and f"source {data}: 3 texts" in r.stderr
     assert call["trained_on"] == [str(data)]
+    (src,) = call["sources"]
+    assert src["kind"] == "file" and src["n"] == 3 and len(src["sha256"]) == 64
 
 
 def test_train_jsonl_raw_labels_and_config(
@@ -204,3 +212,33 @@ def test_train_records_evaluation_metrics(tmp_path: Path, runner: CliRunner) -> 
     bad.write_text("[1, 2]", encoding="utf-8")
     r = runner.invoke(app, [*args[:-1], str(bad), "--overwrite"])
     assert r.exit_code != 0 and "not an evaluation JSON" in r.stderr
+
+
+def test_train_on_a_fresh_install_with_no_corpora(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A user's file trains on a machine with none of the benchmark corpora: the shipped
+    model carries over through the model prior; the bundle is the user's own."""
+    empty = tmp_path / "no-data"
+    empty.mkdir()
+    monkeypatch.setenv("SENTIKIT_DATA", str(empty))
+    rows = "review,label\n" + (
+        "great battery and fast delivery,pos\nthe screen cracked in a day,neg\n"
+        "arrived on tuesday in a box,neutral\n" * 12
+    )
+    data = write_csv(tmp_path, rows)
+    out = tmp_path / "store-model"
+    args = ["train", "--data", str(data), "--text-col", "review", "--lang", "en", "-o", str(out)]
+    r = runner.invoke(app, [*args, "--version", "2.1.0"])
+    assert r.exit_code == 0, r.stderr
+    for stage in ("source", "auxiliary model shipped", "family 3/3", "stacking", "writing"):
+        assert stage in r.stderr
+    info = json.loads((out / "model.json").read_text(encoding="utf-8"))
+    assert (info["name"], info["version"], info["lang"]) == ("store-model", "2.1.0", "en")
+    assert info["training_data"]["sources"][0]["name"] == str(data)
+    assert [a["kind"] for a in info["training_data"]["auxiliary"]] == ["model"]
+    r = runner.invoke(app, ["analyze", "--model", str(out), "the screen cracked", "-f", "jsonl"])
+    assert r.exit_code == 0, r.stderr
+    assert json.loads(r.stdout)["label"] == "negative"
+    r = runner.invoke(app, [*args, "--overwrite", "--with-corpus", "no-such-corpus"])
+    assert r.exit_code != 0 and "no-such-corpus" in r.stderr

@@ -43,8 +43,10 @@ def iter_analyze(
     return _iter_analyze(texts, lang=lang, explain=explain, **kwargs)
 
 
-def load(lang: str | None = None, model: Any = None, **kwargs: Any) -> Analyzer:
-    """A reusable :class:`~sentikit.pipeline.analyzer.Analyzer`. See :func:`sentikit.api.load`."""
+def load(lang: Any = None, model: Any = None, **kwargs: Any) -> Analyzer:
+    """A reusable :class:`~sentikit.pipeline.analyzer.Analyzer` for a language (``"tr"``,
+    ``"en"``, ``None`` to detect per text) or a model bundle folder (``load("my-model/")``).
+    See :func:`sentikit.api.load`."""
     from sentikit.api import load as _load
 
     return _load(lang, model=model, **kwargs)

@@ -16,6 +16,7 @@ Examples
 >>> s = pd.Series(["great film", "awful film"])
 >>> [r["label"] for r in sentikit.analyze(s, lang="en")]  # doctest: +SKIP
 ['positive', 'negative']
+>>> an = sentikit.load("my-model/")  # a bundle of 'sentikit train'  # doctest: +SKIP
 >>> lines = (line.rstrip("\\n") for line in open("reviews.txt"))  # doctest: +SKIP
 >>> for r in sentikit.iter_analyze(lines, lang="tr"):  # doctest: +SKIP
 ...     print(r["id"], r.get("label", r.get("error")))
@@ -29,7 +30,8 @@ from pathlib import Path
 from typing import Any, cast
 
 from sentikit.errors import InputError
-from sentikit.pipeline.analyzer import DEFAULT_BATCH_SIZE, Analyzer
+from sentikit.lang import SUPPORTED_LANGS
+from sentikit.pipeline.analyzer import DEFAULT_BATCH_SIZE, Analyzer, is_model_name, model_folder
 from sentikit.pipeline.inputs import check_ids
 
 __all__ = ["analyze", "iter_analyze", "load"]
@@ -40,36 +42,89 @@ def _cached(lang: str | None, labels: str = "three") -> Analyzer:
     return Analyzer(lang, labels=labels)
 
 
+@lru_cache(maxsize=4)
+def _cached_bundle(folder: str, stamp: tuple[int, int], lang: str | None, labels: str) -> Analyzer:
+    """The Analyzer of a bundle folder; ``stamp`` (mtime and size of its ``model.json``,
+    written last when a bundle is saved) makes a retrained bundle a new entry."""
+    return Analyzer(lang, model=folder, labels=labels)
+
+
+def _lang_and_model(
+    lang: str | Path | None, model: str | Path | None
+) -> tuple[str | None, str | Path | None]:
+    """``(lang, model)`` with a bundle given in the place of the language (``load(PATH)``)
+    moved to ``model``, and ``"auto"`` as ``None``.
+
+    Raises
+    ------
+    InputError
+        For a ``lang`` that is neither a supported language nor a model bundle.
+    """
+    if lang is None or lang == "auto":
+        return None, model
+    if isinstance(lang, str) and lang in SUPPORTED_LANGS:
+        return lang, model
+    if model is None and is_model_name(lang):
+        return None, lang
+    if model is not None:
+        raise InputError(
+            f"unsupported language {str(lang)!r}; use one of {', '.join(SUPPORTED_LANGS)} "
+            "(or None to follow the model)"
+        )
+    raise InputError(
+        f"unsupported language {str(lang)!r}, and no model bundle folder of that name; use "
+        f"one of {', '.join(SUPPORTED_LANGS)}, None (detect per text), or a bundle folder"
+    )
+
+
 def load(
-    lang: str | None = None,
+    lang: str | Path | None = None,
     model: str | Path | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     labels: str = "three",
 ) -> Analyzer:
-    """A reusable :class:`Analyzer` for ``lang`` (``None``: detect per text).
+    """A reusable :class:`Analyzer` for ``lang`` (``None``: detect per text), or for a model
+    bundle: ``load("my-model/")`` is ``load(model="my-model/")``.
 
     Parameters
     ----------
-    lang : ``"tr"``, ``"en"`` or ``None``.
-    model : a model bundle folder (``sentikit train`` output); default: the shipped model.
+    lang : ``"tr"``, ``"en"``, ``None``, or a model bundle folder (``sentikit train``
+        output) in its place.
+    model : a model bundle folder, or a shipped model's language or bundle name; default:
+        the shipped model of each text's language. A bundle scores every text, in its own
+        language (``lang`` of each result); a text detected to be in another supported
+        language gets a ``warning`` naming both languages.
     batch_size : the most texts in one internal batch (batches start small and double up to
         it, and close early at a character budget: :mod:`sentikit.pipeline.batching`).
     labels : ``"three"`` (positive / neutral / negative) or ``"binary"`` (the more probable
         of positive and negative).
+
+    Raises
+    ------
+    InputError
+        For an unsupported language that is not a bundle folder, or a bundle of another
+        language than ``lang``.
+    ResourceMissingError, BundleError
+        When the bundle is missing, damaged, or for another sentikit version.
     """
-    if lang == "auto":
-        lang = None
-    return Analyzer(lang, model=model, batch_size=batch_size, labels=labels)
+    lang_s, model = _lang_and_model(lang, model)
+    return Analyzer(lang_s, model=model, batch_size=batch_size, labels=labels)
 
 
 def _analyzer(
-    lang: str | None, model: str | Path | None, batch_size: int, labels: str = "three"
+    lang: str | Path | None, model: str | Path | None, batch_size: int, labels: str = "three"
 ) -> Analyzer:
-    if lang == "auto":
-        lang = None
-    if model is None and batch_size == DEFAULT_BATCH_SIZE:
-        return _cached(lang, labels)
-    return Analyzer(lang, model=model, batch_size=batch_size, labels=labels)
+    lang_s, model = _lang_and_model(lang, model)
+    if batch_size != DEFAULT_BATCH_SIZE:
+        return Analyzer(lang_s, model=model, batch_size=batch_size, labels=labels)
+    if model is None:
+        return _cached(lang_s, labels)
+    folder = model_folder(model)
+    try:
+        st = (folder / "model.json").stat()
+    except OSError:  # no bundle there: the Analyzer says so
+        return Analyzer(lang_s, model=folder, labels=labels)
+    return _cached_bundle(str(folder.resolve()), (st.st_mtime_ns, st.st_size), lang_s, labels)
 
 
 def _collection(texts: Any, ids: Any) -> tuple[Iterable[Any], Any]:
@@ -105,7 +160,7 @@ def _collection(texts: Any, ids: Any) -> tuple[Iterable[Any], Any]:
 
 def analyze(
     texts: Any,
-    lang: str | None = None,
+    lang: str | Path | None = None,
     explain: bool = False,
     ids: Iterable[Any] | None = None,
     model: str | Path | None = None,
@@ -125,11 +180,15 @@ def analyze(
         refused (:class:`InputError`) unless ``stream=True``: see :func:`iter_analyze`.
     lang : ``"tr"``, ``"en"`` or ``None`` to detect each text's language (a text of another
         language or script, or without letters, gets ``lang="und"``, label ``"neutral"``,
-        score 0 and a ``warning``).
+        score 0 and a ``warning``); a model bundle folder in its place is taken as
+        ``model``.
     explain : add ``tokens`` with lemma, morphemes, per-token contribution (``polarity``)
         and negation to each result.
     ids : optional ids, exactly one per text (:class:`InputError` otherwise).
-    model : a model bundle folder instead of the shipped model.
+    model : a model bundle folder (or a shipped model's language or name) instead of the
+        shipped models; loaded once and reused while its ``model.json`` is unchanged. Every
+        text is scored by it, with ``lang`` the model's; a text detected to be in another
+        supported language gets a ``warning`` naming both languages.
     batch_size : the most texts in one internal batch (batches start small and double up to
         it, and close early at a character budget: :mod:`sentikit.pipeline.batching`).
     stream : return an iterator of results instead (:func:`iter_analyze`), for any iterable.
@@ -172,7 +231,7 @@ def analyze(
 
 def iter_analyze(
     texts: Any,
-    lang: str | None = None,
+    lang: str | Path | None = None,
     explain: bool = False,
     ids: Iterable[Any] | None = None,
     model: str | Path | None = None,

@@ -178,3 +178,105 @@ def test_generators_stream_and_are_not_buffered_by_analyze() -> None:
     assert not isinstance(it2, list)
     assert [r["id"] for r in it2] == ["1", "2", "3"]
     assert [r["label"] for r in sentikit.iter_analyze("great fun", lang="en")] == ["positive"]
+
+
+# -- a user's bundle: load(PATH), model=PATH, texts in another language ---------------------
+
+
+@pytest.fixture(scope="module")
+def user_bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small English bundle of 'sentikit train' (word n-grams only), in a folder of its
+    own name."""
+    from sentikit.training.bundle import train_bundle
+
+    texts = ["a great film", "wonderful acting", "i loved it"] * 4
+    texts += ["a dull film", "awful acting", "i hated it"] * 4
+    labels = ["positive"] * 12 + ["negative"] * 12
+    config = {
+        "name": "store-model",
+        "version": "1.0.0",
+        "lang": "en",
+        "model": {
+            "name": "sentikit.linear_ensemble.v1",
+            "families": [{"name": "sentikit.word_ngrams.v1", "classifier": {"C": 10.0}}],
+        },
+    }
+    out = tmp_path_factory.mktemp("user") / "store-model"
+    return train_bundle(config, texts, labels, "en", out)
+
+
+def test_load_takes_a_bundle_folder_in_place_of_the_language(user_bundle: Path) -> None:
+    for spec in (user_bundle, str(user_bundle)):
+        an = sentikit.load(spec)
+        assert an.lang == "en" and list(an.models) == ["en"]
+        r = an.analyze("a great film")
+        assert r["model"] == {"name": "store-model", "version": "1.0.0"}
+        assert r["label"] == "positive" and "warning" not in r
+    assert sentikit.load(model=user_bundle).lang == "en"
+    one = sentikit.analyze("an awful film", str(user_bundle))  # analyze's lang place too
+    assert one["label"] == "negative"
+
+
+def test_load_by_shipped_language_or_name_and_clear_errors(user_bundle: Path) -> None:
+    assert sentikit.load(model="tr").lang == "tr"
+    assert sentikit.load("sentikit-en-linear").lang == "en"
+    with pytest.raises(InputError, match="unsupported language 'de', and no model bundle"):
+        sentikit.load("de")
+    with pytest.raises(InputError, match="is for 'en', not 'tr'"):
+        sentikit.load("tr", model=user_bundle)
+    with pytest.raises(InputError, match="unsupported language 'xx'"):
+        sentikit.load("xx", model=user_bundle)
+    from sentikit.errors import ResourceMissingError
+
+    with pytest.raises(ResourceMissingError, match="no such folder, nor a shipped model"):
+        sentikit.analyze("text", model="no-such-model")
+
+
+def test_analyze_with_model_reuses_the_loaded_bundle_until_it_changes(
+    user_bundle: Path, tmp_path: Path
+) -> None:
+    import shutil
+
+    from sentikit.api import _analyzer
+
+    a = _analyzer(None, user_bundle, sentikit.api.DEFAULT_BATCH_SIZE)
+    assert _analyzer(None, str(user_bundle), sentikit.api.DEFAULT_BATCH_SIZE) is a
+    copy = shutil.copytree(user_bundle, tmp_path / "copy")
+    b = _analyzer(None, copy, sentikit.api.DEFAULT_BATCH_SIZE)
+    assert b is not a
+    info = json.loads((copy / "model.json").read_text(encoding="utf-8"))
+    (copy / "model.json").write_text(json.dumps(info, indent=1), encoding="utf-8")  # resaved
+    assert _analyzer(None, copy, sentikit.api.DEFAULT_BATCH_SIZE) is not b
+
+
+def test_a_text_in_another_language_is_flagged_not_silently_scored(user_bundle: Path) -> None:
+    texts = ["a great film", "Film çok güzeldi, bayıldım.", "😀", ""]
+    out = sentikit.analyze(texts, model=user_bundle)
+    assert [r["lang"] for r in out] == ["en"] * 4  # the model's language, always
+    assert "warning" not in out[0]
+    # (this small model knows no Turkish word, so it does not score the text either)
+    assert out[1]["warning"].endswith(
+        "; the text looks Turkish (tr), but the model is English (en)"
+    )
+    mixed = sentikit.analyze("Bu film great, çok güzeldi ve harikaydı.", model=user_bundle)
+    assert mixed["warning"] == "the text looks Turkish (tr), but the model is English (en)"
+    assert mixed["label"] == "positive" and mixed["score"] > 0  # scored all the same
+    assert "Turkish" not in out[2].get("warning", "")  # undetermined: not another language
+    assert "Turkish" not in out[3].get("warning", "")
+    for r in out:
+        jsonschema.validate(r, SCHEMA)
+    # the shipped default path checks nothing: a fixed language scores as before
+    assert "warning" not in sentikit.analyze("Film çok güzeldi.", lang="en")
+
+
+def test_cli_analyze_model_path_flags_another_language(user_bundle: Path) -> None:
+    from typer.testing import CliRunner
+
+    from sentikit.cli.main import app
+
+    args = ["analyze", "--model", str(user_bundle), "-f", "jsonl", "a great film"]
+    r = CliRunner().invoke(app, [*args, "Film çok güzeldi, bayıldım."])
+    assert r.exit_code == 0, r.stderr
+    first, second = (json.loads(line) for line in r.stdout.splitlines())
+    assert first["label"] == "positive" and "warning" not in first
+    assert second["lang"] == "en" and "looks Turkish (tr), but" in second["warning"]

@@ -34,6 +34,12 @@ A text with nothing to score gets a defined result: label ``neutral``, score 0,
   prior, the same for every such text: an emoji the training data never had, another script
   in a fixed language).
 
+With a bundle given as ``model=`` (a user's model, or a shipped one named), every text is
+scored by that model, and ``lang`` is the model's language. A text that the fast language
+identifier (:func:`sentikit.lang.detect.detect_many`) finds to be in another supported
+language keeps its prediction but gets a ``warning`` naming both languages (the shipped
+default path, without ``model=``, routes or fixes the language instead and checks nothing).
+
 This module holds the Analyzer: model loading, batching, language routing and the model calls.
 Its parts: :mod:`~sentikit.pipeline.inputs` (entries that are not texts, ids),
 :mod:`~sentikit.pipeline.results` (labels, scores and result dicts),
@@ -54,13 +60,13 @@ from typing import Any
 import numpy as np
 
 from sentikit.doc import Document
-from sentikit.errors import InputError, SentikitError
+from sentikit.errors import InputError, ResourceMissingError, SentikitError
 from sentikit.features.ngrams import sentence_segments
 from sentikit.lang import SUPPORTED_LANGS, get_processor
 from sentikit.lang.base import gc_paused
 from sentikit.lang.textnorm import NormalizedText, normalize_text
 from sentikit.models.linear import LinearEnsembleClassifier
-from sentikit.models.registry import load_model, shipped_model_dir
+from sentikit.models.registry import load_model, shipped_model_dir, shipped_models
 from sentikit.pipeline.batching import DEFAULT_BATCH_SIZE, FIRST_BATCH, batches
 from sentikit.pipeline.explain import explain as explain_docs
 from sentikit.pipeline.failures import ErrorRecord, isolate
@@ -68,6 +74,7 @@ from sentikit.pipeline.inputs import check_ids, entry_error, pair_chars, paired
 from sentikit.pipeline.mixed import clause_segments, domain_coverage
 from sentikit.pipeline.results import (
     UND,
+    add_warning,
     binary_view,
     neutral_probs,
     restore,
@@ -79,7 +86,7 @@ from sentikit.pipeline.results import (
     undetermined,
 )
 
-__all__ = ["DEFAULT_BATCH_SIZE", "Analyzer", "check_ids"]
+__all__ = ["DEFAULT_BATCH_SIZE", "Analyzer", "check_ids", "is_model_name", "model_folder"]
 
 #: Token kinds with something to score: words (letters), their suffixes, hashtags, emoji and
 #: emoticons. A text with none of them (numbers, punctuation, URLs, mentions) is not scored.
@@ -92,6 +99,44 @@ _UNKNOWN_TEXT = "\ue000"
 
 #: The label views of :class:`Analyzer` (``labels=``).
 LABEL_VIEWS = ("three", "binary")
+#: Language names in warnings.
+LANG_NAMES = {"tr": "Turkish", "en": "English"}
+
+
+def model_folder(model: str | Path) -> Path:
+    """The bundle folder that ``model`` names.
+
+    A path that exists is taken as it is (a folder without a bundle fails to load, saying
+    so); otherwise a shipped model's language (``"tr"``, ``"en"``) or bundle name
+    (``"sentikit-tr-linear"``) gives the shipped folder.
+
+    Raises
+    ------
+    ResourceMissingError
+        When ``model`` is neither a path that exists nor a shipped model's language or name.
+    """
+    path = Path(model)
+    if path.exists():
+        return path  # a folder without a bundle fails in load_model, with its own message
+    spec = str(model)
+    shipped = {info["lang"]: info.get("name") for info in shipped_models()}
+    for lang, name in shipped.items():
+        if spec in (lang, name):
+            return shipped_model_dir(lang)
+    names = ", ".join(f"{lang} ({name})" for lang, name in sorted(shipped.items()))
+    raise ResourceMissingError(
+        f"no model bundle at {spec!r}: no such folder, nor a shipped model (shipped: {names})"
+    )
+
+
+def is_model_name(spec: str | Path) -> bool:
+    """Whether ``spec`` names a model bundle rather than a language: a ``Path``, a path that
+    exists, or a shipped bundle's name (not ``"tr"``/``"en"``, which are languages)."""
+    if isinstance(spec, Path):
+        return True
+    if spec in SUPPORTED_LANGS or spec == "auto":
+        return False
+    return Path(spec).exists() or any(spec == i.get("name") for i in shipped_models())
 
 
 class _LangModel:
@@ -112,8 +157,10 @@ class Analyzer:
     Parameters
     ----------
     lang : ``"tr"``, ``"en"``, or ``None`` to detect the language of each text.
-    model : a bundle folder; default: the bundle shipped for ``lang``. A bundle fixes the
-        language to its own.
+    model : a bundle folder, or a shipped model's language or name (:func:`model_folder`);
+        default: the bundle shipped for ``lang``. A bundle fixes the language to its own:
+        every text is scored by it, and a text detected to be in another supported language
+        gets a ``warning`` naming both (its ``lang`` stays the model's).
     batch_size : the most texts in one internal batch (batches start small and double up to
         it, and close early at a character budget: :mod:`sentikit.pipeline.batching`).
     labels : ``"three"`` (default): positive / neutral / negative; ``"binary"``: the label of
@@ -145,8 +192,10 @@ class Analyzer:
         self.batch_size = batch_size
         self._models: dict[str, _LangModel] = {}
         self.lang = lang
+        #: whether each text's language is checked against the model's (a ``model=`` bundle)
+        self.flag_foreign = model is not None
         if model is not None:
-            lm = _LangModel(*load_model(model))
+            lm = _LangModel(*load_model(model_folder(model)))
             gc.freeze()  # see _model
             if lang is not None and lm.lang != lang:
                 raise InputError(f"model {model} is for {lm.lang!r}, not {lang!r}")
@@ -244,6 +293,7 @@ class Analyzer:
             else:
                 out[i] = ErrorRecord(ids[i], entry_error(t))
         langs = self._languages([norm[i].text for i in valid])
+        foreign = self._foreign([norm[i].text for i in valid], valid) if self.flag_foreign else {}
         by_lang: dict[str, list[int]] = {}
         for i, lang in zip(valid, langs, strict=True):
             by_lang.setdefault(lang, []).append(i)
@@ -263,6 +313,8 @@ class Analyzer:
             for i, r in zip(idx, results, strict=True):
                 if "error" not in r:
                     restore(r, norm[i])
+                    if i in foreign:
+                        add_warning(r, _foreign_warning(foreign[i], lang))
             if len(idx) == len(texts):
                 return results  # one language, no invalid entry: already in input order
             for i, r in zip(idx, results, strict=True):
@@ -283,6 +335,17 @@ class Analyzer:
             probs, _ = lm.est.predict_proba_segments([d], sentence_segments([d]))
             lm.prior = np.asarray(probs[0], dtype=np.float64)
         return lm.prior
+
+    def _foreign(self, texts: list[str], positions: list[int]) -> dict[int, str]:
+        """The texts (by position) detected to be in a supported language other than the
+        model's, with that language."""
+        from sentikit.lang.detect import detect_many
+
+        return {
+            i: d
+            for i, d in zip(positions, detect_many(texts), strict=True)
+            if d != self.lang and d in SUPPORTED_LANGS
+        }
 
     def _languages(self, texts: list[str]) -> list[str]:
         if self.lang is not None:
@@ -324,9 +387,11 @@ class Analyzer:
             d.label, d.score, d.probs = "neutral", 0.0, neutral_probs()
             for s in d.sentences:
                 s.label, s.score = "neutral", 0.0
-        if explain:
-            explain_docs(docs, proc, lm.est, lm.lang)
-        results = [result(d, lm.tag, explain, i) for d, i in zip(docs, ids, strict=True)]
+        notes = explain_docs(docs, proc, lm.est, lm.lang, warnings) if explain else None
+        results = [
+            result(d, lm.tag, explain, i, notes[k] if notes else None)
+            for k, (d, i) in enumerate(zip(docs, ids, strict=True))
+        ]
         coverage = domain_coverage(lm.est, docs)
         for d, r, cov in zip(docs, results, coverage, strict=True):
             r["domain_coverage"] = cov
@@ -371,6 +436,12 @@ class Analyzer:
         set_sentence_results(scored, [s for _, s in segments], sent_probs, lm.classes)
         mixed = set_clause_results(scored, segments, sent_probs, clauses, clause_probs, lm.classes)
         return doc_probs, mixed
+
+
+def _foreign_warning(text_lang: str, model_lang: str) -> str:
+    """The warning of a text in ``text_lang`` scored by a ``model_lang`` model."""
+    t, m = LANG_NAMES.get(text_lang, text_lang), LANG_NAMES.get(model_lang, model_lang)
+    return f"the text looks {t} ({text_lang}), but the model is {m} ({model_lang})"
 
 
 def _pair_error(pair: tuple[str, str], exc: Exception) -> ErrorRecord:

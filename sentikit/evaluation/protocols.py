@@ -6,6 +6,8 @@
   ``StratifiedKFold(n_splits=10, shuffle=True, random_state=0)``, over the whole corpus: the
   ``"all"`` file, or train + test concatenated where the corpus has official splits
   (:attr:`DatasetInfo.cv_splits`).
+- ``holdout`` (a user's labelled file only): one stratified, shuffled, seeded 80/20 split
+  (:func:`holdout_folds`); a file can also take ``cv10`` (:func:`file_folds`).
 
 The default protocol of a corpus is the first of :attr:`DatasetInfo.protocols`: ``official``
 where the corpus has a train/test split, ``cv10`` otherwise — except the rt-polarity sentences,
@@ -29,7 +31,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from sklearn.model_selection import StratifiedKFold
+from sklearn.model_selection import StratifiedKFold, StratifiedShuffleSplit
 
 from sentikit.errors import InputError
 from sentikit.io.datasets import (
@@ -41,9 +43,13 @@ from sentikit.io.datasets import (
 )
 
 PROTOCOLS = ("official", "cv10")
+#: Protocols of a labelled file of the user's (no official split); the first is the default.
+FILE_PROTOCOLS = ("holdout", "cv10")
 #: Reference cross-validation setting (Aydın & Güngör's 10-fold protocol, fixed seed).
 CV_SPLITS = 10
 CV_SEED = 0
+#: The share of a file held out for testing under ``holdout``.
+HOLDOUT_TEST_SIZE = 0.2
 
 
 @dataclass
@@ -99,6 +105,50 @@ def cv_folds(
     except ValueError as exc:
         raise InputError(f"cannot make {n_splits} stratified folds: {exc}") from None
     return [Fold(i, tr, te) for i, (tr, te) in enumerate(splits)]
+
+
+def holdout_folds(
+    labels: list[str] | np.ndarray, test_size: float = HOLDOUT_TEST_SIZE, seed: int = CV_SEED
+) -> list[Fold]:
+    """One stratified, shuffled, seeded train/test partition of ``range(len(labels))``, with
+    ``test_size`` of every class (rounded) held out.
+
+    Raises
+    ------
+    InputError
+        When a class has a single member or there are too few examples to hold some out.
+
+    Examples
+    --------
+    >>> (fold,) = holdout_folds(["a", "b"] * 10)
+    >>> len(fold.train), len(fold.test)
+    (16, 4)
+    """
+    y = np.asarray(labels)
+    sss = StratifiedShuffleSplit(n_splits=1, test_size=test_size, random_state=seed)
+    try:
+        ((train, test),) = list(sss.split(np.zeros(len(y)), y))
+    except ValueError as exc:
+        raise InputError(f"cannot hold out a stratified {test_size:.0%}: {exc}") from None
+    return [Fold(0, train, test)]
+
+
+def file_folds(labels: list[str], protocol: str | None = None) -> tuple[str, list[Fold]]:
+    """``(protocol, folds)`` of a labelled file under ``protocol`` (default ``holdout``).
+
+    Raises
+    ------
+    InputError
+        For a protocol other than :data:`FILE_PROTOCOLS`, or labels that cannot be split so.
+    """
+    protocol = protocol or FILE_PROTOCOLS[0]
+    if protocol not in FILE_PROTOCOLS:
+        raise InputError(
+            f"a labelled file is evaluated under {' or '.join(FILE_PROTOCOLS)}, not "
+            f"{protocol!r} (it has no official split)"
+        )
+    folds = holdout_folds(labels) if protocol == "holdout" else cv_folds(labels)
+    return protocol, folds
 
 
 def make_plan(
@@ -165,10 +215,14 @@ def make_plan(
 __all__ = [
     "CV_SEED",
     "CV_SPLITS",
+    "FILE_PROTOCOLS",
+    "HOLDOUT_TEST_SIZE",
     "PROTOCOLS",
     "Fold",
     "Plan",
     "cv_folds",
     "default_protocol",
+    "file_folds",
+    "holdout_folds",
     "make_plan",
 ]

@@ -3,7 +3,12 @@
 An estimator is anything with ``fit(texts, labels) -> self`` and ``predict(texts) -> labels``
 over raw strings (it does its own preprocessing). A fresh estimator is made for every fold by
 ``model_factory``; if the factory accepts a ``lang`` keyword (a class whose constructor takes
-``lang``, for instance) it is called with the dataset language.
+``lang``, for instance) it is called with the dataset language. With ``fit=False``
+(:func:`evaluate_folds`) the factory's estimator is already trained (a model bundle,
+:mod:`sentikit.evaluation.userdata`) and is only scored.
+
+An estimator with ``predict_proba`` and ``classes_`` is also scored for calibration; one with
+``predict_and_proba(texts) -> (labels, probabilities)`` gives both from one pass.
 
 Examples
 --------
@@ -98,6 +103,17 @@ class EvalResult:
     n_folds_planned: int = 0
     seconds: float = 0.0
     model: str | None = None
+    #: ``"binary"`` when a three-class model was scored on positive/negative data by the more
+    #: probable of the two (the Analyzer's ``labels="binary"``); else ``None``
+    view: str | None = None
+    #: whether the model was trained on (some of) the evaluation data
+    trained_on_test_data: bool = False
+    #: what the table should say besides the figures (the view, the data, the model)
+    notes: list[str] = field(default_factory=list)
+    #: the evaluation data: ``{"name", "kind": "file"|"dataset", "split", "n", "sha256"}``
+    data: dict[str, Any] | None = None
+    #: the model bundle scored (``name``, ``version``, ``lang``, ``path``, ``classes``)
+    bundle: dict[str, Any] | None = None
 
     @property
     def accuracy(self) -> float:
@@ -127,7 +143,7 @@ class EvalResult:
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict: ``dataset, protocol, accuracy, macro_f1, accuracy_std,
         macro_f1_std, folds, per_class, n`` (+ ``lang, labels, n_folds_planned, seconds,
-        model``)."""
+        model, calibration, view, trained_on_test_data, notes, data, bundle``)."""
         return {
             "dataset": self.dataset,
             "protocol": self.protocol,
@@ -144,11 +160,26 @@ class EvalResult:
             "seconds": self.seconds,
             "model": self.model,
             "calibration": self.calibration,
+            "view": self.view,
+            "trained_on_test_data": self.trained_on_test_data,
+            "notes": list(self.notes),
+            "data": self.data,
+            "bundle": self.bundle,
         }
 
     def to_json(self, indent: int | None = 2) -> str:
         """:meth:`to_dict` as JSON text."""
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
+    def _note_lines(self) -> list[str]:
+        lines = [f"note: {n}" for n in self.notes]
+        if self.trained_on_test_data:
+            lines.insert(
+                0,
+                "WARNING: the model was trained on this evaluation data: these figures "
+                "measure memory, not generalization",
+            )
+        return lines
 
     def format_table(self) -> str:
         """A plain-text table: one row per fold, the mean ± std, and the per-class report."""
@@ -156,6 +187,7 @@ class EvalResult:
         lines = [
             f"dataset: {self.dataset}  protocol: {self.protocol}  n: {self.n}  "
             f"folds: {len(self.folds)}/{self.n_folds_planned}{model}",
+            *self._note_lines(),
             f"{'fold':>6} {'n_train':>8} {'n_test':>7} {'accuracy':>9} {'macro_f1':>9} "
             f"{'seconds':>8}",
         ]
@@ -205,6 +237,27 @@ def _model_name(model_factory: Callable[..., Any]) -> str:
     return name or type(model_factory).__name__
 
 
+def _predictions(
+    model: Any, texts: list[str], true: list[str]
+) -> tuple[list[str], dict[str, float] | None]:
+    """The model's labels for ``texts`` and, when it gives probabilities, the calibration
+    report against ``true``."""
+    proba = classes = None
+    if hasattr(model, "predict_and_proba"):
+        labels, proba = model.predict_and_proba(texts)
+        classes = model.classes_
+    else:
+        labels = model.predict(texts)
+        if hasattr(model, "predict_proba") and hasattr(model, "classes_"):
+            proba, classes = model.predict_proba(texts), model.classes_
+    pred = [str(p) for p in labels]
+    if len(pred) != len(texts):
+        raise InputError(f"model returned {len(pred)} predictions for {len(texts)} texts")
+    if proba is None or classes is None:
+        return pred, None
+    return pred, calibration_report(true, np.asarray(proba), [str(c) for c in classes])
+
+
 def evaluate_folds(
     examples: Sequence[Example],
     folds: Sequence[Fold],
@@ -216,17 +269,22 @@ def evaluate_folds(
     labels: Sequence[str] | None = None,
     max_folds: int | None = None,
     progress: Callable[[str], None] | None = None,
+    fit: bool = True,
 ) -> EvalResult:
     """Run ``model_factory`` over explicit folds of ``examples`` (the core of :func:`evaluate`).
 
     For every fold a fresh estimator is fitted on the train positions only and asked to predict
     the test positions; the gold labels of the test portion are never passed to the model.
+    With ``fit=False`` the estimator is already trained: it is only asked to predict (the
+    train portion may be empty, and ``n_train`` is the estimator's ``n_train_`` where it has
+    one, e.g. the size of a bundle's training data).
 
     Raises
     ------
     InputError
-        When a fold's train and test positions overlap, a test or train portion is empty, an
-        example is unlabelled, or the model returns the wrong number of predictions.
+        When a fold's train and test positions overlap, a test or (with ``fit``) train portion
+        is empty, an example is unlabelled, or the model returns the wrong number of
+        predictions.
     """
     if max_folds is not None and max_folds < 1:
         raise InputError(f"max_folds must be ≥ 1, not {max_folds}")
@@ -243,28 +301,22 @@ def evaluate_folds(
     for k, fold in enumerate(run):
         train_idx = np.asarray(fold.train, dtype=int)
         test_idx = np.asarray(fold.test, dtype=int)
-        if len(train_idx) == 0 or len(test_idx) == 0:
+        if (fit and len(train_idx) == 0) or len(test_idx) == 0:
             raise InputError(f"fold {fold.index} has an empty train or test portion")
         if np.intersect1d(train_idx, test_idx).size:
             raise InputError(f"fold {fold.index}: train and test positions overlap")
         t0 = time.perf_counter()
         model = _make_model(model_factory, lang)
-        model.fit([texts[i] for i in train_idx], [y[i] for i in train_idx])
-        test_texts = [texts[i] for i in test_idx]
-        pred = [str(p) for p in model.predict(test_texts)]
-        if len(pred) != len(test_idx):
-            raise InputError(f"model returned {len(pred)} predictions for {len(test_idx)} texts")
+        if fit:
+            model.fit([texts[i] for i in train_idx], [y[i] for i in train_idx])
         true = [y[i] for i in test_idx]
-        cal = None
-        if hasattr(model, "predict_proba") and hasattr(model, "classes_"):
-            proba = np.asarray(model.predict_proba(test_texts))
-            cal = calibration_report(true, proba, [str(c) for c in model.classes_])
+        pred, cal = _predictions(model, [texts[i] for i in test_idx], true)
         secs = time.perf_counter() - t0
         fr = FoldResult(
             fold=fold.index + 1,
             accuracy=accuracy(true, pred),
             macro_f1=macro_f1(true, pred, labels),
-            n_train=len(train_idx),
+            n_train=len(train_idx) if fit else int(getattr(model, "n_train_", len(train_idx))),
             n_test=len(test_idx),
             seconds=secs,
             calibration=cal,

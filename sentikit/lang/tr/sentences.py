@@ -198,13 +198,19 @@ def split_column_sentences(
         if i < start:
             continue
         if not has_content:
-            has_content = any(
-                kinds[k] in _CONTENT_KINDS for k in range(max(content_seen, start), i + 1)
-            )
+            for k in range(max(content_seen, start), i + 1):
+                if kinds[k] in _CONTENT_KINDS:
+                    has_content = True
+                    break
             content_seen = i + 1
-        if not has_content:
-            continue
-        end = i + 1 if newline_before else _sentence_end(text, texts, starts, ends, kinds, i)
+            if not has_content:
+                continue
+        if newline_before:
+            end = i + 1
+        elif kinds[i] == "punct":  # a terminal (see _boundary_candidates)
+            end = _terminal_end(text, texts, starts, ends, kinds, i)
+        else:  # an emoticon or emoji
+            end = _emoticon_end(texts, kinds, i)
         if end > 0:
             if end >= n:
                 break
@@ -244,25 +250,13 @@ def _boundary_candidates(
     return cand
 
 
-def _sentence_end(
-    text: str,
-    texts: Sequence[str],
-    starts: Sequence[int],
-    ends: Sequence[int],
-    kinds: Sequence[str],
-    i: int,
-) -> int:
-    """The end (token index) of the sentence that candidate token ``i`` closes, or ``-1``."""
-    kind = kinds[i]
-    if kind == "punct" and _is_terminal(kind, texts[i]):
-        return _terminal_end(text, texts, starts, ends, kinds, i)
-    if kind in ("emoticon", "emoji"):
-        j = i
-        while j + 1 < len(kinds) and kinds[j + 1] in ("emoticon", "emoji"):
-            j += 1
-        if _starts_upper(kinds, texts, j + 1):
-            return j + 1
-    return -1
+def _emoticon_end(texts: Sequence[str], kinds: Sequence[str], i: int) -> int:
+    """The end (token index) of the sentence that the emoticon/emoji run starting at token
+    ``i`` closes: after the run when a capitalized word follows it, else ``-1``."""
+    j = i
+    while j + 1 < len(kinds) and kinds[j + 1] in ("emoticon", "emoji"):
+        j += 1
+    return j + 1 if _starts_upper(kinds, texts, j + 1) else -1
 
 
 def _terminal_end(
@@ -273,9 +267,12 @@ def _terminal_end(
     kinds: Sequence[str],
     i: int,
 ) -> int:
-    """:func:`_sentence_end` of terminal punctuation: after the closing quotes/brackets,
-    terminals, emoticons and emoji that follow it on the same line (``-1``: no boundary)."""
+    """The end (token index) of the sentence that the terminal punctuation token ``i`` closes:
+    after the closing quotes/brackets, terminals, emoticons and emoji that follow it on the
+    same line (``-1``: no boundary there)."""
     n = len(kinds)
+    if texts[i][-1] == ",":  # not a terminal ("!,")
+        return -1
     if texts[i] == ".":
         if not _period_is_boundary(texts, starts, ends, kinds, i):
             return -1

@@ -27,8 +27,8 @@ def doc_terms(doc: Document) -> list[str]:
     Examples
     --------
     >>> from sentikit.doc import Document, Token
-    >>> d = Document(text="Good film .", tokens=[Token("Good", 0, 4, norm="good"),
-    ...     Token("film", 5, 9), Token(".", 10, 11, kind="punct")])
+    >>> d = Document(text="Good film .", tokens=[Token(text="Good", start=0, end=4, norm="good"),
+    ...     Token(text="film", start=5, end=9), Token(text=".", start=10, end=11, kind="punct")])
     >>> doc_terms(d)
     ['good', 'film']
     """

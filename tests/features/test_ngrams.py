@@ -11,7 +11,7 @@ from sentikit.features.ngrams import CharNgrams, WordNgrams, char_wb_ngrams, tok
 def _doc(words: list[str], negated: set[int] = frozenset()) -> Document:  # type: ignore[assignment]
     toks, pos = [], 0
     for i, w in enumerate(words):
-        toks.append(Token(w, pos, pos + len(w), norm=w, negated=i in negated))
+        toks.append(Token(text=w, start=pos, end=pos + len(w), norm=w, negated=i in negated))
         pos += len(w) + 1
     return Document(text=" ".join(words), tokens=toks)
 

@@ -13,12 +13,15 @@ REPO_DIR = PACKAGE_DIR.parent
 
 
 def resolve_resource(path: str | Path) -> Path:
-    """A training-time resource path (a lexicon, a pretrained embedding): as given when it
-    exists or is absolute, else relative to the source tree's root (where the shipped
-    ``lexicons/`` live) when it exists there."""
+    """A resource path (a lexicon, a pretrained embedding): as given when it exists or is
+    absolute, else inside the package's resources (the shipped lexicons: ``lexicons/…`` is
+    ``sentikit/resources/lexicons/…``), else relative to the source tree's root."""
     p = Path(path)
-    if not p.is_absolute() and not p.exists() and (REPO_DIR / p).exists():
-        return REPO_DIR / p
+    if p.is_absolute() or p.exists():
+        return p
+    for base in (RESOURCES_DIR, REPO_DIR):
+        if (base / p).exists():
+            return base / p
     return p
 
 

@@ -370,7 +370,7 @@ def evaluate_command(
 ) -> None:
     """Ranking AUC, ternary macro-F1 and coverage of a lexicon against a gold lexicon.
 
-    Example: sentikit lexicon evaluate lexicons/en-imdb.tsv --gold hu-liu --json r.json
+    Example: sentikit lexicon evaluate sentikit/resources/lexicons/en-imdb.tsv --gold hu-liu --json r.json
     """
     from sentikit.lexicon.evaluate import evaluate_lexicon_file, load_gold
 
@@ -415,11 +415,11 @@ def show_command(
     from sentikit.lexicon.lookup import LemmaCandidate, lemma_candidates, lexicon_lang
     from sentikit.lexicon.terms import NEG_SUFFIX
     from sentikit.lexicon.tsv import LexiconRecord, load_lexicon
-    from sentikit.paths import REPO_DIR
+    from sentikit.paths import RESOURCES_DIR
 
-    files = list(lexicon or sorted((REPO_DIR / "lexicons").glob("*.tsv")))
+    files = list(lexicon or sorted((RESOURCES_DIR / "lexicons").glob("*.tsv")))
     if not files:
-        raise InputError("no lexicon files: give --lexicon FILE (none shipped in lexicons/)")
+        raise InputError("no lexicon files: give --lexicon FILE (none shipped in sentikit/resources/lexicons/)")
     lexes = [(f, load_lexicon(f)) for f in files]
 
     def rows(lex: dict[str, LexiconRecord], key: str) -> list[tuple[str, LexiconRecord]]:

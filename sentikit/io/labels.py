@@ -1,7 +1,8 @@
 """The label strings of the corpora and of labelled files, mapped to sentikit's labels.
 
-``P``/``pos``/``1``/``Olumlu`` → ``"positive"``, ``N``/``neg``/``0``/``Olumsuz`` →
-``"negative"``, ``Tarafsız`` → ``"neutral"``. Both the corpus loaders
+``P``/``pos``/``1``/``Olumlu``/``Pozitif`` → ``"positive"``,
+``N``/``neg``/``0``/``Olumsuz``/``Negatif`` → ``"negative"``, ``Tarafsız``/``Nötr``/``neu`` →
+``"neutral"``. Both the corpus loaders
 (:mod:`sentikit.io.datasets`) and the reader of labelled files
 (:func:`sentikit.io.record_reader.read_labelled_file`) map labels here; it imports no other
 ``sentikit.io`` module.
@@ -10,6 +11,8 @@ Examples
 --------
 >>> normalize_label("Olumlu"), normalize_label("neg"), normalize_label("TARAFSIZ")
 ('positive', 'negative', 'neutral')
+>>> normalize_label("Nötr"), normalize_label("NÖTR"), normalize_label("Pozitif")
+('neutral', 'neutral', 'positive')
 """
 
 from __future__ import annotations
@@ -23,14 +26,19 @@ LABEL_MAP = {
     "positive": "positive",
     "1": "positive",
     "olumlu": "positive",
+    "pozitif": "positive",
     "n": "negative",
     "neg": "negative",
     "negative": "negative",
     "0": "negative",
     "olumsuz": "negative",
+    "negatif": "negative",
     "tarafsız": "neutral",
     "tarafsiz": "neutral",
     "neutral": "neutral",
+    "neu": "neutral",
+    "nötr": "neutral",
+    "notr": "neutral",
 }
 
 

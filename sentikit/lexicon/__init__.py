@@ -1,6 +1,6 @@
 """Domain polarity lexicon induction (METHODS.md §4): SentProp-style label propagation over a
 corpus word graph and/or a WordNet synonym/antonym graph, with bootstrap confidence, evaluation
-against gold lexicons, and the TSV format of ``lexicons/``.
+against gold lexicons, and the TSV format of ``sentikit/resources/lexicons/``.
 
 Main entry points: :class:`LexiconInducer`, :func:`load_lexicon` (``term → (score, std, count,
 source)``), :func:`evaluate_lexicon_file`, :func:`load_gold`.

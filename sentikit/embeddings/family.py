@@ -221,6 +221,13 @@ class EmbeddingMean:
                 out[k] += float(w[self.dim + 2] * v) / len(idx)
         return out
 
+    def decompose(
+        self, doc: Document, weights: NDArray[np.float64]
+    ) -> tuple[NDArray[np.float64], dict[str, float]]:
+        """The mean vector and the polarity features are attributed to tokens whole (see the
+        module docstring): nothing is left over."""
+        return np.asarray(self.token_contributions(doc, weights), dtype=np.float64), {}
+
     # -------------------------------------------------------------- state
     def to_state(self) -> tuple[dict[str, Any], dict[str, NDArray[Any]]]:
         """Settings + vocabulary (JSON) and vectors + δ (arrays)."""

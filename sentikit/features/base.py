@@ -14,8 +14,8 @@ per family and fuses their logits. A family:
    explanations, and a pickle-free state (``to_state``/``from_state``);
 3. may add optional abilities, each a small protocol that the ensemble checks with
    ``isinstance`` (no ``hasattr`` probing): :class:`BatchLogits`, :class:`BatchTransform`,
-   :class:`CharContributions`, :class:`MorphemeContributions`, :class:`KnownUnits`,
-   :class:`Augmentable`, :class:`NeedsData`.
+   :class:`CharContributions`, :class:`MorphemeContributions`, :class:`Decomposable`,
+   :class:`KnownUnits`, :class:`Augmentable`, :class:`NeedsData`.
 
 Settings: a family spec in a configuration is ``{"name": …, <the family's own settings>,
 "classifier": {…}, "weight": …}``; the family's constructor takes exactly its own settings
@@ -130,6 +130,21 @@ class MorphemeContributions(Protocol):
         self, doc: Document, weights: NDArray[np.float64]
     ) -> list[dict[str, float]]:
         """One ``{tag: share}`` per token (``"@form"`` for the word form)."""
+        ...
+
+
+@runtime_checkable
+class Decomposable(Protocol):
+    """An exact decomposition of the family's score of one document: a share per token and
+    the parts tied to no token, by name (explanations that add up)."""
+
+    def decompose(
+        self, doc: Document, weights: NDArray[np.float64]
+    ) -> tuple[NDArray[np.float64], dict[str, float]]:
+        """``(shares, other)``: one share per token of ``doc`` and the parts tied to no token
+        (``{"standardization": …}``), such that ``shares.sum() + sum(other.values())`` equals
+        ``transform([doc]) @ weights`` (to rounding). The shares are
+        :meth:`FeatureFamily.token_contributions`."""
         ...
 
 

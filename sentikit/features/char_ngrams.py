@@ -259,6 +259,13 @@ class CharNgrams:
         out: list[float] = per_form[fids].tolist()
         return out
 
+    def decompose(
+        self, doc: Document, weights: NDArray[np.float64]
+    ) -> tuple[NDArray[np.float64], dict[str, float]]:
+        """``char_wb`` n-grams lie inside tokens: the token contributions are the whole score
+        (the L2 normalization is in each column's value), nothing is left over."""
+        return np.asarray(self.token_contributions(doc, weights), dtype=np.float64), {}
+
     def _form_occurrences(
         self, forms: Sequence[str], columns: NDArray[Any], chunk: int = 4096
     ) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:

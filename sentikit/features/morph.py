@@ -279,6 +279,13 @@ class MorphForms:
                 out[units[k].token] += c / len(ks)
         return out
 
+    def decompose(
+        self, doc: Document, weights: NDArray[np.float64]
+    ) -> tuple[NDArray[np.float64], dict[str, float]]:
+        """Every column (form n-gram or tag) lies on word tokens: the token contributions are
+        the whole score, nothing is left over."""
+        return np.asarray(self.token_contributions(doc, weights), dtype=np.float64), {}
+
     def morpheme_contributions(
         self, doc: Document, weights: NDArray[np.float64]
     ) -> list[dict[str, float]]:

@@ -453,7 +453,7 @@ class PolarityFeatures:
     # -- explanation ---------------------------------------------------------------------
     def token_contributions(self, doc: Document, weights: NDArray[np.float64]) -> list[float]:
         """Share of ``weights · features(doc)`` carried by each token (the constant part of the
-        standardization stays with the intercept).
+        standardization is no token's: :meth:`decompose` gives it apart).
 
         A max (min) feature is attributed to the tokens holding the maximum (minimum) score, a
         mean to every scored token in proportion to its score, a share to every token it
@@ -485,12 +485,25 @@ class PolarityFeatures:
                 for i, v in zip(idx, vals, strict=True):
                     out[i] += wb[2] * v / len(idx)
                 if self.extras:
+                    # a share counts among the block's tokens the vocabulary has (as the
+                    # features do: an unknown token is in no count row)
+                    known = sum(ids[i] is not None for i in block)
                     for i, v in zip(idx, vals, strict=True):
                         if v > 0:
-                            out[i] += wb[3] / len(block)
+                            out[i] += wb[3] / known
                         elif v < 0:
-                            out[i] += wb[4] / len(block)
+                            out[i] += wb[4] / known
         return [float(v) for v in out]
+
+    def decompose(
+        self, doc: Document, weights: NDArray[np.float64]
+    ) -> tuple[NDArray[np.float64], dict[str, float]]:
+        """The token contributions, and the constant part of the standardization
+        (``−weights · mean / std``: the same for every document) under
+        ``"standardization"``; together ``weights · transform([doc])``."""
+        shares = np.asarray(self.token_contributions(doc, weights), dtype=np.float64)
+        w = np.asarray(weights, dtype=np.float64)
+        return shares, {"standardization": -float(w @ (self.scale_.mean / self.scale_.std))}
 
     # -- persistence ---------------------------------------------------------------------
     def to_state(self) -> tuple[dict[str, Any], dict[str, NDArray[Any]]]:

@@ -199,6 +199,14 @@ class TransferFeature:
         inner = self.aux_.token_contributions(doc, self.aux_coef_)
         return [float(weights[0]) * c for c in inner]
 
+    def decompose(
+        self, doc: Document, weights: NDArray[np.float64]
+    ) -> tuple[NDArray[np.float64], dict[str, float]]:
+        """The token contributions, and ``weights[0] ·`` the auxiliary model's intercept
+        (the same for every document) under ``"intercept"``."""
+        shares = np.asarray(self.token_contributions(doc, weights), dtype=np.float64)
+        return shares, {"intercept": float(weights[0]) * self.aux_intercept_}
+
     def to_state(self) -> tuple[dict[str, Any], dict[str, NDArray[Any]]]:
         """Settings and the auxiliary model (vocabulary, scaling, coefficients)."""
         meta, arrays = self.aux_.to_state()

@@ -358,6 +358,13 @@ class WordNgrams:
             out += np.bincount(starts[m] + k, weights=share[m], minlength=n_tok)
         return [float(v) for v in out]
 
+    def decompose(
+        self, doc: Document, weights: NDArray[np.float64]
+    ) -> tuple[NDArray[np.float64], dict[str, float]]:
+        """Every n-gram lies on tokens: the token contributions are the whole score (the L2
+        normalization is in each column's value), nothing is left over."""
+        return np.asarray(self.token_contributions(doc, weights), dtype=np.float64), {}
+
     def to_state(self) -> tuple[dict[str, Any], dict[str, NDArray[Any]]]:
         """JSON-able settings + word forms, and arrays (n-gram keys, scaling), for a bundle."""
         meta = {

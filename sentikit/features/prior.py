@@ -118,6 +118,19 @@ class ModelPrior:
             out += float(prior.weights_[k]) * np.asarray(fam.token_contributions(doc, direction))
         return out
 
+    def decompose(
+        self, doc: Document, weights: NDArray[np.float64]
+    ) -> tuple[NDArray[np.float64], dict[str, float]]:
+        """``transform([doc]) @ weights`` is the prior's decision read out along ``weights``:
+        the prior's own exact decomposition of it (``explain_decision`` with that direction):
+        its token shares, and its intercept and its evidence tied to no token, by source."""
+        w = np.asarray(weights, dtype=np.float64).reshape(-1)
+        # total=0.0: the read-out's total is not needed here (it would cost a decision)
+        ex = self._model().explain_decision(doc, total=0.0, direction=w)
+        other = {"intercept": float(ex["intercept"])}
+        other.update({key: float(v) for key, v in ex["other"].items()})
+        return np.asarray(ex["tokens"], dtype=np.float64), other
+
     # -- persistence -----------------------------------------------------------------------
     def to_state(self) -> tuple[dict[str, Any], dict[str, NDArray[Any]]]:
         """Settings and the whole prior model's state (the bundle is self-contained)."""

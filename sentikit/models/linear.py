@@ -43,8 +43,13 @@ from sentikit.features.base import (
 from sentikit.features.batch import TokenBatch
 from sentikit.lang import get_processor
 from sentikit.models import builtin  # noqa: F401 - registers the built-in feature families
+from sentikit.models.decomposition import (
+    WeightsCache,
+    decompose,
+    polarity_direction,
+    quantity_name,
+)
 from sentikit.models.specs import make_family, split_spec
-from sentikit.stats.weights import polarity_sides
 
 #: Per-family classifiers: ``lr`` (logistic regression) or ``svm`` (linear SVM, hinge loss).
 CLASSIFIERS = ("lr", "svm")
@@ -52,6 +57,8 @@ CLASSIFIERS = ("lr", "svm")
 #: Processed auxiliary documents by (language, content digests): cross-validation folds reuse
 #: them; bounded, and keyed by content so that an edited corpus is never served stale.
 _AUX_DOCS: ContentCache[tuple[list[Document], NDArray[Any]]] = ContentCache(size=2)
+#: Family weights along the explained direction (:meth:`LinearEnsembleClassifier.family_weights`).
+_WEIGHTS = WeightsCache()
 
 
 def _softmax(z: NDArray[np.float64]) -> NDArray[np.float64]:
@@ -464,25 +471,49 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
         return cached
 
     # -- explanation ---------------------------------------------------------------------
+    def polarity_direction(self) -> NDArray[np.float64]:
+        """The direction over the fused logits that explanations read out: the mean logit of
+        the positive-side classes minus that of the negative-side ones
+        (:func:`~sentikit.stats.weights.polarity_sides`); ``log P(positive) / P(negative)``
+        with ``negative / neutral / positive`` and for binary models."""
+        width = 1 if len(self.classes_) == 2 else len(self.classes_)
+        return polarity_direction([str(c) for c in self.classes_], width)
+
+    def family_weights(self, k: int, direction: NDArray[np.float64]) -> NDArray[np.float64]:
+        """``direction · coef_[k]``: family ``k``'s column weights along a direction over the
+        fused logits (a few are kept: computing one reads the whole coefficient matrix)."""
+        return _WEIGHTS.get(self.__dict__, self.coef_, k, direction)
+
     def polarity_weights(self, k: int) -> NDArray[np.float64]:
         """Family ``k``'s weight vector towards positive: the mean of its positive-side class
-        rows minus the mean of its negative-side rows
-        (:func:`~sentikit.stats.weights.polarity_sides`)."""
-        coef = self.coef_[k]
-        classes = [str(c) for c in self.classes_]
-        pos, neg = polarity_sides(classes)
-        if coef.shape[0] == 1:  # binary: one row, towards classes[1]
-            return np.asarray(-coef[0] if classes[1] in neg else coef[0])
-        rows = {c: i for i, c in enumerate(classes)}
-        up = coef[[rows[c] for c in pos]].mean(axis=0)
-        down = coef[[rows[c] for c in neg]].mean(axis=0)
-        return np.asarray(up - down)
+        rows minus the mean of its negative-side rows (:meth:`polarity_direction`)."""
+        return self.family_weights(k, self.polarity_direction())
+
+    def polarity_decision(self, docs: Sequence[Document]) -> NDArray[np.float64]:
+        """Per document, the quantity explanations decompose: :meth:`polarity_direction` ·
+        the fused logits (``log P(positive) / P(negative)``), from :meth:`decision_docs`."""
+        z = np.asarray(self.decision_docs(docs), dtype=np.float64)
+        return np.asarray(z.reshape(len(docs), -1) @ self.polarity_direction())
+
+    def explain_decision(
+        self, doc: Document, total: float | None = None, direction: Any = None
+    ) -> dict[str, Any]:
+        """The exact decomposition of ``doc``'s decision (:mod:`sentikit.models.decomposition`):
+        ``intercept + tokens_total + Σ other = total``, where ``total`` is
+        :meth:`polarity_decision` (``log P(positive) / P(negative)``, in nats; pass it when
+        already computed), ``tokens`` holds each token's share (:meth:`token_contributions`)
+        and ``other`` the evidence tied to no token, by ``family:part``. ``direction`` (over
+        the fused logits) decomposes another read-out of them instead."""
+        if direction is None:
+            u, name = self.polarity_direction(), quantity_name(list(map(str, self.classes_)))
+        else:
+            u, name = np.asarray(direction, dtype=np.float64), "direction · fused logits"
+        return decompose(self, doc, u, name, total).to_dict()
 
     def token_contributions(self, doc: Document) -> list[float]:
-        """Each token's additive contribution to the positive-vs-negative logit of ``doc``.
-
-        The sum over tokens plus the weighted intercepts and fusion bias equals the fused
-        decision (binary models).
+        """Each token's additive contribution to the positive-vs-negative logit of ``doc``
+        (:meth:`polarity_direction`): with the intercept and the evidence tied to no token
+        they add up to the decision (:meth:`explain_decision`).
         """
         out = np.zeros(len(doc.tokens))
         for k, fam in enumerate(self.families_):

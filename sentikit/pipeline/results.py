@@ -122,6 +122,9 @@ def restore(r: dict[str, Any], nt: NormalizedText) -> None:
             _restore_spans(s["clauses"], nt, "text")
         _restore_spans(r["sentences"], nt, "text")
         _restore_spans(r.get("tokens", []), nt, "text")
+        top = (r.get("explanation") or {}).get("top") or {}
+        _restore_spans(top.get("positive", []), nt, "text")
+        _restore_spans(top.get("negative", []), nt, "text")
         _restore_spans(r["aspects"], nt, "term")
         for item in [r, *r["sentences"]]:
             ev = item.get("mixed_evidence") or {}
@@ -149,6 +152,7 @@ def undetermined(text: str, id: str, explain: bool) -> dict[str, Any]:
     }
     if explain:
         r["tokens"] = []
+        r["explanation"] = None
     return r
 
 
@@ -234,8 +238,16 @@ def set_clause_results(
     return out
 
 
-def result(d: Document, tag: dict[str, str], explain: bool, id: str) -> dict[str, Any]:
-    """The result dict of a scored (or unscored) document; ``tag``: the model's name and version."""
+def result(
+    d: Document,
+    tag: dict[str, str],
+    explain: bool,
+    id: str,
+    explanation: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The result dict of a scored (or unscored) document; ``tag``: the model's name and version;
+    with ``explain``, its ``tokens`` and ``explanation``
+    (:func:`sentikit.pipeline.explain.explain`; ``None`` for a text not scored)."""
     r: dict[str, Any] = {
         "id": id,
         "lang": d.lang,
@@ -260,4 +272,5 @@ def result(d: Document, tag: dict[str, str], explain: bool, id: str) -> dict[str
     }
     if explain:
         r["tokens"] = [_token_dict(t) for t in d.tokens]
+        r["explanation"] = explanation
     return r

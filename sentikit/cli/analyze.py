@@ -270,6 +270,12 @@ def load_analyzer(lang: str | None, model: Path | None, labels: str = "three") -
     return analyzer
 
 
+def _writer_options(out_fmt: str, explain: bool) -> dict[str, Any]:
+    """Options of the writer of ``out_fmt``: with ``--explain``, the flat formats (csv,
+    table) add the explanation's top words as columns (json and jsonl carry it whole)."""
+    return {"explain": True} if explain and out_fmt in ("csv", "table") else {}
+
+
 def _default_format(output: Path | None) -> str:
     if output is not None and str(output) != "-":
         return output_format_for(output) or "jsonl"
@@ -360,7 +366,13 @@ def analyze_command(
         Lang, typer.Option("--lang", "-l", help="Language; 'auto' detects it per text.")
     ] = Lang.auto,
     explain: Annotated[
-        bool, typer.Option("--explain", help="Add per-token explanations (json/jsonl).")
+        bool,
+        typer.Option(
+            "--explain",
+            help="Explain each decision: json/jsonl carry the tokens' contributions and the "
+            "decomposition of the decision ('explanation'); csv and table add the words that "
+            "pushed it most each way (top_positive, top_negative).",
+        ),
     ] = False,
     progress: Annotated[bool, typer.Option("--progress", help="Show progress on stderr.")] = False,
     batch_size: Annotated[
@@ -448,7 +460,7 @@ def analyze_command(
         )
         bar = Progress(progress, total)
         with open_output(output) as stream:
-            writer = make_writer(out_fmt, stream)
+            writer = make_writer(out_fmt, stream, **_writer_options(out_fmt, explain))
             with writer:
                 stats = (
                     run_analysis(chain(first, records), analyzer, writer, batch_size, explain, bar)

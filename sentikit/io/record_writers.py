@@ -40,6 +40,9 @@ CSV_COLUMNS = (
     "error",
     "text",
 )
+#: Columns that ``explain`` adds to the ``csv`` format, before ``text``: the words of the
+#: explanation's ``top`` (:func:`top_words`).
+EXPLAIN_COLUMNS = ("top_positive", "top_negative")
 
 
 def json_default(obj: Any) -> Any:
@@ -137,8 +140,19 @@ def _num(value: Any) -> str:
     return repr(round(x, 6))
 
 
+def top_words(result: Mapping[str, Any], side: str, numbers: bool = True) -> str:
+    """The words of the ``explanation``'s ``top[side]`` of a result, strongest first:
+    ``"güzel +1.448; harika +0.512"`` (``numbers=False``: ``"güzel, harika"``); empty without
+    an explanation."""
+    entries = ((result.get("explanation") or {}).get("top") or {}).get(side) or []
+    if numbers:
+        return "; ".join(f"{e['text']} {float(e['contribution']):+.3f}" for e in entries)
+    return ", ".join(str(e["text"]) for e in entries)
+
+
 def flat_row(result: Mapping[str, Any], text: str | None = None) -> dict[str, str]:
-    """The :data:`CSV_COLUMNS` of one result as strings (empty where absent)."""
+    """The :data:`CSV_COLUMNS` and :data:`EXPLAIN_COLUMNS` of one result as strings (empty
+    where absent)."""
     probs = result.get("probs") or {}
     return {
         "id": "" if result.get("id") is None else str(result["id"]),
@@ -149,19 +163,24 @@ def flat_row(result: Mapping[str, Any], text: str | None = None) -> dict[str, st
         "prob_neutral": _num(probs.get("neutral")),
         "prob_negative": _num(probs.get("negative")),
         "error": str(result.get("error") or ""),
+        "top_positive": top_words(result, "positive"),
+        "top_negative": top_words(result, "negative"),
         "text": "" if text is None else text,
     }
 
 
 class CsvWriter(RecordWriter):
     """Flat CSV with the header :data:`CSV_COLUMNS` (``text`` last; ``include_text=False``
-    drops it). Lines end with ``\\n``; fields are quoted where needed (RFC 4180)."""
+    drops it; ``explain=True`` adds :data:`EXPLAIN_COLUMNS` before it: the explanation's top
+    words each way, ``"word +1.234; word +0.567"``). Lines end with ``\\n``; fields are
+    quoted where needed (RFC 4180)."""
 
     format = "csv"
 
-    def __init__(self, stream: IO[str], include_text: bool = True) -> None:
+    def __init__(self, stream: IO[str], include_text: bool = True, explain: bool = False) -> None:
         super().__init__(stream)
-        self.columns = [c for c in CSV_COLUMNS if include_text or c != "text"]
+        columns = list(CSV_COLUMNS[:-1]) + (list(EXPLAIN_COLUMNS) if explain else []) + ["text"]
+        self.columns = [c for c in columns if include_text or c != "text"]
         self._writer = csv.writer(stream, lineterminator="\n")
         self._header_done = False
 
@@ -182,10 +201,12 @@ class CsvWriter(RecordWriter):
 
 __all__ = [
     "CSV_COLUMNS",
+    "EXPLAIN_COLUMNS",
     "CsvWriter",
     "JsonWriter",
     "JsonlWriter",
     "RecordWriter",
     "flat_row",
     "json_default",
+    "top_words",
 ]

@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Mapping
 from typing import IO, Any
 
-from sentikit.io.record_writers import RecordWriter
+from sentikit.io.record_writers import RecordWriter, top_words
 
 
 def cell_width(s: str) -> int:
@@ -47,53 +47,68 @@ class TableWriter(RecordWriter):
     The widths come from the first ``buffer`` results (held back until then, so that short
     inputs align exactly); later ones are cut to those widths. The text column fills the
     terminal width (``width``, default the terminal's or 100). Error records show ``ERROR``
-    as the label and the message as the text.
+    as the label and the message as the text. ``explain=True`` adds the columns ``TOP+`` and
+    ``TOP-`` before the text: the explanation's top words each way, strongest first (each
+    column at most a fifth of the width).
     """
 
     format = "table"
     _HEAD = ("ID", "LANG", "LABEL", "SCORE")
+    _EXPLAIN_HEAD = ("TOP+", "TOP-")
 
-    def __init__(self, stream: IO[str], width: int | None = None, buffer: int = 100) -> None:
+    def __init__(
+        self,
+        stream: IO[str],
+        width: int | None = None,
+        buffer: int = 100,
+        explain: bool = False,
+    ) -> None:
         super().__init__(stream)
         self.width = width or shutil.get_terminal_size((100, 24)).columns
         self.buffer = max(1, buffer)
-        self._pending: list[tuple[str, str, str, str, str]] = []
+        self.explain = explain
+        self._head = self._HEAD + (self._EXPLAIN_HEAD if explain else ())
+        self._pending: list[tuple[str, ...]] = []
         self._widths: list[int] | None = None
 
-    @staticmethod
-    def _cells(result: Mapping[str, Any], text: str | None) -> tuple[str, str, str, str, str]:
+    def _cells(self, result: Mapping[str, Any], text: str | None) -> tuple[str, ...]:
         rid = "" if result.get("id") is None else str(result["id"])
+        lang = str(result.get("lang") or "-")
         if result.get("error"):
-            return rid, str(result.get("lang") or "-"), "ERROR", "", str(result["error"])
+            top = ("", "") if self.explain else ()
+            return rid, lang, "ERROR", "", *top, str(result["error"])
         score = result.get("score")
         try:
             score_s = f"{float(score):+.3f}" if score is not None else ""
         except (TypeError, ValueError):
             score_s = str(score)
-        return (
-            rid,
-            str(result.get("lang") or "-"),
-            str(result.get("label") or "-"),
-            score_s,
-            "" if text is None else text,
+        top = (
+            (top_words(result, "positive", False), top_words(result, "negative", False))
+            if self.explain
+            else ()
         )
+        label = str(result.get("label") or "-")
+        return rid, lang, label, score_s, *top, "" if text is None else text
 
     def _emit(self, cells: tuple[str, ...]) -> None:
         assert self._widths is not None
-        parts = [fit_cell(c, w) for c, w in zip(cells[:4], self._widths, strict=False)]
-        text_w = max(10, self.width - sum(self._widths) - 2 * 4)
-        parts.append(fit_cell(cells[4], text_w).rstrip())
+        n = len(self._widths)
+        parts = [fit_cell(c, w) for c, w in zip(cells[:n], self._widths, strict=True)]
+        text_w = max(10, self.width - sum(self._widths) - 2 * n)
+        parts.append(fit_cell(cells[n], text_w).rstrip())
         self.stream.write("  ".join(parts).rstrip() + "\n")
 
     def _start(self) -> None:
         rows = self._pending
         widths = [
             max([cell_width(h)] + [cell_width(" ".join(r[i].split())) for r in rows])
-            for i, h in enumerate(self._HEAD)
+            for i, h in enumerate(self._head)
         ]
         widths[0] = min(widths[0], max(8, self.width // 4))  # long ids are cut
+        for i in range(len(self._HEAD), len(widths)):  # top words are cut
+            widths[i] = min(widths[i], max(8, self.width // 5))
         self._widths = widths
-        self._emit((*self._HEAD, "TEXT"))
+        self._emit((*self._head, "TEXT"))
         for r in rows:
             self._emit(r)
         self._pending = []

@@ -5,13 +5,16 @@ scores: positive +1, neutral 0, negative −1) against the other gold lexicon, w
 :func:`sentikit.lexicon.evaluate.evaluate_scores` — the measure the induced lexicons get. The
 AUC of one human-made lexicon against another is a practical ceiling for an induced one (ties
 between equal labels count one half). ``--vocab LEXICON.tsv`` restricts the scorer to the terms
-of a lexicon (e.g. the corpus vocabulary of ``sentikit/resources/lexicons/tr-movie.tsv``), as for induced lexicons.
+of a lexicon (e.g. the corpus vocabulary of ``sentikit/resources/lexicons/tr-movie.tsv``), as
+for induced lexicons.
 
 Usage::
 
-    python benchmarks/lexicon_gold_agreement.py --lang tr --vocab sentikit/resources/lexicons/tr-movie.tsv \
+    python benchmarks/lexicon_gold_agreement.py --lang tr \
+        --vocab sentikit/resources/lexicons/tr-movie.tsv \
         --json docs/results/lexicon_gold_agreement_tr.json
-    python benchmarks/lexicon_gold_agreement.py --lang en --vocab sentikit/resources/lexicons/en-imdb.tsv
+    python benchmarks/lexicon_gold_agreement.py --lang en \
+        --vocab sentikit/resources/lexicons/en-imdb.tsv
 """
 
 from __future__ import annotations

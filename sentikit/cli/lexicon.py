@@ -370,7 +370,7 @@ def evaluate_command(
 ) -> None:
     """Ranking AUC, ternary macro-F1 and coverage of a lexicon against a gold lexicon.
 
-    Example: sentikit lexicon evaluate sentikit/resources/lexicons/en-imdb.tsv --gold hu-liu --json r.json
+    Example: sentikit lexicon evaluate my-lexicon.tsv --gold hu-liu --json r.json
     """
     from sentikit.lexicon.evaluate import evaluate_lexicon_file, load_gold
 
@@ -419,7 +419,9 @@ def show_command(
 
     files = list(lexicon or sorted((RESOURCES_DIR / "lexicons").glob("*.tsv")))
     if not files:
-        raise InputError("no lexicon files: give --lexicon FILE (none shipped in sentikit/resources/lexicons/)")
+        raise InputError(
+            "no lexicon files: give --lexicon FILE (none shipped in sentikit/resources/lexicons/)"
+        )
     lexes = [(f, load_lexicon(f)) for f in files]
 
     def rows(lex: dict[str, LexiconRecord], key: str) -> list[tuple[str, LexiconRecord]]:

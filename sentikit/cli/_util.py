@@ -13,7 +13,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from enum import StrEnum
 from pathlib import Path
-from typing import IO
+from typing import IO, Annotated
+
+import typer
 
 from sentikit.errors import InputError
 from sentikit.io._files import Terminated, atomic_output, is_regular_file
@@ -233,3 +235,15 @@ class CorpusLang(StrEnum):
 
     tr = "tr"
     en = "en"
+
+
+#: Options of the commands that read a labelled file (``train``, ``evaluate``).
+TextColOption = Annotated[
+    str, typer.Option("--text-col", help="Text column of the labelled --data file.")
+]
+LabelColOption = Annotated[
+    str, typer.Option("--label-col", help="Label column of the labelled --data file.")
+]
+RawLabelsOption = Annotated[
+    bool, typer.Option("--raw-labels", help="Keep file labels as they are (no mapping).")
+]

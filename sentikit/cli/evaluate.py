@@ -19,7 +19,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from sentikit.cli._util import Progress, note, write_text_file
+from sentikit.cli._util import (
+    LabelColOption,
+    Progress,
+    RawLabelsOption,
+    TextColOption,
+    note,
+    write_text_file,
+)
 from sentikit.errors import InputError
 from sentikit.io.records import json_default
 
@@ -122,16 +129,9 @@ def evaluate_command(
             show_default=False,
         ),
     ] = None,
-    text_col: Annotated[
-        str, typer.Option("--text-col", help="Text column of the --data file.")
-    ] = "text",
-    label_col: Annotated[
-        str, typer.Option("--label-col", help="Label column of the --data file.")
-    ] = "label",
-    raw_labels: Annotated[
-        bool,
-        typer.Option("--raw-labels", help="Keep --data labels as they are (no mapping)."),
-    ] = False,
+    text_col: TextColOption = "text",
+    label_col: LabelColOption = "label",
+    raw_labels: RawLabelsOption = False,
     jobs: Annotated[
         int,
         typer.Option(

@@ -11,7 +11,13 @@ from typing import Annotated, Any
 
 import typer
 
-from sentikit.cli._util import CorpusLang, note
+from sentikit.cli._util import (
+    CorpusLang,
+    LabelColOption,
+    RawLabelsOption,
+    TextColOption,
+    note,
+)
 from sentikit.errors import InputError
 from sentikit.io.bundle import sha256_texts
 from sentikit.io.records import read_labelled_file
@@ -186,14 +192,9 @@ def train_command(
             show_default=False,
         ),
     ] = None,
-    text_col: Annotated[str, typer.Option("--text-col", help="Text column of a file.")] = "text",
-    label_col: Annotated[
-        str, typer.Option("--label-col", help="Label column of a file.")
-    ] = "label",
-    raw_labels: Annotated[
-        bool,
-        typer.Option("--raw-labels", help="Keep file labels as they are (no mapping)."),
-    ] = False,
+    text_col: TextColOption = "text",
+    label_col: LabelColOption = "label",
+    raw_labels: RawLabelsOption = False,
     overwrite: Annotated[
         bool, typer.Option("--overwrite", help="Replace a non-empty output folder.")
     ] = False,

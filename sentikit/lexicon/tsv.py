@@ -3,7 +3,8 @@
 The format is the one of ``sentikit/resources/lexicons/README.md``: a header line, then one
 term per line with its z-normalised score (> 0 positive), the bootstrap standard deviation of
 that score, the term's corpus frequency (0 for terms that only a dictionary graph knows) and
-where the term came from (``corpus``, ``wordnet``, ``both``, or ``seed`` for the seed words themselves).
+where the term came from (``corpus``, ``wordnet``, ``both``, or ``seed`` for the seed words
+themselves).
 
 Examples
 --------

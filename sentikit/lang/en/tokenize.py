@@ -47,7 +47,13 @@ import unicodedata
 
 from sentikit.doc import Token, tokens_from_columns
 from sentikit.errors import InputError
-from sentikit.lang.chunks import ChunkCache, ChunkCols, rows_to_columns, split_chunks
+from sentikit.lang.chunks import (
+    ChunkCache,
+    ChunkCols,
+    assemble_columns,
+    rows_to_columns,
+    split_chunks,
+)
 from sentikit.lang.en.abbreviations import ABBREVIATIONS, TITLE_ABBREVIATIONS
 from sentikit.lang.en.sentences import paragraph_starts, split_column_sentences, split_sentences
 
@@ -358,7 +364,8 @@ def scan(text: str) -> list[tuple[str, int, int, str]]:
 # pattern's lookarounds do not look across it, except for two abbreviation rules that look at
 # the next chunk: "No." before a number and an initial ("J.") before a capitalized word.
 # Chunks that may end in those (a period after "No" or after an upper-case letter) are never
-# cached.
+# cached, nor are chunks whose tokens reach past their end; a text with a spaced ellipsis
+# (". . .", which may start inside a chunk: "Then. . .I") reads no cached columns.
 _CACHE = ChunkCache(300_000)
 # the cache's maps under their former names (benchmarks/tokenize_ab.py reads them)
 _COLS, _SINGLE_NORM, _SINGLE_KIND = _CACHE.cols, _CACHE.single_norm, _CACHE.single_kind
@@ -399,10 +406,15 @@ def token_columns(
         ``Token.text``, ``start``, ``end``, ``norm`` and ``kind`` of each token.
     """
     # a PTB spaced ellipsis (". . .") is one chunk of _CHUNK_RE, several of str.split()
-    chunks, starts = split_chunks(text, _CHUNK_RE, regular=". ." not in text)
+    spaced = ". ." in text
+    chunks, starts = split_chunks(text, _CHUNK_RE, regular=not spaced)
     if not chunks:
         return [], [], [], [], []
-    out = _CACHE.assemble(chunks, starts, lambda i: _chunk_columns(text, chunks[i], starts[i]))
+    fill = lambda i: _chunk_columns(text, chunks[i], starts[i])  # noqa: E731
+    if spaced:  # a spaced ellipsis may start inside a chunk ("Then. . .I"): no cached columns
+        out = assemble_columns(chunks, starts, {}, {}, {}, fill)
+    else:
+        out = _CACHE.assemble(chunks, starts, fill)
     if "n't" in out[3]:
         _fix_hosts(out[3])
     return out

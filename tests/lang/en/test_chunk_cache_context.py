@@ -12,3 +12,10 @@ def test_spaced_ellipsis_does_not_poison_the_chunk_cache() -> None:
     _, starts, ends, _, _ = token_columns(text)
     assert max(ends) <= len(text)
     assert all(0 <= a < b for a, b in zip(starts, ends, strict=True))
+
+
+def test_a_spaced_ellipsis_text_reads_no_cached_chunk() -> None:
+    text = "I find out. . .how am I to sustain it. Then. . .I left."
+    fresh = token_columns(text)
+    token_columns("I find out. Then. How.")  # caches 'out.', 'Then.' as context-free chunks
+    assert token_columns(text) == fresh

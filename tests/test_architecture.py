@@ -64,6 +64,10 @@ LAYERS: dict[str, int] = {
     "sentikit.training": 6,  # training entry points (resolve data, fit, save bundles)
     "sentikit.evaluation": 6,  # evaluation runners, protocols, baselines (metrics: layer 0)
     "sentikit.behaviour": 6,  # the behavioural test suite
+    "sentikit.frame": 6,  # pandas: analyze_frame and the DataFrame accessor
+    "sentikit.spacy_component": 6,  # the spaCy pipeline component
+    "sentikit.sklearn": 6,  # the scikit-learn estimator over texts
+    "sentikit.estimator": 6,  # (the same, if named so)
     "sentikit": 6,  # the package __init__ (public re-exports)
     "sentikit.__main__": 6,  # ``python -m sentikit``
 }

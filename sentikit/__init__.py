@@ -17,6 +17,7 @@ from sentikit._version import __version__
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from sentikit.estimator import SentimentClassifier
     from sentikit.pipeline.analyzer import Analyzer
 
 
@@ -52,4 +53,13 @@ def load(lang: Any = None, model: Any = None, **kwargs: Any) -> Analyzer:
     return _load(lang, model=model, **kwargs)
 
 
-__all__ = ["__version__", "analyze", "iter_analyze", "load"]
+def __getattr__(name: str) -> Any:
+    """Lazy public names: ``SentimentClassifier`` imports scikit-learn only when asked for."""
+    if name == "SentimentClassifier":
+        from sentikit.estimator import SentimentClassifier
+
+        return SentimentClassifier
+    raise AttributeError(f"module 'sentikit' has no attribute {name!r}")
+
+
+__all__ = ["SentimentClassifier", "__version__", "analyze", "iter_analyze", "load"]

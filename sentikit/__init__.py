@@ -62,4 +62,21 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'sentikit' has no attribute {name!r}")
 
 
-__all__ = ["SentimentClassifier", "__version__", "analyze", "iter_analyze", "load"]
+def analyze_frame(df: Any, text: str = "review", **kwargs: Any) -> Any:
+    """Analyze column ``text`` of a pandas DataFrame → a DataFrame with the same index (label,
+    score, probabilities, lang, mixed, domain_coverage, error, warning). Imports pandas on
+    first use and registers the ``df.sentikit`` accessor. See :func:`sentikit.frame.analyze_frame`.
+    """
+    from sentikit.frame import analyze_frame as _analyze_frame
+
+    return _analyze_frame(df, text, **kwargs)
+
+
+__all__ = [
+    "SentimentClassifier",
+    "__version__",
+    "analyze",
+    "analyze_frame",
+    "iter_analyze",
+    "load",
+]

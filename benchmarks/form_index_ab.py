@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 import sentikit
-import sentikit.features.ngrams as ng
+import sentikit.features.batch as ng
 from sentikit.io.datasets import load_dataset
 
 CORPORA = {"en": "english-movie-sentences-rt-polarity", "tr": "turkish-movie-reviews"}

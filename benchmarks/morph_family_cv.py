@@ -6,7 +6,7 @@ the shipped configuration's n-gram families), trained through the family protoco
 test fold), on the same folds (``sentikit.evaluation.protocols``: cv10, and the tweets'
 official split). Configurations:
 
-* ``word_ngrams_1_3``: :class:`~sentikit.features.ngrams.WordNgrams` (1–3, the baseline);
+* ``word_ngrams_1_3``: :class:`~sentikit.features.word_ngrams.WordNgrams` (1–3, the baseline);
 * ``morph_root_1``: root-form unigrams + morpheme-tag columns;
 * ``morph_root_1_2``: root-form uni+bigrams + tag columns;
 * ``morph_root_1_2_notags``: root-form uni+bigrams without the tag columns (tag ablation).
@@ -39,7 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sentikit.evaluation.protocols import make_plan  # noqa: E402
 from sentikit.features.morph import MorphForms  # noqa: E402
-from sentikit.features.ngrams import WordNgrams  # noqa: E402
+from sentikit.features.word_ngrams import WordNgrams  # noqa: E402
 from sentikit.lang import get_processor  # noqa: E402
 
 CONFIGS: dict[str, Any] = {

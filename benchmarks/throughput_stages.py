@@ -23,7 +23,7 @@ from typing import Any
 
 import sentikit
 from sentikit.evaluation.baselines import TfidfLogReg
-from sentikit.features.ngrams import TokenBatch, sentence_segments
+from sentikit.features.batch import TokenBatch, sentence_segments
 from sentikit.io.datasets import load_dataset
 from sentikit.lang import get_processor
 

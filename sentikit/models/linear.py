@@ -4,7 +4,7 @@
 scikit-learn estimator contract (hyper-parameters in the constructor, learnt state ends in
 ``_``, ``fit`` returns self, ``get_params``/``set_params``). It takes raw texts: a language
 processor (fast path, no parser) turns them into Documents, each feature family
-(:mod:`sentikit.features.ngrams`) turns Documents into a sparse matrix, one logistic regression
+(:mod:`sentikit.features.base`) turns Documents into a sparse matrix, one logistic regression
 is trained per family, and the decision is the weighted sum of the family logits. Because every
 family is linear, each token's contribution to the decision is exact and additive, which is what
 ``explain`` reports.

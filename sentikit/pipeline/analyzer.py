@@ -61,7 +61,7 @@ import numpy as np
 
 from sentikit.doc import Document
 from sentikit.errors import InputError, ResourceMissingError, SentikitError
-from sentikit.features.ngrams import sentence_segments
+from sentikit.features.batch import sentence_segments
 from sentikit.lang import SUPPORTED_LANGS, get_processor
 from sentikit.lang.base import gc_paused
 from sentikit.lang.textnorm import NormalizedText, normalize_text

@@ -12,7 +12,10 @@ import numpy as np
 import pytest
 
 from sentikit.doc import Document, Token
-from sentikit.features.ngrams import CharNgrams, WordNgrams
+from sentikit.features.char_ngrams import CharNgrams
+
+# -- the formulas before issue 18 (one Python loop per token and n-gram), as references ----------
+from sentikit.features.word_ngrams import WordNgrams
 
 # -- the formulas before issue 18 (one Python loop per token and n-gram), as references ----------
 

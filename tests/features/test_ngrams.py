@@ -5,7 +5,9 @@ from __future__ import annotations
 import numpy as np
 
 from sentikit.doc import Document, Token
-from sentikit.features.ngrams import CharNgrams, WordNgrams, char_wb_ngrams, token_terms
+from sentikit.features.batch import token_terms
+from sentikit.features.char_ngrams import CharNgrams, char_wb_ngrams
+from sentikit.features.word_ngrams import WordNgrams
 
 
 def _doc(words: list[str], negated: set[int] = frozenset()) -> Document:  # type: ignore[assignment]
@@ -60,7 +62,8 @@ def test_state_round_trip() -> None:
 
 
 def test_prefix_stems_share_units_and_survive_the_bundle() -> None:
-    from sentikit.features.ngrams import TokenBatch, prefix_stem
+    from sentikit.features.batch import TokenBatch
+    from sentikit.features.word_ngrams import prefix_stem
     from sentikit.lang import get_processor
 
     assert prefix_stem("güzeldi", 5) == "güzel" and prefix_stem("iyi", 5) == "iyi"

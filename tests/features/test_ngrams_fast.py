@@ -7,7 +7,9 @@ from collections import Counter
 import numpy as np
 
 from sentikit.doc import Document
-from sentikit.features.ngrams import CharNgrams, WordNgrams, char_wb_ngrams, token_terms
+from sentikit.features.batch import token_terms
+from sentikit.features.char_ngrams import CharNgrams, char_wb_ngrams
+from sentikit.features.word_ngrams import WordNgrams
 
 from . import toy
 

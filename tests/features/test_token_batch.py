@@ -6,8 +6,10 @@ import numpy as np
 import pytest
 
 from sentikit.doc import Document, Sentence
-from sentikit.features.ngrams import CharNgrams, TokenBatch, WordNgrams, sentence_segments
+from sentikit.features.batch import TokenBatch, sentence_segments
+from sentikit.features.char_ngrams import CharNgrams
 from sentikit.features.polarity import PolarityFeatures
+from sentikit.features.word_ngrams import WordNgrams
 from sentikit.models.linear import LinearEnsembleClassifier
 
 from . import toy

@@ -228,3 +228,19 @@ class Generator:
         """``n`` filled sentences (base texts of perturbation tests)."""
         rng = self.rng(name)
         return [render(g[0], v) for g, v in self.fill(rng, [(t,) for t in templates], n, lexicon)]
+
+
+def run_builders(
+    lang: str,
+    n: int,
+    seed: int,
+    lexicon: Any,
+    builders: Sequence[Callable[[Generator], None]],
+) -> list[Test]:
+    """The tests of ``lang``: each capability builder (in report order) adds its tests to one
+    :class:`Generator` (at most ``n`` cases per test, seeded)."""
+    g = Generator(lang, n, seed, lexicon)
+    for build in builders:
+        build(g)
+    return g.tests
+

@@ -8,7 +8,7 @@ from functools import partial
 
 from sentikit.behaviour import perturb
 from sentikit.behaviour.cases import NEG, NEU, POS, Test
-from sentikit.behaviour.generate import Generator
+from sentikit.behaviour.generate import Generator, run_builders
 from sentikit.behaviour.words_en import (
     CITIES,
     FACTS,
@@ -366,7 +366,4 @@ _BUILDERS: tuple[Callable[[Generator], None], ...] = (
 
 def build_tests(n: int, seed: int) -> list[Test]:
     """The English tests with at most ``n`` cases each."""
-    g = Generator("en", n, seed, LEXICON)
-    for build in _BUILDERS:
-        build(g)
-    return g.tests
+    return run_builders("en", n, seed, LEXICON, _BUILDERS)

@@ -12,7 +12,7 @@ from functools import partial
 
 from sentikit.behaviour import perturb
 from sentikit.behaviour.cases import NEG, NEU, POS, Test
-from sentikit.behaviour.generate import Generator
+from sentikit.behaviour.generate import Generator, run_builders
 from sentikit.behaviour.words_tr import (
     CITIES,
     FACTS,
@@ -421,7 +421,4 @@ _BUILDERS: tuple[Callable[[Generator], None], ...] = (
 
 def build_tests(n: int, seed: int) -> list[Test]:
     """The Turkish tests with at most ``n`` cases each."""
-    g = Generator("tr", n, seed, LEXICON)
-    for build in _BUILDERS:
-        build(g)
-    return g.tests
+    return run_builders("tr", n, seed, LEXICON, _BUILDERS)

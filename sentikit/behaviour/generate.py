@@ -243,4 +243,3 @@ def run_builders(
     for build in builders:
         build(g)
     return g.tests
-

@@ -14,8 +14,10 @@ and explanation agree) replaces the ``norm`` of
   ``out of``/``yıldız``/``puan``/``üzerinden``/``numara``, or after ``out of``/``üzerinden``.
 
 Every feature family reads ``norm`` (word and character n-grams, transfer, polarity), so every
-family sees the masked form; ``Token.text`` and the spans never change. The lists are plain text
-files under ``sentikit/resources/masks/`` (written for sentikit; each has a header).
+family sees the masked form; ``Token.text`` and the spans stay true to the input (an identity
+phrase, merged into one token, keeps the text and span of the whole phrase; see below). The
+lists are plain text files under ``sentikit/resources/masks/`` (written for sentikit; each has
+a header).
 
 Rules
 -----
@@ -38,13 +40,35 @@ Rules
   ``Ermeni'nin`` and ``Türk'ün`` give the same norms.
 * Slurs are not listed: they carry the abuse that sentiment should see.
 
+Identity phrases
+----------------
+Masking is one-to-one per token, so swapping phrases of different lengths (``a Muslim`` /
+``a Sunni Muslim``, ``a woman`` / ``a trans woman``, ``a Mexican`` / ``a Turkish person``)
+would still change the features. After masking, an **identity phrase** — a maximal run of
+``<identity>`` tokens and identity modifiers (``identity_modifiers_<lang>.txt``: ``trans``,
+``sunni``, ``native``, ``pacific`` …, counted only next to an ``<identity>`` token; a ``+``
+touching one: ``LGBTİ+``), plus one person noun that directly follows it
+(``person_nouns_<lang>.txt``: ``person``, ``woman``, ``biri``, ``biriyim`` …) — becomes ONE
+token (:meth:`Masker.mask_phrases`, :func:`merge_columns`, :func:`mask_document`): its norm
+is ``"<identity>"``, its text the original substring, its span covers the run, it is negated
+if any of its tokens was; sentence (and clause) token ranges are remapped. A phrase never
+crosses a sentence start. In English, the article ``an`` right before a phrase is normed
+``a`` (elsewhere ``an`` is kept). So every phrase swap gives the same norms, hence the same
+features for every family.
+
 Examples
 --------
 >>> m = get_masker("en")
->>> m.mask(["my", "black", "neighbour", "helped", "me", "."],
+>>> m.mask(["my", "black", "cat", "helped", "me", "."],
 ...        ["word", "word", "word", "word", "word", "punct"],
-...        ["My", "black", "neighbour", "helped", "me", "."])
-['my', '<identity>', 'neighbour', 'helped', 'me', '.']
+...        ["My", "black", "cat", "helped", "me", "."])
+['my', 'black', 'cat', 'helped', 'me', '.']
+>>> m.mask(["my", "black", "neighbour", "helped"], ["word"] * 4,
+...        ["My", "black", "neighbour", "helped"])
+['my', '<identity>', '<identity>', 'helped']
+>>> m.mask_phrases(["as", "an", "asian", "person", ","], ["word"] * 4 + ["punct"],
+...                ["As", "an", "Asian", "person", ","])
+(['as', 'a', '<identity>', 'person', ','], [(2, 4)])
 >>> m.mask(["black", "coffee"], ["word", "word"], ["black", "coffee"])
 ['black', 'coffee']
 """
@@ -53,12 +77,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-from sentikit.doc import Token
+from sentikit.doc import Clause, Document, Sentence, Token
 
 __all__ = [
     "IDENTITY",
@@ -70,7 +94,10 @@ __all__ = [
     "Masker",
     "get_masker",
     "load_list",
+    "mask_document",
     "mask_tokens",
+    "merge_columns",
+    "sentence_cuts",
     "turkish_inflections",
 ]
 
@@ -286,6 +313,9 @@ class Masker:
     """Every norm :meth:`mask` may change (``table`` and ``cond``)."""
     fold: bool = False
     """Fold the apostrophe suffix after a masked token (Turkish)."""
+    modifiers: frozenset[str] = frozenset()
+    """Identity modifiers (``identity_modifiers_<lang>.txt``): part of an identity phrase when
+    next to an ``<identity>`` token."""
 
     def mask(
         self,
@@ -295,8 +325,26 @@ class Masker:
         starts: Sequence[int] | None = None,
         ends: Sequence[int] | None = None,
     ) -> list[str]:
-        """The masked norms (``norms`` itself when it is a list and nothing is masked; the
-        input is never changed).
+        """The masked norms, one per token (``norms`` itself when it is a list and nothing is
+        masked; the input is never changed). See :meth:`mask_phrases` for the parameters; the
+        tokens of an identity phrase each get ``"<identity>"`` here (the processors merge them
+        into one token with :func:`merge_columns`)."""
+        out, runs = self.mask_phrases(norms, kinds, texts, starts, ends)
+        for i, j in runs:
+            out[i:j] = [IDENTITY] * (j - i)
+        return out
+
+    def mask_phrases(
+        self,
+        norms: Sequence[str],
+        kinds: Sequence[str],
+        texts: Sequence[str] | None = None,
+        starts: Sequence[int] | None = None,
+        ends: Sequence[int] | None = None,
+        cuts: Collection[int] = (),
+    ) -> tuple[list[str], list[tuple[int, int]]]:
+        """The masked norms and the identity phrases of two tokens or more (the input is never
+        changed; the norms are ``norms`` itself when it is a list and nothing is masked).
 
         Parameters
         ----------
@@ -306,15 +354,23 @@ class Masker:
             The tokens' text (capitalization for the ``cap``/``pn`` terms; without it those
             terms are not masked).
         starts, ends : sequences of int, optional
-            Spans (a Turkish apostrophe suffix must touch its word to count for ``pn``).
+            Spans (a Turkish apostrophe suffix must touch its word to count for ``pn``; a
+            ``+`` must touch its identity term: ``LGBTİ+``).
+        cuts : collection of int, optional
+            Token indices where a sentence starts: no phrase runs across one.
 
         Returns
         -------
-        list of str
+        norms : list of str
+            The masked norms, one per token (English: ``an`` before a phrase becomes ``a``).
+        phrases : list of (int, int)
+            The identity phrases ``[i, j)`` of two tokens or more, in order (see
+            :meth:`phrases`); the norms of their tokens are left as masked one by one.
         """
         num = "number" in kinds
         if not num and self.keys.isdisjoint(norms):
-            return norms if isinstance(norms, list) else list(norms)  # nothing to mask
+            # nothing to mask
+            return (norms if isinstance(norms, list) else list(norms)), []
         out = list(map(self.table.get, norms, norms))
         if num:
             n = len(norms)
@@ -338,7 +394,58 @@ class Masker:
             for i in _positions(kinds, "suffix"):
                 if i > 0 and out[i - 1] in PLACEHOLDERS:
                     out[i] = fold_suffix(out[i])
-        return out
+        if IDENTITY not in out:
+            return out, []
+        runs = self.phrases(out, norms, kinds, starts, ends, cuts)
+        if self.lang == "en":  # "an" is "a" before a phrase ("an Asian" / "a white person")
+            for i, _ in runs:
+                if i > 0 and norms[i - 1] == "an" and i not in cuts:
+                    out[i - 1] = "a"
+        return out, [(i, j) for i, j in runs if j - i > 1]
+
+    def phrases(
+        self,
+        out: Sequence[str],
+        norms: Sequence[str],
+        kinds: Sequence[str],
+        starts: Sequence[int] | None = None,
+        ends: Sequence[int] | None = None,
+        cuts: Collection[int] = (),
+    ) -> list[tuple[int, int]]:
+        """The identity phrases ``[i, j)`` of masked norms ``out`` (one-token phrases included).
+
+        A phrase is a maximal run of ``<identity>`` tokens and identity modifiers (word tokens
+        whose ``norms`` entry is in :attr:`modifiers`, and a ``+`` touching an ``<identity>``
+        token) holding at least one ``<identity>``, plus one person noun (word) that directly
+        follows it. No phrase crosses a sentence start in ``cuts``.
+        """
+        mods, nouns = self.modifiers, self.person_nouns
+        n = len(out)
+        runs: list[tuple[int, int]] = []
+        end = 0
+        for k in _positions(out, IDENTITY):
+            if k < end:
+                continue
+            a = k
+            while a > end and a not in cuts and kinds[a - 1] == "word" and norms[a - 1] in mods:
+                a -= 1
+            b = k + 1
+            while b < n and b not in cuts:
+                if out[b] == IDENTITY:
+                    b += 1
+                elif kinds[b] == "word":
+                    if norms[b] not in mods:
+                        break
+                    b += 1
+                elif norms[b] == "+" and out[b - 1] == IDENTITY and _touches(starts, ends, b):
+                    b += 1
+                else:
+                    break
+            if b < n and b not in cuts and kinds[b] == "word" and norms[b] in nouns:
+                b += 1
+            runs.append((a, b))
+            end = b
+        return runs
 
     def _conditional(
         self,
@@ -379,6 +486,11 @@ class Masker:
         if nxt[0] in nouns or nxt[0].startswith("biri"):
             return True
         return len(nxt) > 1 and nxt[1] in nouns
+
+
+def _touches(starts: Sequence[int] | None, ends: Sequence[int] | None, i: int) -> bool:
+    """Token ``i`` starts where token ``i - 1`` ends (``True`` without spans)."""
+    return starts is None or ends is None or starts[i] == ends[i - 1]
 
 
 def _positions(kinds: Sequence[str], kind: str) -> list[int]:
@@ -460,6 +572,8 @@ def get_masker(lang: str) -> Masker:
     if tr:
         nouns |= {_ascii(w) for w in nouns}
     m.person_nouns = frozenset(nouns)
+    mods = {e.term for e in load_list(f"identity_modifiers_{lang}.txt")}
+    m.modifiers = frozenset(v for w in mods for v in _variants(w, lang))
 
     def forms(e: Entry, full: bool) -> set[str]:
         base = turkish_inflections(e.term, full) if tr and "noinf" not in e.flags else {e.term}
@@ -493,8 +607,107 @@ def get_masker(lang: str) -> Masker:
     return m
 
 
+def _new_index(runs: Sequence[tuple[int, int]], n: int) -> list[int]:
+    """Old token index → new token index once each run ``[i, j)`` is one token (entry ``n``:
+    the new length)."""
+    out: list[int] = []
+    shift = 0
+    prev = 0
+    for i, j in runs:
+        out.extend(range(prev - shift, i - shift))
+        out.extend([i - shift] * (j - i))
+        shift += j - i - 1
+        prev = j
+    out.extend(range(prev - shift, n + 1 - shift))
+    return out
+
+
+def _remap_range(part: Sentence | Clause, new: list[int]) -> None:
+    """Token range (and indices) of a sentence or clause after a merge (``new``: old → new)."""
+    a, b = part.token_start, part.token_end
+    part.token_start = new[a]
+    part.token_end = new[b - 1] + 1 if b > a else new[a]
+    if isinstance(part, Clause) and part.token_indices is not None:
+        part.token_indices = list(dict.fromkeys(new[k] for k in part.token_indices))
+
+
+def merge_columns(
+    text: str,
+    runs: Sequence[tuple[int, int]],
+    texts: Sequence[str],
+    starts: Sequence[int],
+    ends: Sequence[int],
+    norms: Sequence[str],
+    kinds: Sequence[str],
+    negated: Sequence[bool] | None,
+    sentences: Sequence[Sentence] = (),
+) -> tuple[list[str], list[int], list[int], list[str], list[str], list[bool] | None]:
+    """Token columns with each identity phrase ``[i, j)`` of ``runs`` made one token.
+
+    The merged token's text is the original substring ``text[starts[i]:ends[j - 1]]``, its span
+    covers the run, its norm is ``"<identity>"``, its kind ``"word"``, and it is negated if any
+    token of the run is. ``sentences`` (and their clauses) get their token ranges remapped in
+    place. ``runs`` must be sorted, disjoint and each inside one sentence.
+
+    Examples
+    --------
+    >>> text = "I am a trans woman."
+    >>> sents = [Sentence(text, (0, 18), 0, 6)]
+    >>> cols = merge_columns(text, [(3, 5)], ["I", "am", "a", "trans", "woman", "."],
+    ...                      [0, 2, 5, 7, 13, 17], [1, 4, 6, 12, 18, 18],
+    ...                      ["i", "am", "a", IDENTITY, IDENTITY, "."], ["word"] * 5 + ["punct"],
+    ...                      None, sents)
+    >>> cols[0], cols[3], (sents[0].token_start, sents[0].token_end)
+    (['I', 'am', 'a', 'trans woman', '.'], ['i', 'am', 'a', '<identity>', '.'], (0, 5))
+    """
+    o_texts: list[str] = []
+    o_starts: list[int] = []
+    o_ends: list[int] = []
+    o_norms: list[str] = []
+    o_kinds: list[str] = []
+    o_neg: list[bool] | None = None if negated is None else []
+    prev = 0
+    for i, j in runs:
+        o_texts += texts[prev:i]
+        o_starts += starts[prev:i]
+        o_ends += ends[prev:i]
+        o_norms += norms[prev:i]
+        o_kinds += kinds[prev:i]
+        s, e = starts[i], ends[j - 1]
+        o_texts.append(text[s:e])
+        o_starts.append(s)
+        o_ends.append(e)
+        o_norms.append(IDENTITY)
+        o_kinds.append("word")
+        if o_neg is not None and negated is not None:
+            o_neg += negated[prev:i]
+            o_neg.append(any(negated[i:j]))
+        prev = j
+    o_texts += texts[prev:]
+    o_starts += starts[prev:]
+    o_ends += ends[prev:]
+    o_norms += norms[prev:]
+    o_kinds += kinds[prev:]
+    if o_neg is not None and negated is not None:
+        o_neg += negated[prev:]
+    if sentences:
+        new = _new_index(runs, len(texts))
+        for sent in sentences:
+            _remap_range(sent, new)
+            for clause in sent.clauses:
+                _remap_range(clause, new)
+    return o_texts, o_starts, o_ends, o_norms, o_kinds, o_neg
+
+
+def sentence_cuts(sentences: Sequence[Sentence]) -> frozenset[int]:
+    """The token indices where a sentence other than the first starts (``cuts`` of
+    :meth:`Masker.mask_phrases`)."""
+    return frozenset(s.token_start for s in sentences if s.token_start > 0)
+
+
 def mask_tokens(tokens: Sequence[Token], lang: str) -> None:
-    """Mask the ``norm`` of Token objects in place (the analyzed paths); ``text`` is kept."""
+    """Mask the ``norm`` of Token objects in place, one by one (``text`` is kept); the tokens
+    of an identity phrase each get ``"<identity>"`` (:func:`mask_document` merges them)."""
     if not tokens:
         return
     forms = [t.form for t in tokens]
@@ -508,3 +721,65 @@ def mask_tokens(tokens: Sequence[Token], lang: str) -> None:
     for t, old, n in zip(tokens, forms, new, strict=True):
         if n != old:
             t.norm = n
+
+
+def mask_document(doc: Document, lang: str) -> None:
+    """Mask a Document's tokens in place (the analyzed paths), as the fast paths do: the norms
+    are masked and each identity phrase becomes one token (:func:`merge_columns`).
+
+    The merged token keeps the annotation (``lemma``, ``pos``, ``tag``, ``morphemes``, ``dep``,
+    ``head``) of the run's syntactic head: its token whose head lies outside the run, else its
+    last token. Heads, sentence and clause token ranges are remapped.
+    """
+    tokens = doc.tokens
+    if not tokens:
+        return
+    forms = [t.form for t in tokens]
+    kinds = [t.kind for t in tokens]
+    starts = [t.start for t in tokens]
+    ends = [t.end for t in tokens]
+    new_norms, runs = get_masker(lang).mask_phrases(
+        forms, kinds, [t.text for t in tokens], starts, ends, sentence_cuts(doc.sentences)
+    )
+    for t, old, n in zip(tokens, forms, new_norms, strict=True):
+        if n != old:
+            t.norm = n
+    if not runs:
+        return
+    new = _new_index(runs, len(tokens))
+    out: list[Token] = []
+    prev = 0
+    for i, j in runs:
+        out += tokens[prev:i]
+        run = tokens[i:j]
+        head = next(
+            (t for t in run if t.head is not None and (t.head < 0 or not i <= t.head < j)),
+            run[-1],
+        )
+        s, e = starts[i], ends[j - 1]
+        out.append(
+            Token(
+                text=doc.text[s:e],
+                start=s,
+                end=e,
+                norm=IDENTITY,
+                lemma=head.lemma,
+                pos=head.pos,
+                morphemes=head.morphemes,
+                negated=any(t.negated for t in run),
+                kind="word",
+                head=head.head,
+                dep=head.dep,
+                tag=head.tag,
+            )
+        )
+        prev = j
+    out += tokens[prev:]
+    for t in out:
+        if t.head is not None and t.head >= 0:
+            t.head = new[t.head]
+    doc.tokens = out
+    for sent in doc.sentences:
+        _remap_range(sent, new)
+        for clause in sent.clauses:
+            _remap_range(clause, new)

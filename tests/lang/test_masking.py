@@ -32,6 +32,8 @@ LISTS = [
     "names.txt",
     "places.txt",
     "false_friends_tr.txt",
+    "identity_modifiers_en.txt",
+    "identity_modifiers_tr.txt",
 ]
 
 
@@ -151,8 +153,12 @@ def test_text_and_spans_unchanged() -> None:
     for proc, text in cases:
         doc = proc.make_doc(text)
         plain = type(proc)(mask=False).make_doc(text)
-        assert [t.text for t in doc.tokens] == [t.text for t in plain.tokens]
-        assert [(t.start, t.end) for t in doc.tokens] == [(t.start, t.end) for t in plain.tokens]
+        # the identity phrase (colour/ethnicity + person noun) is one token; the rest is kept
+        merged = [t for t in doc.tokens if " " in t.text]
+        assert len(merged) == 1 and merged[0].norm == IDENTITY
+        kept = [t for t in doc.tokens if " " not in t.text]
+        plain_spans = {(t.start, t.end): t.text for t in plain.tokens}
+        assert all(plain_spans[(t.start, t.end)] == t.text for t in kept)
         assert all(text[t.start : t.end] == t.text for t in doc.tokens)
         assert [s.text for s in doc.sentences] == [s.text for s in plain.sentences]
         assert [t.norm for t in doc.tokens] != [t.norm for t in plain.tokens]
@@ -188,7 +194,11 @@ def test_analyzed_path_masks_too() -> None:
     pytest.importorskip("zeyrek")
     proc = TurkishProcessor()
     doc = proc.make_doc("Kürt komşum çok iyi.", analyze=True)
-    assert doc.tokens[0].norm == IDENTITY and doc.tokens[0].text == "Kürt"
+    assert doc.tokens[0].norm == IDENTITY and doc.tokens[0].text == "Kürt komşum"
+    fast = proc.make_doc("Kürt komşum çok iyi.")
+    assert [t.norm for t in doc.tokens] == [t.norm for t in fast.tokens]
+    assert [(t.start, t.end) for t in doc.tokens] == [(t.start, t.end) for t in fast.tokens]
+    assert (doc.sentences[0].token_start, doc.sentences[0].token_end) == (0, len(doc.tokens))
 
 
 def test_end_to_end_identical_probabilities() -> None:
@@ -215,3 +225,172 @@ def test_end_to_end_identical_probabilities() -> None:
     for a, b in pairs:
         pa, pb = model.predict_proba([a, b])
         np.testing.assert_array_equal(pa, pb)
+
+
+# ------------------------------------------------------------------------------------------
+# Identity phrases: a run of identity terms and modifiers (+ a person noun) is one token
+# ------------------------------------------------------------------------------------------
+
+_PHRASE_SWAPS = [
+    ("en", "As {} , I found the food great.", ["a Mexican", "a Turkish person", "an American"]),
+    (
+        "en",
+        "{} served us and the soup was cold.",
+        ["A white person", "An Asian person", "A Native American person", "A Pacific Islander"],
+    ),
+    ("en", "I am {} and I loved this film.", ["a Muslim", "an atheist", "a Sunni Muslim"]),
+    ("en", "My friend is {} and we both liked it.", ["a woman", "a trans woman"]),
+    (
+        "en",
+        "The hotel was awful, said {}.",
+        ["a gay person", "a lesbian", "a gay man", "an asexual person", "an LGBTQ+ person"],
+    ),
+    ("tr", "Yeni komşumuz {}.", ["Suriyeli biri", "Iraklı biri", "Türk"]),
+    ("tr", "Ben {} biriyim ve bu filmi çok sevdim.", ["kadın", "trans kadın", "genç kadın"]),
+    ("tr", "{} olarak yemeği güzel buldum.", ["Eşcinsel biri", "LGBTİ+ biri"]),
+    ("tr", "{} bir garson bize hizmet etti.", ["Sünni Müslüman", "Alevi"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "frame", "whos"), _PHRASE_SWAPS)
+def test_phrase_swaps_give_identical_norms(lang: str, frame: str, whos: list[str]) -> None:
+    proc = EnglishProcessor() if lang == "en" else TurkishProcessor()
+    norms = [_norms(proc, frame.format(w)) for w in whos]
+    assert all(n == norms[0] for n in norms[1:]), norms
+    assert norms[0].count(IDENTITY) == 1
+    if lang == "tr":  # terms() gives the same norms as make_doc
+        for w in whos:
+            text = frame.format(w)
+            assert proc.terms(text) == [
+                t.norm for t in proc.make_doc(text).tokens if t.kind not in ("punct", "other")
+            ]
+
+
+def test_iraqi_is_masked() -> None:  # Turkish lower case of "I" is "ı": "Iraklı" -> "ıraklı"
+    assert _mask("tr", "Iraklı biri")[0] == IDENTITY
+    assert _mask("tr", "irakli biri")[0] == IDENTITY
+    assert _mask("tr", "Irak'ta kaldık.")[0] == PLACE
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "phrase"),
+    [
+        ("en", "Yes. As an Asian person, I loved it. Great!", "Asian person"),
+        ("en", "Good. A trans woman served us.\n\nBad soup.", "trans woman"),
+        ("en", "It was fine; a Native American person wrote it.", "Native American person"),
+        ("tr", "Güzel. Ben Suriyeli biriyim ve bayıldım. Harika!", "Suriyeli biriyim"),
+        ("tr", "Tamam. LGBTİ+ biri olarak sevdim.", "LGBTİ+ biri"),
+    ],
+)
+def test_phrase_is_one_token_with_true_span(lang: str, text: str, phrase: str) -> None:
+    proc = EnglishProcessor() if lang == "en" else TurkishProcessor()
+    doc = proc.make_doc(text)
+    plain = type(proc)(mask=False).make_doc(text)
+    merged = [t for t in doc.tokens if t.text == phrase]
+    assert len(merged) == 1
+    tok = merged[0]
+    assert tok.norm == IDENTITY and tok.kind == "word"
+    assert text[tok.start : tok.end] == phrase
+    assert all(text[t.start : t.end] == t.text for t in doc.tokens)
+    # sentences: same texts, token ranges that tile the tokens and match the spans
+    assert [s.text for s in doc.sentences] == [s.text for s in plain.sentences]
+    assert doc.sentences[0].token_start == 0 and doc.sentences[-1].token_end == len(doc.tokens)
+    for a, b in zip(doc.sentences, doc.sentences[1:], strict=False):
+        assert a.token_end == b.token_start
+    for s in doc.sentences:
+        toks = doc.tokens[s.token_start : s.token_end]
+        assert toks and all(s.span[0] <= t.start and t.end <= s.span[1] for t in toks)
+    # the columns (what models read) agree with the built tokens
+    fresh = proc.make_doc(text)
+    assert fresh.token_forms() == [t.norm for t in doc.tokens]
+    assert (
+        fresh.n_tokens()
+        == len(doc.tokens)
+        == len(plain.tokens)
+        - (len(phrase.split()) - 1)
+        - (phrase.endswith("+") and " " not in phrase)
+        - phrase.count("+")
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "I had a black coffee and an apple, then a white wine."),
+        ("en", "An honest review: the straight answer is that it was an awful film."),
+        ("en", "Grace said it was a joy to watch, and we will go again."),
+        ("en", "The trans-Atlantic flight was long; native plants and young trees everywhere."),
+        ("en", "What an East End show, a Pacific cruise and a south side walk!"),
+        ("tr", "Siyah kahve içtim, genç bir ağaç gördük."),
+        ("tr", "Doğu kapısından girdik, güney tarafı güzeldi."),
+        ("tr", "Bu türkü çok güzel, romanı da okudum."),
+    ],
+)
+def test_non_identity_text_unchanged(lang: str, text: str) -> None:
+    proc = EnglishProcessor() if lang == "en" else TurkishProcessor()
+    doc = proc.make_doc(text)
+    plain = type(proc)(mask=False).make_doc(text)
+    assert [t.norm for t in doc.tokens] == [t.norm for t in plain.tokens]
+    assert [(t.start, t.end) for t in doc.tokens] == [(t.start, t.end) for t in plain.tokens]
+
+
+def test_an_kept_outside_phrases_and_normed_before_them() -> None:
+    norms = _norms(EnglishProcessor(), "An apple and an Irish person, an idea.")
+    assert norms == ["an", "apple", "and", "a", IDENTITY, ",", "an", "idea", "."]
+
+
+def test_phrase_does_not_cross_a_sentence_start() -> None:
+    doc = EnglishProcessor().make_doc("I met a Muslim\n\nPeople were kind")
+    assert len(doc.sentences) == 2
+    assert [t.text for t in doc.tokens] == ["I", "met", "a", "Muslim", "People", "were", "kind"]
+    assert doc.sentences[1].token_start == 4
+
+
+def test_slurs_and_other_words_are_not_swallowed() -> None:
+    # a slur next to an identity term is neither masked nor merged: it carries the abuse
+    norms = _norms(EnglishProcessor(), "That gay faggot was rude.")
+    assert norms == ["that", IDENTITY, "faggot", "was", "rude", "."]
+    norms = _norms(EnglishProcessor(), "The trans tranny ruined it.")
+    assert "tranny" in norms and norms.count(IDENTITY) == 1
+
+
+def test_phrase_negation_is_any_of_its_tokens() -> None:
+    doc = EnglishProcessor().make_doc("I am not a trans woman.")
+    tok = next(t for t in doc.tokens if t.norm == IDENTITY)
+    plain = EnglishProcessor(mask=False).make_doc("I am not a trans woman.")
+    assert tok.text == "trans woman"
+    assert tok.negated == any(t.negated for t in plain.tokens if t.text in ("trans", "woman"))
+
+
+def test_mask_keeps_one_norm_per_token() -> None:
+    m = get_masker("en")
+    norms = ["as", "an", "east", "asian", "person", ",", "he", "left"]
+    out, runs = m.mask_phrases(norms, ["word"] * 5 + ["punct", "word", "word"])
+    assert runs == [(2, 5)] and out[1] == "a"
+    assert (
+        m.mask(norms, ["word"] * 5 + ["punct", "word", "word"])[:5] == ["as", "a"] + [IDENTITY] * 3
+    )
+
+
+def test_analyzed_english_path_merges_like_the_fast_path() -> None:
+    from sentikit.lang.en import parser
+
+    if not parser.is_available():
+        pytest.skip("spaCy model not installed")
+    text = "As an Asian person, I loved it. A trans woman who was not a gay man served us."
+    proc = EnglishProcessor()
+    a, f = proc.make_doc(text, analyze=True), proc.make_doc(text)
+    assert [t.norm for t in a.tokens] == [t.norm for t in f.tokens]
+    assert [(t.start, t.end, t.text) for t in a.tokens] == [
+        (t.start, t.end, t.text) for t in f.tokens
+    ]
+    assert [(s.token_start, s.token_end) for s in a.sentences] == [
+        (s.token_start, s.token_end) for s in f.sentences
+    ]
+    n = len(a.tokens)
+    assert all(t.head is None or -1 <= t.head < n for t in a.tokens)
+    merged = [t for t in a.tokens if t.text == "trans woman"][0]
+    assert merged.pos == "NOUN" and merged.dep == "nsubj"
+    for s in a.sentences:
+        for c in s.clauses:
+            assert s.token_start <= c.token_start < c.token_end <= s.token_end

@@ -28,7 +28,7 @@ from sentikit.lang.en.negation import DEFAULT_WINDOW, mark_negation, negation_fl
 from sentikit.lang.en.sentences import paragraph_starts, split_column_sentences, split_sentences
 from sentikit.lang.en.tokenize import terms as _fast_terms
 from sentikit.lang.en.tokenize import token_columns, tokenize
-from sentikit.lang.masking import get_masker, mask_tokens
+from sentikit.lang.masking import get_masker, mask_document, merge_columns, sentence_cuts
 
 __all__ = ["EnglishProcessor"]
 
@@ -57,7 +57,9 @@ class EnglishProcessor:
     mask : bool, default True
         Neutralize identity and entity terms in ``norm`` (:mod:`sentikit.lang.masking`:
         ``<identity>``, ``<pron>``, ``<person>``, ``<place>``, ``<num>``), on both paths, after
-        sentence splitting and negation; ``Token.text`` is kept.
+        sentence splitting and negation; an identity phrase (``a trans woman``, ``an Asian
+        person``) becomes one token with the norm ``<identity>`` (its text and span those of
+        the whole phrase, ``an`` before it normed ``a``); ``Token.text`` is kept.
 
     Examples
     --------
@@ -177,7 +179,12 @@ class EnglishProcessor:
                     spans = [(s.token_start, s.token_end) for s in sents]
                 neg = negation_flags(norms, kinds, spans, window)
                 if masker is not None:  # identity and entity terms (sentikit.lang.masking)
-                    norms = masker.mask(norms, kinds, texts_, starts, ends)
+                    cuts = sentence_cuts(sents) if len(sents) > 1 else ()
+                    norms, runs = masker.mask_phrases(norms, kinds, texts_, starts, ends, cuts)
+                    if runs:  # each identity phrase becomes one token
+                        texts_, starts, ends, norms, kinds, neg = merge_columns(
+                            text, runs, texts_, starts, ends, norms, kinds, neg, sents
+                        )
                 cols = TokenColumns(texts_, starts, ends, norms, kinds, neg)
                 append(from_columns(text, cols, sents, doc_id, "en"))
         return docs
@@ -200,7 +207,7 @@ class EnglishProcessor:
             mark_parse_negation(doc.tokens)
             document_clauses(doc, verb_tags=self.verb_tags)
             if self.mask:
-                mask_tokens(doc.tokens, "en")
+                mask_document(doc, "en")
             docs[k] = doc
         return docs
 

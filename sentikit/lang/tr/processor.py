@@ -36,7 +36,7 @@ from contextlib import nullcontext
 from sentikit.doc import Document, Morpheme, Token, TokenColumns
 from sentikit.errors import InputError
 from sentikit.lang.base import gc_paused
-from sentikit.lang.masking import get_masker, mask_tokens
+from sentikit.lang.masking import get_masker, mask_document, merge_columns, sentence_cuts
 from sentikit.lang.tr import fast_negation
 from sentikit.lang.tr.deasciify import Deasciifier, FrequencySource
 from sentikit.lang.tr.lexer import TOKEN_RE
@@ -77,7 +77,9 @@ class TurkishProcessor:
         On-disk morphology cache (default ``$SENTIKIT_CACHE_DIR`` if set).
     mask : bool, default True
         Neutralize identity and entity terms in ``norm`` (:mod:`sentikit.lang.masking`:
-        ``<identity>``, ``<person>``, ``<place>``, ``<num>``); ``Token.text`` is kept.
+        ``<identity>``, ``<person>``, ``<place>``, ``<num>``); an identity phrase (``trans
+        kadın``, ``Suriyeli biri``) becomes one token with the norm ``<identity>`` (its text
+        and span those of the whole phrase); ``Token.text`` is kept.
 
     Notes
     -----
@@ -146,7 +148,16 @@ class TurkishProcessor:
             raise InputError(f"terms() expects a str, got {type(text).__name__}")
         if self.mask:  # the masked norms of make_doc (sentikit.lang.masking)
             texts, starts, ends, norms, kinds = token_columns(text)
-            norms = get_masker("tr").mask(norms, kinds, texts, starts, ends)
+            if not texts:
+                return []
+            sents = split_column_sentences(text, texts, starts, ends, kinds)
+            norms, runs = get_masker("tr").mask_phrases(
+                norms, kinds, texts, starts, ends, sentence_cuts(sents)
+            )
+            if runs:  # each identity phrase is one token
+                _, _, _, norms, kinds, _ = merge_columns(
+                    text, runs, texts, starts, ends, norms, kinds, None
+                )
             return [n for n, k in zip(norms, kinds, strict=True) if k not in _TERM_SKIP]
         out = []
         for m in TOKEN_RE.finditer(text):
@@ -166,7 +177,13 @@ class TurkishProcessor:
         spans = [(s.token_start, s.token_end) for s in sents] if sents else [(0, len(texts))]
         neg = fast_negation.negation_flags(norms, kinds, spans)  # morphology-free negation
         if mask:  # identity and entity terms (sentikit.lang.masking)
-            norms = get_masker("tr").mask(norms, kinds, texts, starts, ends)
+            norms, runs = get_masker("tr").mask_phrases(
+                norms, kinds, texts, starts, ends, sentence_cuts(sents)
+            )
+            if runs:  # each identity phrase becomes one token
+                texts, starts, ends, norms, kinds, neg = merge_columns(
+                    text, runs, texts, starts, ends, norms, kinds, neg, sents
+                )
         return Document.from_columns(
             text, TokenColumns(texts, starts, ends, norms, kinds, neg), sents, id, "tr"
         )
@@ -198,14 +215,14 @@ class TurkishProcessor:
         # Building many small objects triggers the cyclic GC over and over (≈3× slower); they
         # hold no reference cycles, so collection is paused while a batch is built.
         with gc_paused() if len(texts) > 32 else nullcontext():
-            # the analyzed path masks after morphology and deasciification (mask_tokens below)
+            # the analyzed path masks after morphology and deasciification (mask_document below)
             fast_mask = self.mask and not analyze
             docs = [self._fast_doc(t, i, fast_mask) for t, i in zip(texts, id_list, strict=True)]
         if analyze:
             self.annotate(docs)
             if self.mask:
                 for doc in docs:
-                    mask_tokens(doc.tokens, "tr")
+                    mask_document(doc, "tr")
         return docs
 
     # -- analysis ----------------------------------------------------------------------------

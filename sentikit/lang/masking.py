@@ -341,7 +341,7 @@ class Masker:
         texts: Sequence[str] | None = None,
         starts: Sequence[int] | None = None,
         ends: Sequence[int] | None = None,
-        cuts: Collection[int] = (),
+        sentences: Sequence[Sentence] = (),
     ) -> tuple[list[str], list[tuple[int, int]]]:
         """The masked norms and the identity phrases of two tokens or more (the input is never
         changed; the norms are ``norms`` itself when it is a list and nothing is masked).
@@ -356,8 +356,9 @@ class Masker:
         starts, ends : sequences of int, optional
             Spans (a Turkish apostrophe suffix must touch its word to count for ``pn``; a
             ``+`` must touch its identity term: ``LGBTİ+``).
-        cuts : collection of int, optional
-            Token indices where a sentence starts: no phrase runs across one.
+        sentences : sequence of Sentence, optional
+            The document's sentences (token ranges of these tokens): no phrase runs across a
+            sentence start.
 
         Returns
         -------
@@ -396,8 +397,15 @@ class Masker:
                     out[i] = fold_suffix(out[i])
         if IDENTITY not in out:
             return out, []
-        runs = self.phrases(out, norms, kinds, starts, ends, cuts)
-        if self.lang == "en":  # "an" is "a" before a phrase ("an Asian" / "a white person")
+        runs = self.phrases(out, norms, kinds, starts, ends)
+        cuts: frozenset[int] = frozenset()
+        en = self.lang == "en"
+        if len(sentences) > 1 and any(
+            j - i > 1 or (en and i > 0 and norms[i - 1] == "an") for i, j in runs
+        ):  # only then can a sentence start matter
+            cuts = sentence_cuts(sentences)
+            runs = self.phrases(out, norms, kinds, starts, ends, cuts)
+        if en:  # "an" is "a" before a phrase ("an Asian" / "a white person")
             for i, _ in runs:
                 if i > 0 and norms[i - 1] == "an" and i not in cuts:
                     out[i - 1] = "a"
@@ -701,7 +709,7 @@ def merge_columns(
 
 def sentence_cuts(sentences: Sequence[Sentence]) -> frozenset[int]:
     """The token indices where a sentence other than the first starts (``cuts`` of
-    :meth:`Masker.mask_phrases`)."""
+    :meth:`Masker.phrases`)."""
     return frozenset(s.token_start for s in sentences if s.token_start > 0)
 
 
@@ -739,7 +747,7 @@ def mask_document(doc: Document, lang: str) -> None:
     starts = [t.start for t in tokens]
     ends = [t.end for t in tokens]
     new_norms, runs = get_masker(lang).mask_phrases(
-        forms, kinds, [t.text for t in tokens], starts, ends, sentence_cuts(doc.sentences)
+        forms, kinds, [t.text for t in tokens], starts, ends, doc.sentences
     )
     for t, old, n in zip(tokens, forms, new_norms, strict=True):
         if n != old:

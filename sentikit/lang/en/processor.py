@@ -28,7 +28,7 @@ from sentikit.lang.en.negation import DEFAULT_WINDOW, mark_negation, negation_fl
 from sentikit.lang.en.sentences import paragraph_starts, split_column_sentences, split_sentences
 from sentikit.lang.en.tokenize import terms as _fast_terms
 from sentikit.lang.en.tokenize import token_columns, tokenize
-from sentikit.lang.masking import get_masker, mask_document, merge_columns, sentence_cuts
+from sentikit.lang.masking import get_masker, mask_document, merge_columns
 
 __all__ = ["EnglishProcessor"]
 
@@ -179,8 +179,7 @@ class EnglishProcessor:
                     spans = [(s.token_start, s.token_end) for s in sents]
                 neg = negation_flags(norms, kinds, spans, window)
                 if masker is not None:  # identity and entity terms (sentikit.lang.masking)
-                    cuts = sentence_cuts(sents) if len(sents) > 1 else ()
-                    norms, runs = masker.mask_phrases(norms, kinds, texts_, starts, ends, cuts)
+                    norms, runs = masker.mask_phrases(norms, kinds, texts_, starts, ends, sents)
                     if runs:  # each identity phrase becomes one token
                         texts_, starts, ends, norms, kinds, neg = merge_columns(
                             text, runs, texts_, starts, ends, norms, kinds, neg, sents

@@ -36,7 +36,7 @@ from contextlib import nullcontext
 from sentikit.doc import Document, Morpheme, Token, TokenColumns
 from sentikit.errors import InputError
 from sentikit.lang.base import gc_paused
-from sentikit.lang.masking import get_masker, mask_document, merge_columns, sentence_cuts
+from sentikit.lang.masking import get_masker, mask_document, merge_columns
 from sentikit.lang.tr import fast_negation
 from sentikit.lang.tr.deasciify import Deasciifier, FrequencySource
 from sentikit.lang.tr.lexer import TOKEN_RE
@@ -148,13 +148,13 @@ class TurkishProcessor:
             raise InputError(f"terms() expects a str, got {type(text).__name__}")
         if self.mask:  # the masked norms of make_doc (sentikit.lang.masking)
             texts, starts, ends, norms, kinds = token_columns(text)
-            if not texts:
-                return []
-            sents = split_column_sentences(text, texts, starts, ends, kinds)
-            norms, runs = get_masker("tr").mask_phrases(
-                norms, kinds, texts, starts, ends, sentence_cuts(sents)
-            )
-            if runs:  # each identity phrase is one token
+            masker = get_masker("tr")
+            masked, runs = masker.mask_phrases(norms, kinds, texts, starts, ends)
+            if runs:  # each identity phrase is one token; no phrase crosses a sentence start
+                sents = split_column_sentences(text, texts, starts, ends, kinds)
+                masked, runs = masker.mask_phrases(norms, kinds, texts, starts, ends, sents)
+            norms = masked
+            if runs:
                 _, _, _, norms, kinds, _ = merge_columns(
                     text, runs, texts, starts, ends, norms, kinds, None
                 )
@@ -177,9 +177,7 @@ class TurkishProcessor:
         spans = [(s.token_start, s.token_end) for s in sents] if sents else [(0, len(texts))]
         neg = fast_negation.negation_flags(norms, kinds, spans)  # morphology-free negation
         if mask:  # identity and entity terms (sentikit.lang.masking)
-            norms, runs = get_masker("tr").mask_phrases(
-                norms, kinds, texts, starts, ends, sentence_cuts(sents)
-            )
+            norms, runs = get_masker("tr").mask_phrases(norms, kinds, texts, starts, ends, sents)
             if runs:  # each identity phrase becomes one token
                 texts, starts, ends, norms, kinds, neg = merge_columns(
                     text, runs, texts, starts, ends, norms, kinds, neg, sents

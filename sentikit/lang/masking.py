@@ -236,7 +236,7 @@ def _realize(word: str, morph: str) -> list[str]:
     return out
 
 
-def turkish_inflections(stem: str, full: bool = True) -> set[str]:
+def turkish_inflections(stem: str, full: bool = True, derived: bool = True) -> set[str]:
     """Inflected forms of a Turkish noun/adjective stem (the stem included).
 
     Parameters
@@ -246,6 +246,9 @@ def turkish_inflections(stem: str, full: bool = True) -> set[str]:
     full : bool, default True
         The full nominal set (plural, case, possessive, copula, -lIk, -CA); ``False``: plural
         and case forms only (names and places).
+    derived : bool, default True
+        Include the derivations -lIk and -CA (``False``: only forms that still name the same
+        thing: ``oyuncu``, ``oyuncular``, not ``oyunculuk`` "acting").
 
     Examples
     --------
@@ -258,6 +261,8 @@ def turkish_inflections(stem: str, full: bool = True) -> set[str]:
     """
     out: set[str] = set()
     for chain in _chains(full):
+        if not derived and chain and chain[0] in ("lIk", "CA"):
+            continue
         words = [stem]
         for morph in chain:
             words = [w2 for w in words for w2 in _realize(w, morph)]
@@ -313,6 +318,9 @@ class Masker:
     """Every norm :meth:`mask` may change (``table`` and ``cond``)."""
     fold: bool = False
     """Fold the apostrophe suffix after a masked token (Turkish)."""
+    phrase_nouns: frozenset[str] = frozenset()
+    """Person nouns that close an identity phrase (:attr:`person_nouns` without Turkish
+    derivations: ``oyuncu`` but not ``oyunculuk``)."""
     modifiers: frozenset[str] = frozenset()
     """Identity modifiers (``identity_modifiers_<lang>.txt``): part of an identity phrase when
     next to an ``<identity>`` token."""
@@ -424,10 +432,11 @@ class Masker:
 
         A phrase is a maximal run of ``<identity>`` tokens and identity modifiers (word tokens
         whose ``norms`` entry is in :attr:`modifiers`, and a ``+`` touching an ``<identity>``
-        token) holding at least one ``<identity>``, plus one person noun (word) that directly
-        follows it. No phrase crosses a sentence start in ``cuts``.
+        token) holding at least one ``<identity>``, plus one person noun (word, one of
+        :attr:`phrase_nouns`) that directly follows it. No phrase crosses a sentence start in
+        ``cuts``.
         """
-        mods, nouns = self.modifiers, self.person_nouns
+        mods, nouns = self.modifiers, self.phrase_nouns
         n = len(out)
         runs: list[tuple[int, int]] = []
         end = 0
@@ -575,11 +584,15 @@ def get_masker(lang: str) -> Masker:
     tr = lang == "tr"
     skip = frozenset(e.term for e in load_list("false_friends_tr.txt")) if tr else frozenset()
     nouns: set[str] = set()
+    heads: set[str] = set()
     for e in load_list(f"person_nouns_{lang}.txt"):
         nouns.update(turkish_inflections(e.term) if tr else {e.term})
+        heads.update(turkish_inflections(e.term, derived=False) if tr else {e.term})
     if tr:
         nouns |= {_ascii(w) for w in nouns}
+        heads |= {_ascii(w) for w in heads}
     m.person_nouns = frozenset(nouns)
+    m.phrase_nouns = frozenset(heads)
     mods = {e.term for e in load_list(f"identity_modifiers_{lang}.txt")}
     m.modifiers = frozenset(v for w in mods for v in _variants(w, lang))
 

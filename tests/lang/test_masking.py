@@ -394,3 +394,10 @@ def test_analyzed_english_path_merges_like_the_fast_path() -> None:
     for s in a.sentences:
         for c in s.clauses:
             assert s.token_start <= c.token_start < c.token_end <= s.token_end
+
+
+def test_turkish_derived_person_nouns_do_not_close_a_phrase() -> None:
+    # "oyunculuğu" (her acting) is not a person: the phrase is "kızın" alone
+    doc = TurkishProcessor().make_doc("Kızın oyunculuğu harikaydı, kadın oyuncu da iyiydi.")
+    assert [t.text for t in doc.tokens][:2] == ["Kızın", "oyunculuğu"]
+    assert "kadın oyuncu" in [t.text for t in doc.tokens]

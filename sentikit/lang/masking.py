@@ -49,7 +49,7 @@ would still change the features. After masking, an **identity phrase** — a max
 ``sunni``, ``native``, ``pacific`` …, counted only next to an ``<identity>`` token; a ``+``
 touching one: ``LGBTİ+``), plus one person noun that directly follows it
 (``person_nouns_<lang>.txt``: ``person``, ``woman``, ``biri``, ``biriyim`` …) — becomes ONE
-token (:meth:`Masker.mask_phrases`, :func:`merge_columns`, :func:`mask_document`): its norm
+token (:meth:`Masker.mask_phrases`; :mod:`sentikit.lang.phrases` merges): its norm
 is ``"<identity>"``, its text the original substring, its span covers the run, it is negated
 if any of its tokens was; sentence (and clause) token ranges are remapped. A phrase never
 crosses a sentence start. In English, the article ``an`` right before a phrase is normed
@@ -82,7 +82,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-from sentikit.doc import Clause, Document, Sentence, Token
+from sentikit.doc import Sentence, Token
+from sentikit.lang.tr_inflections import realize, turkish_inflections
 
 __all__ = [
     "IDENTITY",
@@ -94,11 +95,8 @@ __all__ = [
     "Masker",
     "get_masker",
     "load_list",
-    "mask_document",
     "mask_tokens",
-    "merge_columns",
     "sentence_cuts",
-    "turkish_inflections",
 ]
 
 IDENTITY = "<identity>"
@@ -110,6 +108,7 @@ PRONOUN = "<pron>"
 PLACEHOLDERS: frozenset[str] = frozenset({IDENTITY, PERSON, PLACE, NUMBER, PRONOUN})
 
 _FLAGS = frozenset({"ctx", "cap", "pn", "noinf"})
+_ASCII = str.maketrans("çğıöşüâîû", "cgiosuaiu")
 _LANGS = ("en", "tr")
 
 # ------------------------------------------------------------------------------------------
@@ -152,121 +151,6 @@ def load_list(name: str) -> list[Entry]:
             else:
                 raise ValueError(f"{name}: unknown flag {p!r} in line {raw!r}")
         out.append(Entry(parts[0], frozenset(flags), replacement, lang))
-    return out
-
-
-# ------------------------------------------------------------------------------------------
-# Turkish inflections
-# ------------------------------------------------------------------------------------------
-
-_TR_VOWELS = "aeıioöuü"
-_FRONT = "eiöü"
-_ROUNDED = "oöuü"
-_VOICELESS = "fstkçşhp"
-_SOFTEN = {"p": "b", "ç": "c", "t": "d", "k": "ğ"}
-_ASCII = str.maketrans("çğıöşüâîû", "cgiosuaiu")
-
-_CASES = ("(y)I", "(y)A", "DA", "DAn", "(n)In", "(y)lA", "DAki")
-_CASES_N = ("(n)I", "(n)A", "(n)DA", "(n)DAn", "(n)In", "(y)lA", "(n)DAki")
-_POSS = ("(I)m", "(I)mIz", "(I)n", "(I)nIz")
-_COPULA = ("(y)Im", "(y)Iz", "(y)sIn", "DIr", "(y)DI", "(y)DIm", "(y)mIş")
-
-
-def _chains(full: bool) -> list[tuple[str, ...]]:
-    """Suffix chains: case forms only (names, places) or the full nominal set (identities)."""
-    chains: list[tuple[str, ...]] = [()]
-    chains += [(c,) for c in _CASES]
-    chains += [("lAr",)] + [("lAr", c) for c in _CASES]
-    if not full:
-        return chains
-    chains += [(p,) for p in _POSS] + [(p, c) for p in _POSS for c in _CASES]
-    chains += [("(s)I",)] + [("(s)I", c) for c in _CASES_N]
-    chains += [("lAr", "I")] + [("lAr", "I", c) for c in _CASES_N]
-    chains += [("lAr", p) for p in _POSS] + [("lAr", p, c) for p in _POSS for c in _CASES]
-    chains += [(k,) for k in _COPULA] + [("lAr", k) for k in ("DIr", "DI", "(y)mIş", "(y)Iz")]
-    chains += [("lIk",), ("lIk", "(y)I"), ("lIk", "(y)A"), ("lIk", "DAn"), ("CA",)]
-    return chains
-
-
-def _last_vowel(word: str) -> str:
-    for ch in reversed(word):
-        if ch in _TR_VOWELS:
-            return ch
-    return "e"
-
-
-def _realize(word: str, morph: str) -> list[str]:
-    """``word`` + one suffix template (``A``/``I`` harmony, ``D``/``C`` voicing, an optional
-    buffer in parentheses); a vowel-initial suffix also yields the softened stem."""
-    opt = ""
-    if morph.startswith("("):
-        opt, morph = morph[1], morph[3:]
-    ends_vowel = word[-1] in _TR_VOWELS
-    if opt:
-        if opt in "AI":  # a linking vowel after a consonant
-            if not ends_vowel:
-                morph = opt + morph
-        elif ends_vowel:  # a buffer consonant after a vowel
-            morph = opt + morph
-    elif ends_vowel and morph[0] in "AI":
-        morph = morph[1:]  # "lAr" + "I" after a vowel-final form is handled by the chain
-    stems = [word]
-    if morph and morph[0] in "AI" and word[-1] in _SOFTEN:
-        stems.append(word[:-1] + _SOFTEN[word[-1]])
-    out = []
-    for stem in stems:
-        s = stem
-        for ch in morph:
-            if ch == "A":
-                s += "e" if _last_vowel(s) in _FRONT else "a"
-            elif ch == "I":
-                v = _last_vowel(s)
-                s += (
-                    ("ü" if v in _ROUNDED else "i")
-                    if v in _FRONT
-                    else ("u" if v in _ROUNDED else "ı")
-                )
-            elif ch == "D":
-                s += "t" if s[-1] in _VOICELESS else "d"
-            elif ch == "C":
-                s += "ç" if s[-1] in _VOICELESS else "c"
-            else:
-                s += ch
-        out.append(s)
-    return out
-
-
-def turkish_inflections(stem: str, full: bool = True, derived: bool = True) -> set[str]:
-    """Inflected forms of a Turkish noun/adjective stem (the stem included).
-
-    Parameters
-    ----------
-    stem : str
-        A Turkish lower-case stem (``"kürt"``).
-    full : bool, default True
-        The full nominal set (plural, case, possessive, copula, -lIk, -CA); ``False``: plural
-        and case forms only (names and places).
-    derived : bool, default True
-        Include the derivations -lIk and -CA (``False``: only forms that still name the same
-        thing: ``oyuncu``, ``oyuncular``, not ``oyunculuk`` "acting").
-
-    Examples
-    --------
-    >>> sorted(f for f in turkish_inflections("kürt") if f.startswith("kürd"))[:4]
-    ['kürde', 'kürdü', 'kürdüm', 'kürdümde']
-    >>> {"alevilere", "ermeninin", "eşcinseller"} <= (
-    ...     turkish_inflections("alevi") | turkish_inflections("ermeni")
-    ...     | turkish_inflections("eşcinsel"))
-    True
-    """
-    out: set[str] = set()
-    for chain in _chains(full):
-        if not derived and chain and chain[0] in ("lIk", "CA"):
-            continue
-        words = [stem]
-        for morph in chain:
-            words = [w2 for w in words for w2 in _realize(w, morph)]
-        out.update(words)
     return out
 
 
@@ -336,7 +220,7 @@ class Masker:
         """The masked norms, one per token (``norms`` itself when it is a list and nothing is
         masked; the input is never changed). See :meth:`mask_phrases` for the parameters; the
         tokens of an identity phrase each get ``"<identity>"`` here (the processors merge them
-        into one token with :func:`merge_columns`)."""
+        into one token: :mod:`sentikit.lang.phrases`)."""
         out, runs = self.mask_phrases(norms, kinds, texts, starts, ends)
         for i, j in runs:
             out[i:j] = [IDENTITY] * (j - i)
@@ -610,7 +494,7 @@ def get_masker(lang: str) -> Masker:
     if tr:  # place + -lI: a demonym
         for e in places:
             if not e.flags:
-                demonyms = {w for f in _realize(e.term, "lI") for w in turkish_inflections(f)}
+                demonyms = {w for f in realize(e.term, "lI") for w in turkish_inflections(f)}
                 _add(m, {v for f in demonyms for v in _variants(f, lang)}, IDENTITY, e.flags, skip)
     for e in load_list("names.txt"):
         if e.lang in (None, lang):
@@ -628,98 +512,6 @@ def get_masker(lang: str) -> Masker:
     return m
 
 
-def _new_index(runs: Sequence[tuple[int, int]], n: int) -> list[int]:
-    """Old token index → new token index once each run ``[i, j)`` is one token (entry ``n``:
-    the new length)."""
-    out: list[int] = []
-    shift = 0
-    prev = 0
-    for i, j in runs:
-        out.extend(range(prev - shift, i - shift))
-        out.extend([i - shift] * (j - i))
-        shift += j - i - 1
-        prev = j
-    out.extend(range(prev - shift, n + 1 - shift))
-    return out
-
-
-def _remap_range(part: Sentence | Clause, new: list[int]) -> None:
-    """Token range (and indices) of a sentence or clause after a merge (``new``: old → new)."""
-    a, b = part.token_start, part.token_end
-    part.token_start = new[a]
-    part.token_end = new[b - 1] + 1 if b > a else new[a]
-    if isinstance(part, Clause) and part.token_indices is not None:
-        part.token_indices = list(dict.fromkeys(new[k] for k in part.token_indices))
-
-
-def merge_columns(
-    text: str,
-    runs: Sequence[tuple[int, int]],
-    texts: Sequence[str],
-    starts: Sequence[int],
-    ends: Sequence[int],
-    norms: Sequence[str],
-    kinds: Sequence[str],
-    negated: Sequence[bool] | None,
-    sentences: Sequence[Sentence] = (),
-) -> tuple[list[str], list[int], list[int], list[str], list[str], list[bool] | None]:
-    """Token columns with each identity phrase ``[i, j)`` of ``runs`` made one token.
-
-    The merged token's text is the original substring ``text[starts[i]:ends[j - 1]]``, its span
-    covers the run, its norm is ``"<identity>"``, its kind ``"word"``, and it is negated if any
-    token of the run is. ``sentences`` (and their clauses) get their token ranges remapped in
-    place. ``runs`` must be sorted, disjoint and each inside one sentence.
-
-    Examples
-    --------
-    >>> text = "I am a trans woman."
-    >>> sents = [Sentence(text, (0, 18), 0, 6)]
-    >>> cols = merge_columns(text, [(3, 5)], ["I", "am", "a", "trans", "woman", "."],
-    ...                      [0, 2, 5, 7, 13, 17], [1, 4, 6, 12, 18, 18],
-    ...                      ["i", "am", "a", IDENTITY, IDENTITY, "."], ["word"] * 5 + ["punct"],
-    ...                      None, sents)
-    >>> cols[0], cols[3], (sents[0].token_start, sents[0].token_end)
-    (['I', 'am', 'a', 'trans woman', '.'], ['i', 'am', 'a', '<identity>', '.'], (0, 5))
-    """
-    o_texts: list[str] = []
-    o_starts: list[int] = []
-    o_ends: list[int] = []
-    o_norms: list[str] = []
-    o_kinds: list[str] = []
-    o_neg: list[bool] | None = None if negated is None else []
-    prev = 0
-    for i, j in runs:
-        o_texts += texts[prev:i]
-        o_starts += starts[prev:i]
-        o_ends += ends[prev:i]
-        o_norms += norms[prev:i]
-        o_kinds += kinds[prev:i]
-        s, e = starts[i], ends[j - 1]
-        o_texts.append(text[s:e])
-        o_starts.append(s)
-        o_ends.append(e)
-        o_norms.append(IDENTITY)
-        o_kinds.append("word")
-        if o_neg is not None and negated is not None:
-            o_neg += negated[prev:i]
-            o_neg.append(any(negated[i:j]))
-        prev = j
-    o_texts += texts[prev:]
-    o_starts += starts[prev:]
-    o_ends += ends[prev:]
-    o_norms += norms[prev:]
-    o_kinds += kinds[prev:]
-    if o_neg is not None and negated is not None:
-        o_neg += negated[prev:]
-    if sentences:
-        new = _new_index(runs, len(texts))
-        for sent in sentences:
-            _remap_range(sent, new)
-            for clause in sent.clauses:
-                _remap_range(clause, new)
-    return o_texts, o_starts, o_ends, o_norms, o_kinds, o_neg
-
-
 def sentence_cuts(sentences: Sequence[Sentence]) -> frozenset[int]:
     """The token indices where a sentence other than the first starts (``cuts`` of
     :meth:`Masker.phrases`)."""
@@ -728,7 +520,8 @@ def sentence_cuts(sentences: Sequence[Sentence]) -> frozenset[int]:
 
 def mask_tokens(tokens: Sequence[Token], lang: str) -> None:
     """Mask the ``norm`` of Token objects in place, one by one (``text`` is kept); the tokens
-    of an identity phrase each get ``"<identity>"`` (:func:`mask_document` merges them)."""
+    of an identity phrase each get ``"<identity>"`` (:func:`sentikit.lang.phrases.mask_document`
+    merges them)."""
     if not tokens:
         return
     forms = [t.form for t in tokens]
@@ -742,65 +535,3 @@ def mask_tokens(tokens: Sequence[Token], lang: str) -> None:
     for t, old, n in zip(tokens, forms, new, strict=True):
         if n != old:
             t.norm = n
-
-
-def mask_document(doc: Document, lang: str) -> None:
-    """Mask a Document's tokens in place (the analyzed paths), as the fast paths do: the norms
-    are masked and each identity phrase becomes one token (:func:`merge_columns`).
-
-    The merged token keeps the annotation (``lemma``, ``pos``, ``tag``, ``morphemes``, ``dep``,
-    ``head``) of the run's syntactic head: its token whose head lies outside the run, else its
-    last token. Heads, sentence and clause token ranges are remapped.
-    """
-    tokens = doc.tokens
-    if not tokens:
-        return
-    forms = [t.form for t in tokens]
-    kinds = [t.kind for t in tokens]
-    starts = [t.start for t in tokens]
-    ends = [t.end for t in tokens]
-    new_norms, runs = get_masker(lang).mask_phrases(
-        forms, kinds, [t.text for t in tokens], starts, ends, doc.sentences
-    )
-    for t, old, n in zip(tokens, forms, new_norms, strict=True):
-        if n != old:
-            t.norm = n
-    if not runs:
-        return
-    new = _new_index(runs, len(tokens))
-    out: list[Token] = []
-    prev = 0
-    for i, j in runs:
-        out += tokens[prev:i]
-        run = tokens[i:j]
-        head = next(
-            (t for t in run if t.head is not None and (t.head < 0 or not i <= t.head < j)),
-            run[-1],
-        )
-        s, e = starts[i], ends[j - 1]
-        out.append(
-            Token(
-                text=doc.text[s:e],
-                start=s,
-                end=e,
-                norm=IDENTITY,
-                lemma=head.lemma,
-                pos=head.pos,
-                morphemes=head.morphemes,
-                negated=any(t.negated for t in run),
-                kind="word",
-                head=head.head,
-                dep=head.dep,
-                tag=head.tag,
-            )
-        )
-        prev = j
-    out += tokens[prev:]
-    for t in out:
-        if t.head is not None and t.head >= 0:
-            t.head = new[t.head]
-    doc.tokens = out
-    for sent in doc.sentences:
-        _remap_range(sent, new)
-        for clause in sent.clauses:
-            _remap_range(clause, new)

@@ -18,10 +18,10 @@ from sentikit.lang.masking import (
     fold_suffix,
     get_masker,
     load_list,
-    turkish_inflections,
 )
 from sentikit.lang.tr.processor import TurkishProcessor
 from sentikit.lang.tr.tokenize import token_columns as tr_columns
+from sentikit.lang.tr_inflections import turkish_inflections
 
 LISTS = [
     "identity_en.txt",

@@ -28,7 +28,8 @@ from sentikit.lang.en.negation import DEFAULT_WINDOW, mark_negation, negation_fl
 from sentikit.lang.en.sentences import paragraph_starts, split_column_sentences, split_sentences
 from sentikit.lang.en.tokenize import terms as _fast_terms
 from sentikit.lang.en.tokenize import token_columns, tokenize
-from sentikit.lang.masking import get_masker, mask_document, merge_columns
+from sentikit.lang.masking import get_masker
+from sentikit.lang.phrases import mask_document, merge_columns
 
 __all__ = ["EnglishProcessor"]
 

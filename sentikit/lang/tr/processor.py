@@ -36,7 +36,8 @@ from contextlib import nullcontext
 from sentikit.doc import Document, Morpheme, Token, TokenColumns
 from sentikit.errors import InputError
 from sentikit.lang.base import gc_paused
-from sentikit.lang.masking import get_masker, mask_document, merge_columns
+from sentikit.lang.masking import get_masker
+from sentikit.lang.phrases import mask_document, merge_columns
 from sentikit.lang.tr import fast_negation
 from sentikit.lang.tr.deasciify import Deasciifier, FrequencySource
 from sentikit.lang.tr.lexer import TOKEN_RE

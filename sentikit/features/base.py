@@ -112,6 +112,17 @@ class BatchLogits(Protocol):
 
 
 @runtime_checkable
+class BatchContributions(Protocol):
+    """``token_contributions`` of many documents in one pass (equal to one call each)."""
+
+    def token_contributions_batch(
+        self, docs: Sequence[Document], weights: NDArray[np.float64]
+    ) -> list[NDArray[np.float64]]:
+        """One array per document, one share per token."""
+        ...
+
+
+@runtime_checkable
 class CharContributions(Protocol):
     """Per token, each character's share of the family's logit."""
 

@@ -259,6 +259,43 @@ class CharNgrams:
         out: list[float] = per_form[fids].tolist()
         return out
 
+    def token_contributions_batch(
+        self,
+        docs: Sequence[Document],
+        weights: NDArray[np.float64],
+        X: sp.csr_matrix | None = None,
+        tokens: Sequence[NDArray[np.bool_]] | None = None,
+    ) -> list[NDArray[np.float64]]:
+        """:meth:`token_contributions` of each of ``docs``, from one feature pass (``X``: the
+        :meth:`transform` of ``docs`` when already at hand; ``tokens``: per document, the
+        tokens whose share is wanted, the others' left 0)."""
+        batch = TokenBatch(docs)
+        forms, fids = batch.form_index()
+        lengths = batch.lengths
+        out = np.zeros(int(sum(lengths)))
+        if not forms:
+            return [np.zeros(n) for n in lengths]
+        Xc = sp.csr_matrix(self.transform(docs) if X is None else X).tocoo()
+        F = self._form_counts(forms)
+        doc_of = batch.doc_of
+        fids = np.asarray(fids, dtype=np.int64)
+        D = sp.csr_matrix(
+            (np.ones(len(fids)), (doc_of, fids)), shape=(len(docs), len(forms))
+        )  # duplicates summed: how often each form occurs in each document
+        T = sp.csr_matrix(D @ F)  # occurrences of each n-gram in each document
+        total = np.asarray(T[Xc.row, Xc.col], dtype=np.float64).ravel()
+        w = np.asarray(weights, dtype=np.float64)
+        P = sp.csr_matrix((Xc.data * w[Xc.col] / total, (Xc.row, Xc.col)), shape=Xc.shape)
+        pick = (
+            np.arange(len(out))
+            if tokens is None
+            else np.flatnonzero(np.concatenate([np.asarray(t, dtype=bool) for t in tokens]))
+        )
+        if len(pick):
+            part = F[fids[pick]].multiply(P[doc_of[pick]]).sum(axis=1)
+            out[pick] = np.asarray(part, dtype=np.float64).ravel()
+        return list(np.split(out, np.cumsum(lengths)[:-1]))
+
     def decompose(
         self, doc: Document, weights: NDArray[np.float64]
     ) -> tuple[NDArray[np.float64], dict[str, float]]:

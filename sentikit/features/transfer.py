@@ -199,6 +199,14 @@ class TransferFeature:
         inner = self.aux_.token_contributions(doc, self.aux_coef_)
         return [float(weights[0]) * c for c in inner]
 
+    def token_contributions_batch(
+        self, docs: Sequence[Document], weights: NDArray[np.float64]
+    ) -> list[NDArray[np.float64]]:
+        """:meth:`token_contributions` of each of ``docs``, from one feature pass of the
+        auxiliary model."""
+        inner = self.aux_.token_contributions_batch(docs, self.aux_coef_)
+        return [float(weights[0]) * c for c in inner]
+
     def decompose(
         self, doc: Document, weights: NDArray[np.float64]
     ) -> tuple[NDArray[np.float64], dict[str, float]]:

@@ -358,6 +358,33 @@ class WordNgrams:
             out += np.bincount(starts[m] + k, weights=share[m], minlength=n_tok)
         return [float(v) for v in out]
 
+    def token_contributions_batch(
+        self,
+        docs: Sequence[Document],
+        weights: NDArray[np.float64],
+        X: sp.csr_matrix | None = None,
+    ) -> list[NDArray[np.float64]]:
+        """:meth:`token_contributions` of each of ``docs``, from one feature pass (``X``: the
+        :meth:`transform` of ``docs`` when already at hand)."""
+        X = sp.csr_matrix(self.transform(docs) if X is None else X)
+        U, doc_of = self._unit_array(docs)
+        out = np.zeros(len(U))
+        d, starts, ns, keys = self._positions(U, doc_of)
+        cols, hit = self._columns(keys)
+        d, cols, starts, ns = d[hit], cols[hit], starts[hit], ns[hit]
+        if len(cols):
+            width = np.int64(max(X.shape[1], 1))
+            uniq, inv, n_occ = np.unique(d * width + cols, return_inverse=True, return_counts=True)
+            rows, ucols = uniq // width, uniq % width
+            value = np.asarray(X[rows, ucols], dtype=np.float64).ravel()
+            per = value * np.asarray(weights, dtype=np.float64)[ucols] / n_occ
+            share = per[inv] / ns
+            for k in range(int(ns.max())):
+                m = ns > k
+                out += np.bincount(starts[m] + k, weights=share[m], minlength=len(U))
+        bounds = np.cumsum(np.bincount(doc_of, minlength=len(docs)))[:-1]
+        return list(np.split(out, bounds))
+
     def decompose(
         self, doc: Document, weights: NDArray[np.float64]
     ) -> tuple[NDArray[np.float64], dict[str, float]]:

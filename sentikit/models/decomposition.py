@@ -51,6 +51,7 @@ from numpy.typing import NDArray
 
 from sentikit.doc import Document
 from sentikit.features.base import Decomposable, FeatureFamily
+from sentikit.features.batch import TokenBatch
 from sentikit.stats.weights import polarity_sides
 
 __all__ = [
@@ -84,8 +85,14 @@ class Ensemble(Protocol):
         """``direction · coef_[k]``: family ``k``'s column weights along ``direction``."""
         ...
 
+    composition: Any
+
     def decision_docs(self, docs: Sequence[Document]) -> NDArray[np.float64]:
         """The fused logits of ``docs``."""
+        ...
+
+    def linear_decision_batch(self, batch: TokenBatch) -> NDArray[np.float64]:
+        """The fused logits of a batch's rows before composition."""
         ...
 
 
@@ -235,4 +242,11 @@ def decompose(
     if total is None:
         z = np.asarray(est.decision_docs([doc]), dtype=np.float64)
         total = float(u @ z.reshape(1, -1)[0])
+    if est.composition:
+        # negation and contrast recompose the decision (sentikit.models.composition): what
+        # they move is reported as its own part
+        lin = np.asarray(est.linear_decision_batch(TokenBatch([doc])), dtype=np.float64)
+        shift = float(total) - float(u @ lin.reshape(1, -1)[0])
+        if abs(shift) > _NEGLIGIBLE:
+            other["composition"] = shift
     return Decomposition(quantity, intercept, tokens, other, float(total))

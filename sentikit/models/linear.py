@@ -43,12 +43,21 @@ from sentikit.features.base import (
 from sentikit.features.batch import TokenBatch
 from sentikit.lang import get_processor
 from sentikit.models import builtin  # noqa: F401 - registers the built-in feature families
+from sentikit.models.composition import (
+    compose_batch,
+    composition_data,
+    decision_and_shares,
+    polar_arrays,
+    polar_from_arrays,
+    polar_map,
+)
 from sentikit.models.decomposition import (
     WeightsCache,
     decompose,
     polarity_direction,
     quantity_name,
 )
+from sentikit.models.fusion import fit_fusion
 from sentikit.models.specs import make_family, split_spec
 
 #: Per-family classifiers: ``lr`` (logistic regression) or ``svm`` (linear SVM, hinge loss).
@@ -65,44 +74,6 @@ def _softmax(z: NDArray[np.float64]) -> NDArray[np.float64]:
     z = z - z.max(axis=1, keepdims=True)
     e = np.exp(z)
     return np.asarray(e / e.sum(axis=1, keepdims=True))
-
-
-def _fit_fusion(
-    oof: list[NDArray[np.float64]],
-    y: NDArray[Any],
-    classes: NDArray[Any],
-    sample_weight: NDArray[np.float64] | None = None,
-) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-    """Non-negative family weights and class biases minimizing log loss on out-of-fold logits
-    (weighted by ``sample_weight``, normalized to mean 1).
-
-    The fused logit of class ``c`` is ``Σ_k w_k · z_k[c] + b_c`` (binary: one logit).
-    """
-    from scipy.optimize import minimize
-
-    n_fam = len(oof)
-    width = oof[0].shape[1]
-    Z = np.stack(oof, axis=0)  # (families, n, width)
-    sw = np.ones(len(y)) if sample_weight is None else sample_weight / sample_weight.mean()
-    if width == 1:
-        t = (y == classes[1]).astype(np.float64)
-    else:
-        Y = (y[:, None] == classes[None, :]).astype(np.float64)
-
-    def loss(params: NDArray[np.float64]) -> float:
-        w, b = params[:n_fam], params[n_fam:]
-        z = np.tensordot(w, Z, axes=1) + b
-        if width == 1:
-            zz = z[:, 0]
-            return float(np.mean(sw * (np.logaddexp(0.0, zz) - t * zz))) + 1e-4 * float(w @ w)
-        zmax = z.max(axis=1, keepdims=True)
-        lse = zmax[:, 0] + np.log(np.exp(z - zmax).sum(axis=1))
-        return float(np.mean(sw * (lse - (Y * z).sum(axis=1)))) + 1e-4 * float(w @ w)
-
-    x0 = np.concatenate([np.full(n_fam, 1.0 / n_fam), np.zeros(width)])
-    bounds = [(0.0, None)] * n_fam + [(None, None)] * width
-    res = minimize(loss, x0, method="L-BFGS-B", bounds=bounds)
-    return np.asarray(res.x[:n_fam]), np.asarray(res.x[n_fam:])
 
 
 @registry.models.register("sentikit.linear_ensemble.v1")
@@ -126,6 +97,12 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
         help on a corpus gets a small weight; ``"fixed"`` uses the ``weight`` of each spec.
     stack_folds : internal folds of the stacked fusion.
     max_iter : iteration cap of each logistic regression.
+    composition : the rules of :mod:`sentikit.models.composition` applied to the fused
+        logits at prediction, ``{"rules": ["negation", "contrast"], "lexicons": [...],
+        "models": [...]}``: negation reverses the polarity of the words it covers (those of
+        the polarity lexicons, whose map :meth:`fit` keeps in the model; ``models``: take
+        the map of trained models, e.g. ``"shipped"``), a conceded clause's polarity counts
+        half. ``None``: the plain linear decision. The families' training is unaffected.
 
     Examples
     --------
@@ -144,12 +121,14 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
         fusion: str = "stacked",
         stack_folds: int = 3,
         max_iter: int = 3000,
+        composition: dict[str, Any] | None = None,
     ) -> None:
         self.lang = lang
         self.families = families
         self.fusion = fusion
         self.stack_folds = stack_folds
         self.max_iter = max_iter
+        self.composition = composition
 
     # -- configuration -------------------------------------------------------------------
     def _family_specs(self) -> list[dict[str, Any]]:
@@ -172,6 +151,7 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
             if issubclass(cls, NeedsData):
                 refs += data_refs(params, cls.data_settings())
             refs += [DataRef("labelled", d) for d in clf.get("augment") or []]
+        refs += composition_data(self.composition)
         return list(dict.fromkeys(refs))
 
     def initialize(self, resources: Resources) -> LinearEnsembleClassifier:
@@ -254,10 +234,11 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
         if self.fusion == "stacked":
             say(f"stacking: out-of-fold logits of {len(specs)} families ({self.stack_folds} folds)")
             oof = self._out_of_fold_logits(clfs, counts, yarr, auxes, sw)
-            self.weights_, self.bias_ = _fit_fusion(oof, yarr, self.classes_, sw)
+            self.weights_, self.bias_ = fit_fusion(oof, yarr, self.classes_, sw)
         else:
             self.weights_ = fixed / max(float(fixed.sum()), 1e-12)
             self.bias_ = np.zeros(1 if len(self.classes_) == 2 else len(self.classes_))
+        self.polar_ = polar_map(self.composition, self._resources(), self.lang)
         return self
 
     def _lr(self, clf: dict[str, Any]) -> Any:
@@ -400,10 +381,16 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
         return np.asarray(z, dtype=np.float64)
 
     def decision_batch(self, batch: TokenBatch) -> NDArray[np.float64]:
-        """Fused logits of every row of ``batch`` (documents, then segments): those that
-        the families' ``transform`` of ``batch.documents()`` give (up to rounding). Families
-        with ``logits_batch`` or ``transform_batch`` share the batch's token ids; the others
-        transform the row documents."""
+        """Fused logits of every row of ``batch`` (documents, then segments): those of
+        :meth:`linear_decision_batch`, with the rows that negate or contrast recomposed by
+        the model's ``composition`` rules (:mod:`sentikit.models.composition`)."""
+        return compose_batch(self, batch, self.linear_decision_batch(batch))
+
+    def linear_decision_batch(self, batch: TokenBatch) -> NDArray[np.float64]:
+        """Fused logits of every row of ``batch`` (documents, then segments) without
+        composition: those that the families' ``transform`` of ``batch.documents()`` give
+        (up to rounding). Families with ``logits_batch`` or ``transform_batch`` share the
+        batch's token ids; the others transform the row documents."""
         total: NDArray[np.float64] | None = None
         for k, fam in enumerate(self.families_):
             if isinstance(fam, BatchLogits):
@@ -521,6 +508,14 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
             out += self.weights_[k] * np.asarray(contrib)
         return [float(v) for v in out]
 
+    def decision_and_shares(
+        self, docs: Sequence[Document], tokens: Sequence[NDArray[np.bool_]]
+    ) -> tuple[NDArray[np.float64], list[NDArray[np.float64]]]:
+        """The fused logits of ``docs`` (2-D, before composition) and, per document, the
+        :meth:`token_contributions` of the tokens ``tokens`` selects (others 0), from one
+        feature pass per family (:func:`sentikit.models.composition.decision_and_shares`)."""
+        return decision_and_shares(self, docs, tokens)
+
     def char_contributions(self, doc: Document) -> list[NDArray[np.float64]] | None:
         """Per token, each character's share of the positive-vs-negative logit carried by the
         character n-gram family (``None`` when the model has no such family)."""
@@ -559,9 +554,10 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
             "weights": [float(w) for w in self.weights_],
             "bias": [float(b) for b in self.bias_],
             "fusion": self.fusion,
+            "composition": self.composition,
             "families": [],
         }
-        arrays: dict[str, NDArray[Any]] = {}
+        arrays = polar_arrays(getattr(self, "polar_", None))
         for k, fam in enumerate(self.families_):
             fmeta, farr = fam.to_state()
             meta["families"].append(fmeta)
@@ -580,6 +576,10 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
         obj.weights_ = np.asarray(meta["weights"], dtype=np.float64)
         obj.bias_ = np.asarray(meta.get("bias", [0.0]), dtype=np.float64)
         obj.fusion = meta.get("fusion", "fixed")
+        obj.composition = meta.get("composition") or None
+        polar = polar_from_arrays(arrays)
+        if polar is not None:
+            obj.polar_ = polar
         obj.families_, obj.coef_, obj.intercept_ = [], [], []
         for k, fmeta in enumerate(meta["families"]):
             fcls = registry.families.get(fmeta["name"])

@@ -170,11 +170,18 @@ def train_command(
         str | None,
         typer.Option(
             "--name",
-            help="The bundle's name (default: the output folder's name).",
+            help="The bundle's name (default: the --config's name, else the output folder's name).",
             show_default=False,
         ),
     ] = None,
-    version: Annotated[str, typer.Option("--version", help="The bundle's version.")] = "1.0.0",
+    version: Annotated[
+        str | None,
+        typer.Option(
+            "--version",
+            help="The bundle's version (default: the --config's version, else 1.0.0).",
+            show_default=False,
+        ),
+    ] = None,
     split: Annotated[
         str | None,
         typer.Option(
@@ -229,6 +236,8 @@ def train_command(
     if config is not None:
         cfg = registry.load_config(config)
         lang_s = lang_s or cfg.get("lang")
+        name = name or cfg.get("name")
+        version = version or cfg.get("version")
     texts = [t for src in sources for t in src.texts] if sources else None
     labels = [y for src in sources for y in src.labels] if sources else None
     if lang_s is None and texts is not None:
@@ -237,7 +246,7 @@ def train_command(
         if lang_s is None:
             raise InputError("give --config, or --lang for the default configuration")
         cfg = registry.default_config(f"{lang_s}-user" if sources else lang_s)
-    cfg = {**cfg, "name": name or output.resolve().name, "version": version}
+    cfg = {**cfg, "name": name or output.resolve().name, "version": version or "1.0.0"}
     if texts is not None and labels is not None:
         for src in sources:
             note("source %s: %d texts %s", src.name, len(src.texts), src.counts())

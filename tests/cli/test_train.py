@@ -106,6 +106,25 @@ def test_train_jsonl_raw_labels_and_config(
     )
     assert r.exit_code == 0, r.stderr
     assert fake_train[0]["labels"] == ["4", "0"] and fake_train[0]["lang"] == "en"
+    # a configuration without a name or version: the output folder's name, 1.0.0
+    assert (fake_train[0]["config"]["name"], fake_train[0]["config"]["version"]) == ("m", "1.0.0")
+
+
+def test_train_config_names_the_bundle(
+    tmp_path: Path, runner: CliRunner, fake_train: list[dict[str, Any]]
+) -> None:
+    """The shipped models are trained from their configuration: its name and version are the
+    bundle's unless --name / --version say otherwise."""
+    cfg = tmp_path / "c.json"
+    spec = {"name": "sentikit-en-linear", "version": "3.1.0", "lang": "en", "model": {}}
+    cfg.write_text(json.dumps(spec), encoding="utf-8")
+    r = runner.invoke(app, ["train", "-c", str(cfg), "-o", str(tmp_path / "en")])
+    assert r.exit_code == 0, r.stderr
+    got = fake_train[-1]["config"]
+    assert (got["name"], got["version"]) == ("sentikit-en-linear", "3.1.0")
+    args = ["train", "-c", str(cfg), "-o", str(tmp_path / "x"), "--name", "mine", "--version", "9"]
+    assert runner.invoke(app, args).exit_code == 0
+    assert (fake_train[-1]["config"]["name"], fake_train[-1]["config"]["version"]) == ("mine", "9")
 
 
 def test_train_bad_label_and_bad_line(tmp_path: Path) -> None:

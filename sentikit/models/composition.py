@@ -63,8 +63,10 @@ __all__ = [
     "POLAR_THRESHOLD",
     "Composer",
     "Row",
+    "affirmative_document",
     "compose_batch",
     "composer_for",
+    "composition_plan",
     "composition_data",
     "concession_spans",
     "polar_map",
@@ -411,6 +413,21 @@ def compose_batch(
     out = total.copy()
     out[index] = composed[:, 0] if out.ndim == 1 else composed
     return out
+
+
+def composition_plan(model: Composable, doc: Document) -> Plan | None:
+    """How composition recomposes the decision of ``doc`` as a whole (``None``: it leaves
+    it to the linear decision)."""
+    composer = composer_for(model)
+    if composer is None:
+        return None
+    picked = [p for i, _, p in composer.rows_needing(TokenBatch([doc])) if i == 0]
+    return picked[0] if picked else None
+
+
+def affirmative_document(plan: Plan) -> Document:
+    """The Document of a plan's affirmative row (what the model scores for it)."""
+    return _document(plan.row)
 
 
 def _subset(row: Row, keep: Sequence[int]) -> Row:

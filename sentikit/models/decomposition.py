@@ -52,6 +52,7 @@ from numpy.typing import NDArray
 from sentikit.doc import Document
 from sentikit.features.base import Decomposable, FeatureFamily
 from sentikit.features.batch import TokenBatch
+from sentikit.models.composition import affirmative_document, composer_for, composition_plan
 from sentikit.stats.weights import polarity_sides
 
 __all__ = [
@@ -94,6 +95,14 @@ class Ensemble(Protocol):
     def linear_decision_batch(self, batch: TokenBatch) -> NDArray[np.float64]:
         """The fused logits of a batch's rows before composition."""
         ...
+
+    def decision_and_shares(
+        self, docs: Sequence[Document], tokens: Sequence[NDArray[np.bool_]]
+    ) -> tuple[NDArray[np.float64], list[NDArray[np.float64]]]:
+        """Fused logits and token shares of ``docs`` (composition's one pass)."""
+        ...
+
+    lang: str
 
 
 @dataclass
@@ -227,14 +236,16 @@ def decompose(
     else it is computed here with :meth:`decision_docs`.
     """
     u = np.asarray(direction, dtype=np.float64)
-    tokens = np.zeros(len(doc.tokens))
+    plan = composition_plan(est, doc) if est.composition else None
+    target = doc if plan is None else affirmative_document(plan)
+    tokens = np.zeros(target.n_tokens())
     other: dict[str, float] = {}
     intercept = float(u @ np.asarray(est.bias_, dtype=np.float64))
     labels = source_labels(est.families_)
     for k, fam in enumerate(est.families_):
         w = float(est.weights_[k])
         intercept += w * float(u @ np.asarray(est.intercept_[k], dtype=np.float64))
-        shares, parts = _family_parts(fam, doc, est.family_weights(k, u))
+        shares, parts = _family_parts(fam, target, est.family_weights(k, u))
         tokens += w * shares
         for part, value in parts.items():
             key = f"{labels[k]}:{part}"
@@ -242,11 +253,23 @@ def decompose(
     if total is None:
         z = np.asarray(est.decision_docs([doc]), dtype=np.float64)
         total = float(u @ z.reshape(1, -1)[0])
-    if est.composition:
-        # negation and contrast recompose the decision (sentikit.models.composition): what
-        # they move is reported as its own part
-        lin = np.asarray(est.linear_decision_batch(TokenBatch([doc])), dtype=np.float64)
-        shift = float(total) - float(u @ lin.reshape(1, -1)[0])
-        if abs(shift) > _NEGLIGIBLE:
-            other["composition"] = shift
+    if plan is not None:
+        # negation and contrast recompose the decision (sentikit.models.composition): the
+        # parts are those of the row's affirmative, each token's share as composition turns
+        # it (a negated word reversed, a conceded one damped), on the token it stands for
+        composer = composer_for(est)
+        assert composer is not None
+        composed = composer.signed_shares(plan, tokens) if is_polarity(est, u) else tokens
+        tokens = np.zeros(len(doc.tokens))
+        np.add.at(tokens, np.asarray(plan.where, dtype=np.int64), composed)
+        rest = float(total) - (intercept + float(tokens.sum()) + sum(other.values()))
+        if abs(rest) > _NEGLIGIBLE:  # another read-out than polarity: what composition moved
+            other["composition"] = rest
     return Decomposition(quantity, intercept, tokens, other, float(total))
+
+
+def is_polarity(est: Ensemble, u: NDArray[np.float64]) -> bool:
+    """Whether ``u`` is the ensemble's polarity direction (what composition moves)."""
+    width = 1 if len(est.classes_) == 2 else len(est.classes_)
+    ref = polarity_direction([str(c) for c in est.classes_], width)
+    return ref.shape == u.shape and bool(np.allclose(ref, u))

@@ -65,6 +65,7 @@ __all__ = [
     "Row",
     "affirmative_document",
     "compose_batch",
+    "composed_shares",
     "composer_for",
     "composition_plan",
     "composition_data",
@@ -423,6 +424,25 @@ def composition_plan(model: Composable, doc: Document) -> Plan | None:
         return None
     picked = [p for i, _, p in composer.rows_needing(TokenBatch([doc])) if i == 0]
     return picked[0] if picked else None
+
+
+def composed_shares(model: Any, doc: Document) -> NDArray[np.float64]:
+    """Each token's share of a linear ensemble's ``log P(positive) / P(negative)`` for
+    ``doc``: the families' token contributions, or, when composition recomposes ``doc``,
+    those of its affirmative as composition turns them, on the tokens they stand for."""
+    plan = composition_plan(model, doc) if model.composition else None
+    target = doc if plan is None else affirmative_document(plan)
+    out = np.zeros(target.n_tokens())
+    for k, fam in enumerate(model.families_):
+        contrib = fam.token_contributions(target, model.polarity_weights(k))
+        out += model.weights_[k] * np.asarray(contrib, dtype=np.float64)
+    if plan is None:
+        return out
+    composer = composer_for(model)
+    assert composer is not None
+    shares = np.zeros(doc.n_tokens())
+    np.add.at(shares, np.asarray(plan.where, dtype=np.int64), composer.signed_shares(plan, out))
+    return shares
 
 
 def affirmative_document(plan: Plan) -> Document:

@@ -45,6 +45,7 @@ from sentikit.lang import get_processor
 from sentikit.models import builtin  # noqa: F401 - registers the built-in feature families
 from sentikit.models.composition import (
     compose_batch,
+    composed_shares,
     composition_data,
     decision_and_shares,
     polar_arrays,
@@ -500,13 +501,10 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
     def token_contributions(self, doc: Document) -> list[float]:
         """Each token's additive contribution to the positive-vs-negative logit of ``doc``
         (:meth:`polarity_direction`): with the intercept and the evidence tied to no token
-        they add up to the decision (:meth:`explain_decision`).
+        they add up to the decision (:meth:`explain_decision`). A decision that composition
+        recomposes gives each token its share as composition turns it.
         """
-        out = np.zeros(len(doc.tokens))
-        for k, fam in enumerate(self.families_):
-            contrib = fam.token_contributions(doc, self.polarity_weights(k))
-            out += self.weights_[k] * np.asarray(contrib)
-        return [float(v) for v in out]
+        return [float(v) for v in composed_shares(self, doc)]
 
     def decision_and_shares(
         self, docs: Sequence[Document], tokens: Sequence[NDArray[np.bool_]]

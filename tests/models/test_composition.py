@@ -192,7 +192,15 @@ def test_explanation_adds_up_with_composition(model: LinearEnsembleClassifier) -
     ex = model.explain_decision(doc)
     parts = ex["intercept"] + ex["tokens_total"] + sum(ex["other"].values())
     assert np.isclose(parts, ex["total"], atol=1e-6)
-    assert ex["other"]["composition"] > 0  # what composition moved, towards positive
+    assert "composition" not in ex["other"]  # along polarity, every part lies on a token
+    shares = dict(zip(doc.token_forms(), ex["tokens"], strict=True))
+    assert shares["bad"] > 0 and shares["not"] == 0.0  # reversed; the cue's lean dropped
+    assert np.allclose(ex["tokens"], model.token_contributions(doc))
+    # another read-out (neutral against the rest) keeps what composition moved apart
+    u = np.array([-0.5, 1.0, -0.5])
+    ex = model.explain_decision(doc, direction=u)
+    parts = ex["intercept"] + ex["tokens_total"] + sum(ex["other"].values())
+    assert np.isclose(parts, ex["total"], atol=1e-6)
 
 
 def test_round_trip_keeps_rules_and_polar_words(

@@ -116,9 +116,11 @@ def markdown(reports: dict[str, dict[str, Any]], command: str) -> str:
         "Reading the table: VADER's lexicon contains most of the English template vocabulary "
         "and has hand-written negation and *but* rules, and identity words are not in its "
         "lexicon (so their scores do not move); sentikit learns its words from labelled "
-        "corpora, and its identity and entity terms are masked (`sentikit/lang/masking.py`), "
-        "which makes swaps of single words exact but not swaps that change the number of "
-        "words or the article (*a white person* / *an Asian person*). The CI gate "
+        "corpora; its identity and entity terms are masked and an identity phrase is one "
+        "unit (`sentikit/lang/masking.py`, `phrases.py`: *a white person* and *an Asian "
+        "person* read the same), and since 3.1.0 negation and contrast recompose its "
+        "decision from its own token shares (`sentikit/models/composition.py`; which rule "
+        "earns what: `python benchmarks/composition.py`). The CI gate "
         "(`tests/behaviour/test_suite.py`) runs the small size "
         "against `sentikit/resources/behaviour/baseline-{en,tr}.json` (+0.05 per capability).",
     ]

@@ -265,11 +265,13 @@ class CharNgrams:
         weights: NDArray[np.float64],
         X: sp.csr_matrix | None = None,
         tokens: Sequence[NDArray[np.bool_]] | None = None,
+        batch: TokenBatch | None = None,
     ) -> list[NDArray[np.float64]]:
         """:meth:`token_contributions` of each of ``docs``, from one feature pass (``X``: the
         :meth:`transform` of ``docs`` when already at hand; ``tokens``: per document, the
-        tokens whose share is wanted, the others' left 0)."""
-        batch = TokenBatch(docs)
+        tokens whose share is wanted, the others' left 0; ``batch``: ``TokenBatch(docs)``
+        when already at hand)."""
+        batch = TokenBatch(docs) if batch is None else batch
         forms, fids = batch.form_index()
         lengths = batch.lengths
         out = np.zeros(int(sum(lengths)))

@@ -49,7 +49,7 @@ from numpy.typing import NDArray
 
 from sentikit.components import DataRef, Resources
 from sentikit.doc import Document, TokenColumns
-from sentikit.features.base import BatchContributions
+from sentikit.features.base import BatchContributions, BatchTransform
 from sentikit.features.batch import TokenBatch
 from sentikit.features.char_ngrams import CharNgrams
 from sentikit.features.word_ngrams import WordNgrams
@@ -476,13 +476,14 @@ def decision_and_shares(
     width = 1 if len(model.classes_) == 2 else len(model.classes_)
     z = np.tile(np.asarray(model.bias_, dtype=np.float64).reshape(1, -1), (len(docs), 1))
     out = [np.zeros(d.n_tokens()) for d in docs]
+    batch = TokenBatch(docs)
     for k, fam in enumerate(model.families_):
-        X = fam.transform(docs)
+        X = fam.transform_batch(batch) if isinstance(fam, BatchTransform) else fam.transform(docs)
         logits = np.asarray(X @ model.coef_[k].T) + model.intercept_[k]
         z += model.weights_[k] * np.asarray(logits, dtype=np.float64).reshape(len(docs), width)
         w = model.polarity_weights(k)
         if isinstance(fam, CharNgrams):
-            parts = fam.token_contributions_batch(docs, w, X, tokens)
+            parts = fam.token_contributions_batch(docs, w, X, tokens, batch)
         elif isinstance(fam, WordNgrams):
             parts = fam.token_contributions_batch(docs, w, X)
         elif isinstance(fam, BatchContributions):

@@ -73,10 +73,14 @@ def measure(lang: str, n: int, repeat: int, cold_runs: int) -> dict[str, Any]:
     texts = [e.text for e in ex]
     labels = [str(e.label) for e in ex]
     base = TfidfLogReg(lang=lang).fit(texts, labels)
+    # the same model without negation and contrast composition: what composition costs
+    linear = sentikit.load(lang)
+    linear._model(lang).est.composition = None
     fns: dict[str, Callable[[], object]] = {
         "baseline": lambda: base.predict(texts),
         "fixed": lambda: sentikit.analyze(texts, lang=lang),
         "auto": lambda: sentikit.analyze(texts),
+        "linear": lambda: linear.analyze_many(texts),
     }
     for fn in fns.values():  # warm: models loaded, caches filled
         fn()
@@ -104,6 +108,8 @@ def measure(lang: str, n: int, repeat: int, cold_runs: int) -> dict[str, Any]:
         "rate_fixed": rate["fixed"],
         "rate_auto": rate["auto"],
         "rate_baseline": rate["baseline"],
+        "rate_linear": rate["linear"],
+        "ratio_fixed_linear": rate["fixed"] / rate["linear"],
         "ratio_fixed": rate["fixed"] / rate["baseline"],
         "ratio_auto": rate["auto"] / rate["baseline"],
         "ratio_fixed_median_round": statistics.median(round_ratio),
@@ -134,15 +140,16 @@ def main() -> None:
     head = (
         "| corpus | texts | sentikit analyze (lang given) /s | sentikit analyze (auto lang) /s "
         "| TF-IDF+LR predict /s | ratio sentikit/baseline (wall; median per round) "
-        "| CPU-time rates given / auto / baseline /s (ratio) | cold start (import+load) s |\n"
-        "|---|---|---|---|---|---|---|---|\n"
+        "| CPU-time rates given / auto / baseline /s (ratio) | cold start (import+load) s "
+        "| without composition /s (ratio) |\n"
+        "|---|---|---|---|---|---|---|---|---|\n"
     )
     body = "".join(
         f"| {r['corpus']} | {r['texts']} | {r['rate_fixed']:,.0f} | {r['rate_auto']:,.0f} "
         f"| {r['rate_baseline']:,.0f} | {r['ratio_fixed']:.2f}; "
         f"{r['ratio_fixed_median_round']:.2f} | {r['cpu_rate_fixed']:,.0f} / "
         f"{r['cpu_rate_auto']:,.0f} / {r['cpu_rate_baseline']:,.0f} ({r['cpu_ratio_fixed']:.2f}) "
-        f"| {r['cold_start_s']:.2f} |\n"
+        f"| {r['cold_start_s']:.2f} | {r['rate_linear']:,.0f} ({r['ratio_fixed_linear']:.2f}) |\n"
         for r in rows
     )
     cmd = f"python benchmarks/throughput.py --n {args.n} --repeat {args.repeat}"

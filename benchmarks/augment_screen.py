@@ -4,7 +4,7 @@ For each fold of the protocol, the per-family out-of-fold logits (the 3 internal
 folds of ``LinearEnsembleClassifier``) and test logits of the Turkish 2.1.0 families are
 computed once, then those of augmented word / prefix / character families (trained with the
 14,040 movie reviews as auxiliary corpus, as ``"augment"`` does), and the family sets below are
-fused as the model fuses them (``_fit_fusion``). It reproduces ``sentikit evaluate`` for the
+fused as the model fuses them (``fit_fusion``). It reproduces ``sentikit evaluate`` for the
 plain configuration (2.1.0) and for the shipped one (2.2.0 = ``w1.0 word+prefix``).
 
 A variant ``wW`` gives the movie-review rows weight ``W``; with ``--full`` a movie review also
@@ -33,7 +33,8 @@ from sklearn.model_selection import StratifiedKFold
 from sentikit.evaluation.protocols import make_plan
 from sentikit.io.datasets import load_dataset
 from sentikit.models import registry
-from sentikit.models.linear import LinearEnsembleClassifier, _fit_fusion
+from sentikit.models.fusion import fit_fusion
+from sentikit.models.linear import LinearEnsembleClassifier
 from sentikit.models.specs import make_family, split_spec
 from sentikit.training.resources import build_estimator
 
@@ -140,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
                 R[f"{name}_w{w}"] = screen.augmented(specs[k], dtr, ytr, dte, w)
         classes = screen.proc.classes_
         for combo, keys in table.items():
-            wts, bias = _fit_fusion([R[k][0] for k in keys], ytr, classes)
+            wts, bias = fit_fusion([R[k][0] for k in keys], ytr, classes)
             z = sum(wk * R[k][1] for wk, k in zip(wts, keys, strict=True)) + bias
             pred = np.where(z[:, 0] > 0, classes[1], classes[0])
             right[combo].append((int(np.sum(pred == yte)), len(yte)))

@@ -82,6 +82,7 @@ def load(
     model: str | Path | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     labels: str = "three",
+    compose: bool = True,
 ) -> Analyzer:
     """A reusable :class:`Analyzer` for ``lang`` (``None``: detect per text), or for a model
     bundle: ``load("my-model/")`` is ``load(model="my-model/")``.
@@ -98,6 +99,8 @@ def load(
         it, and close early at a character budget: :mod:`sentikit.pipeline.batching`).
     labels : ``"three"`` (positive / neutral / negative) or ``"binary"`` (the more probable
         of positive and negative).
+    compose : negation and contrast composed over the model's decision (default); ``False``:
+        the plain linear decision, about twice as fast.
 
     Raises
     ------
@@ -108,7 +111,7 @@ def load(
         When the bundle is missing, damaged, or for another sentikit version.
     """
     lang_s, model = _lang_and_model(lang, model)
-    return Analyzer(lang_s, model=model, batch_size=batch_size, labels=labels)
+    return Analyzer(lang_s, model=model, batch_size=batch_size, labels=labels, compose=compose)
 
 
 def _analyzer(

@@ -280,3 +280,14 @@ def test_cli_analyze_model_path_flags_another_language(user_bundle: Path) -> Non
     first, second = (json.loads(line) for line in r.stdout.splitlines())
     assert first["label"] == "positive" and "warning" not in first
     assert second["lang"] == "en" and "looks Turkish (tr), but" in second["warning"]
+
+
+def test_compose_false_gives_the_plain_linear_decision() -> None:
+    """Composition is on by default; ``compose=False`` turns it off for this analyzer only."""
+    import sentikit
+
+    text = "Not bad at all."
+    composed = sentikit.load("en").analyze(text)
+    plain = sentikit.load("en", compose=False).analyze(text)
+    assert composed["label"] == "positive" and plain["label"] == "negative"
+    assert sentikit.load("en").analyze(text)["probs"] == composed["probs"]

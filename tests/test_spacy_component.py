@@ -145,7 +145,9 @@ def test_a_sentence_split_otherwise_is_analyzed_as_a_text(tr_nlp: Any) -> None:
     for sent in doc.sents:
         own = sentikit.analyze(sent.text, lang="tr")
         assert sent._.sentiment["label"] == own["label"]
-        assert sent._.sentiment["probabilities"] == own["probs"]
+        # equal up to the rounding of the one extra pass composition makes over the rows it
+        # recomposes (those rows are batched differently in the two calls)
+        assert sent._.sentiment["probabilities"] == pytest.approx(own["probs"], abs=1e-12)
     # a span over a sentence's characters reads its value; others read None
     first = next(iter(doc.sents))
     assert doc[first.start : first.end]._.sentiment == first._.sentiment

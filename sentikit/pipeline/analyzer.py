@@ -167,6 +167,10 @@ class Analyzer:
         every document, sentence and clause is the more probable of positive and negative
         (the probabilities stay those of the three classes; an unscored text, with a
         ``warning``, stays neutral).
+    compose : apply the model's negation and contrast composition
+        (:mod:`sentikit.models.composition`; default). ``False`` gives the plain linear
+        decision, about twice as fast (BENCHMARKS.md §3) but reading "not bad" as two
+        negative words.
 
     Examples
     --------
@@ -181,7 +185,9 @@ class Analyzer:
         model: str | Path | None = None,
         batch_size: int = DEFAULT_BATCH_SIZE,
         labels: str = "three",
+        compose: bool = True,
     ) -> None:
+        self.compose = compose
         if lang is not None and lang not in SUPPORTED_LANGS:
             raise InputError(f"unsupported language {lang!r}; use one of {SUPPORTED_LANGS}")
         if batch_size < 1:
@@ -196,6 +202,8 @@ class Analyzer:
         self.flag_foreign = model is not None
         if model is not None:
             lm = _LangModel(*load_model(model_folder(model)))
+            if not compose:
+                lm.est.composition = None
             gc.freeze()  # see _model
             if lang is not None and lm.lang != lang:
                 raise InputError(f"model {model} is for {lm.lang!r}, not {lang!r}")
@@ -207,6 +215,8 @@ class Analyzer:
     def _model(self, lang: str) -> _LangModel:
         if lang not in self._models:
             self._models[lang] = _LangModel(*load_model(shipped_model_dir(lang)))
+            if not self.compose:
+                self._models[lang].est.composition = None
             # A model holds millions of long-lived objects (vocabularies, word tables); moving
             # them to the collector's permanent generation keeps every later full collection
             # from traversing them (on the Turkish model: 0.4 s per batch of 256 texts).

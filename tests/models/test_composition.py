@@ -24,6 +24,7 @@ from sentikit.models.linear import LinearEnsembleClassifier
 
 CLASSES = ["negative", "neutral", "positive"]
 LEXICON = {"good": 1.0, "great": 1.0, "bad": -1.0, "awful": -1.0, "boring": -0.8, "nice": 0.5}
+POLAR = {w: (1 if v > 0 else -1) for w, v in LEXICON.items()}
 
 
 def _row(text: str, lang: str = "en") -> Row:
@@ -50,12 +51,12 @@ def _swapped(plan: Plan) -> list[str]:
     ],
 )
 def test_english_negation_covers_the_governed_head(text: str, swapped: list[str]) -> None:
-    plan = Composer("en", CLASSES, ["negation"], LEXICON | {"laughing": 1}).plan(_row(text))
+    plan = Composer("en", CLASSES, ["negation"], POLAR | {"laughing": 1}).plan(_row(text))
     assert _swapped(plan) == swapped
 
 
 def test_cue_words_stay_and_are_marked() -> None:
-    plan = Composer("en", CLASSES, ["negation"], LEXICON).plan(_row("Not bad."))
+    plan = Composer("en", CLASSES, ["negation"], POLAR).plan(_row("Not bad."))
     assert plan.row.forms == ["not", "bad", "."]
     assert plan.cue == [True, False, False]
     assert plan.sign == [0, -1, 0]

@@ -22,6 +22,7 @@ from sentikit.features.batch import (
     _column_table,
     _row_logits,
     _row_values,
+    cell_values,
     l2_normalize_rows,
 )
 
@@ -285,7 +286,7 @@ class CharNgrams:
             (np.ones(len(fids)), (doc_of, fids)), shape=(len(docs), len(forms))
         )  # duplicates summed: how often each form occurs in each document
         T = sp.csr_matrix(D @ F)  # occurrences of each n-gram in each document
-        total = np.asarray(T[Xc.row, Xc.col], dtype=np.float64).ravel()
+        total = cell_values(T, Xc.row, Xc.col)
         w = np.asarray(weights, dtype=np.float64)
         P = sp.csr_matrix((Xc.data * w[Xc.col] / total, (Xc.row, Xc.col)), shape=Xc.shape)
         pick = (

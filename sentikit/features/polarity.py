@@ -495,6 +495,51 @@ class PolarityFeatures:
                             out[i] += wb[4] / known
         return [float(v) for v in out]
 
+    def token_contributions_batch(
+        self, docs: Sequence[Document], weights: NDArray[np.float64]
+    ) -> list[NDArray[np.float64]]:
+        """:meth:`token_contributions` of each of ``docs``, with array operations over all
+        their tokens at once (the per-document loop where the family reads sentence
+        positions)."""
+        if self.positions:
+            return [np.asarray(self.token_contributions(d, weights)) for d in docs]
+        terms = [token_terms(d, self.negation) for d in docs]
+        lengths = np.asarray([len(t) for t in terms], dtype=np.int64)
+        out = np.zeros(int(lengths.sum()))
+        if not len(out):
+            return [np.zeros(0) for _ in docs]
+        get = self.vocab_.get
+        ids = np.asarray([get(t, -1) for ts in terms for t in ts], dtype=np.int64)
+        doc_of = np.repeat(np.arange(len(docs)), lengths)
+        known = np.bincount(doc_of[ids >= 0], minlength=len(docs)).astype(np.float64)
+        S = self.scale_.scores
+        w = np.asarray(weights, dtype=np.float64) / self.scale_.std
+        per = len(STATS) + (2 if self.extras else 0)
+        n = len(docs)
+        for r in range(S.shape[0]):
+            v = np.where(ids >= 0, S[r, np.maximum(ids, 0)], np.nan)
+            ok = np.isfinite(v)
+            if not ok.any():
+                continue
+            wb = w[r * per : (r + 1) * per]
+            d, x = doc_of[ok], v[ok]
+            count = np.bincount(d, minlength=n).astype(np.float64)
+            hi = np.full(n, -np.inf)
+            lo = np.full(n, np.inf)
+            np.maximum.at(hi, d, x)
+            np.minimum.at(lo, d, x)
+            at_hi, at_lo = x == hi[d], x == lo[d]
+            n_hi = np.bincount(d[at_hi], minlength=n).astype(np.float64)
+            n_lo = np.bincount(d[at_lo], minlength=n).astype(np.float64)
+            share = np.where(at_hi, wb[0] * hi[d] / np.maximum(n_hi[d], 1.0), 0.0)
+            share += np.where(at_lo, wb[1] * lo[d] / np.maximum(n_lo[d], 1.0), 0.0)
+            share += wb[2] * x / count[d]
+            if self.extras:
+                share += np.where(x > 0, wb[3] / known[d], 0.0)
+                share += np.where(x < 0, wb[4] / known[d], 0.0)
+            out[np.flatnonzero(ok)] += share
+        return list(np.split(out, np.cumsum(lengths)[:-1]))
+
     def decompose(
         self, doc: Document, weights: NDArray[np.float64]
     ) -> tuple[NDArray[np.float64], dict[str, float]]:

@@ -25,6 +25,7 @@ from sentikit.features.batch import (
     _row_logits,
     _row_pointers,
     _row_values,
+    cell_values,
     l2_normalize_rows,
     token_terms,
 )
@@ -376,7 +377,7 @@ class WordNgrams:
             width = np.int64(max(X.shape[1], 1))
             uniq, inv, n_occ = np.unique(d * width + cols, return_inverse=True, return_counts=True)
             rows, ucols = uniq // width, uniq % width
-            value = np.asarray(X[rows, ucols], dtype=np.float64).ravel()
+            value = cell_values(X, rows, ucols)
             per = value * np.asarray(weights, dtype=np.float64)[ucols] / n_occ
             share = per[inv] / ns
             for k in range(int(ns.max())):

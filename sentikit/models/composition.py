@@ -219,7 +219,7 @@ class Composer:
         whole: dict[int, Row] = {}
 
         def consider(index: int, row: Row) -> None:
-            if len(row.forms) > MAX_TOKENS or not self.needs(row):
+            if len(row.forms) > MAX_TOKENS:
                 return
             plan = self.plan(row)
             if any(plan.swapped) or any(plan.damped):
@@ -479,7 +479,7 @@ def decision_and_shares(
     batch = TokenBatch(docs)
     for k, fam in enumerate(model.families_):
         X = fam.transform_batch(batch) if isinstance(fam, BatchTransform) else fam.transform(docs)
-        logits = np.asarray(X @ model.coef_[k].T) + model.intercept_[k]
+        logits = np.asarray(X @ _coef_columns(model, k)) + model.intercept_[k]
         z += model.weights_[k] * np.asarray(logits, dtype=np.float64).reshape(len(docs), width)
         w = model.polarity_weights(k)
         if isinstance(fam, CharNgrams):
@@ -496,6 +496,18 @@ def decision_and_shares(
         for acc, part in zip(out, parts, strict=True):
             acc += model.weights_[k] * np.asarray(part, dtype=np.float64)
     return z, out
+
+
+def _coef_columns(model: Any, k: int) -> NDArray[np.float64]:
+    """Family ``k``'s coefficients as contiguous columns (``coef_[k].T``), kept on the model:
+    a sparse product with the transposed view would copy the whole matrix on every call."""
+    cache = model.__dict__.setdefault("_coef_columns", {})
+    coef = model.coef_[k]
+    got = cache.get(k)
+    if got is None or got[0] is not coef:
+        got = cache[k] = (coef, np.ascontiguousarray(coef.T))
+    out: NDArray[np.float64] = got[1]
+    return out
 
 
 def polar_arrays(polar: Mapping[str, int] | None) -> dict[str, NDArray[Any]]:

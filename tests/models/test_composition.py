@@ -226,3 +226,36 @@ def test_without_composition_the_decision_is_linear(model: LinearEnsembleClassif
         assert not np.allclose(model.decision_docs(docs), composed)
     finally:
         model.composition = {"rules": ["negation", "contrast"], "lexicons": ["lex"]}
+
+
+@pytest.mark.parametrize("lang", ["tr", "en"])
+def test_batched_token_shares_equal_one_document_at_a_time(lang: str) -> None:
+    """The batched attributions composition uses (word and character n-grams, polarity
+    features) give each document's own ``token_contributions``."""
+    from sentikit.features.base import BatchContributions
+    from sentikit.features.batch import cell_values
+    from sentikit.models.registry import load_model, shipped_model_dir
+
+    _, est = load_model(shipped_model_dir(lang))
+    texts = {
+        "tr": ["Hiç fena değil.", "", "Yemekler güzeldi ama garson kaba. Bir daha gelmem!"],
+        "en": ["Not bad at all.", "", "Great food, but the service was slow. Never again!"],
+    }[lang] * 3 + ["xqzjw 😀", "good good good"]
+    docs = est.to_docs(texts)
+    seen = 0
+    for k, fam in enumerate(est.families_):
+        if not isinstance(fam, BatchContributions):
+            continue
+        seen += 1
+        w = est.polarity_weights(k)
+        for doc, got in zip(docs, fam.token_contributions_batch(docs, w), strict=True):
+            assert np.allclose(got, fam.token_contributions(doc, w), atol=1e-12)
+    assert seen >= 2
+    X = np.array([[0.0, 2.0], [3.0, 0.0]])
+    import scipy.sparse as sp
+
+    assert cell_values(sp.csr_matrix(X), np.array([0, 1, 1]), np.array([1, 0, 1])).tolist() == [
+        2.0,
+        3.0,
+        0.0,
+    ]

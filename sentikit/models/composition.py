@@ -68,6 +68,7 @@ __all__ = [
     "composed_shares",
     "composer_for",
     "composition_plan",
+    "turned_shares",
     "composition_data",
     "concession_spans",
     "polar_map",
@@ -107,11 +108,12 @@ _ALTHOUGH: dict[str, frozenset[str]] = {
 }
 # "not yet", "yet another": "yet" is a conjunction only after a comma or at a clause start.
 _YET_AFTER = frozenset({",", ";", "and"})
-_SENTENCE_END = frozenset({".", "!", "?", "…"})
+SENTENCE_END = frozenset({".", "!", "?", "…"})
 _CLAUSE_END = frozenset({",", ";", ":", "-", "–", "—"})
 
 
-def _is_end(form: str, kind: str, ends: frozenset[str]) -> bool:
+def is_end(form: str, kind: str, ends: frozenset[str]) -> bool:
+    """Whether a token is punctuation of ``ends`` (or a run starting with one, "?!")."""
     return kind == "punct" and (form in ends or form[:1] in ends)
 
 
@@ -134,7 +136,7 @@ def concession_spans(forms: Sequence[str], kinds: Sequence[str], lang: str) -> l
     start = 0  # first token of the current sentence
     n = len(forms)
     for k, (f, kind) in enumerate(zip(forms, kinds, strict=True)):
-        if _is_end(f, kind, _SENTENCE_END):
+        if is_end(f, kind, SENTENCE_END):
             start = k + 1
         elif f in but and kind == "word":
             if f == "yet" and not (k == start or forms[k - 1] in _YET_AFTER):
@@ -143,7 +145,7 @@ def concession_spans(forms: Sequence[str], kinds: Sequence[str], lang: str) -> l
                 out.update(range(start, k))
         elif f in although and kind == "word":
             j = k + 1
-            while j < n and not _is_end(forms[j], kinds[j], _SENTENCE_END | _CLAUSE_END):
+            while j < n and not is_end(forms[j], kinds[j], SENTENCE_END | _CLAUSE_END):
                 j += 1
             # the conceded clause ends at the clause break; the main clause must remain
             if any(kinds[i] == "word" for i in range(j, n)) or k > start:
@@ -204,12 +206,6 @@ class Composer:
         self._words = frozenset(words)
 
     # -- which rows need it ------------------------------------------------------------------
-    def needs(self, row: Row) -> bool:
-        """Whether composition can change ``row``'s decision (a cue is present)."""
-        if "negation" in self.rules and self._cues.scope(row) is not None:
-            return True
-        return "contrast" in self.rules and bool(concession_spans(row.forms, row.kinds, self.lang))
-
     def rows_needing(self, batch: TokenBatch) -> list[tuple[int, Row, Plan]]:
         """``(row index, Row, Plan)`` of the rows of ``batch`` (documents, then segments)
         that composition changes: of at most :data:`MAX_TOKENS` tokens, with a polar word
@@ -320,18 +316,6 @@ class Composer:
         z[i, self.pos] += change / 2.0
         z[i, self.neg] -= change / 2.0
 
-    def shares(
-        self, row: Row, model: Composable
-    ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-        """For explanations: each token of ``row``'s share of the composed polarity
-        (``log P(positive)/P(negative)``), and the fused logits of its affirmative, which
-        the composed decision moves by the change of the shares (:meth:`compose`)."""
-        plan = self.plan(row)
-        z, (d,) = model.decision_and_shares([_document(plan.row)], [np.ones(len(plan.where), bool)])
-        out = np.zeros(len(row.forms))
-        np.add.at(out, np.asarray(plan.where, dtype=np.int64), self.signed_shares(plan, d))
-        return out, z
-
 
 def composition_data(spec: dict[str, Any] | None) -> list[DataRef]:
     """The data a composition spec learns its polarity map from (lexicons, trained models)."""
@@ -436,24 +420,26 @@ def composed_shares(model: Any, doc: Document) -> NDArray[np.float64]:
     for k, fam in enumerate(model.families_):
         contrib = fam.token_contributions(target, model.polarity_weights(k))
         out += model.weights_[k] * np.asarray(contrib, dtype=np.float64)
-    if plan is None:
-        return out
+    return out if plan is None else turned_shares(model, doc, plan, out)
+
+
+def turned_shares(
+    model: Composable, doc: Document, plan: Plan, shares: NDArray[np.float64], turn: bool = True
+) -> NDArray[np.float64]:
+    """The shares of a plan's affirmative tokens, as composition turns them (``turn``; as
+    they are otherwise), on the tokens of ``doc`` they stand for (a cue word dropped from
+    the affirmative gets 0)."""
     composer = composer_for(model)
     assert composer is not None
-    shares = np.zeros(doc.n_tokens())
-    np.add.at(shares, np.asarray(plan.where, dtype=np.int64), composer.signed_shares(plan, out))
-    return shares
+    out = np.zeros(doc.n_tokens())
+    e = composer.signed_shares(plan, shares) if turn else shares
+    np.add.at(out, np.asarray(plan.where, dtype=np.int64), e)
+    return out
 
 
 def affirmative_document(plan: Plan) -> Document:
     """The Document of a plan's affirmative row (what the model scores for it)."""
     return _document(plan.row)
-
-
-def _subset(row: Row, keep: Sequence[int]) -> Row:
-    return Row(
-        [row.forms[i] for i in keep], [row.kinds[i] for i in keep], [row.negated[i] for i in keep]
-    )
 
 
 def _document(row: Row) -> Document:

@@ -52,7 +52,7 @@ from numpy.typing import NDArray
 from sentikit.doc import Document
 from sentikit.features.base import Decomposable, FeatureFamily
 from sentikit.features.batch import TokenBatch
-from sentikit.models.composition import affirmative_document, composer_for, composition_plan
+from sentikit.models.composition import affirmative_document, composition_plan, turned_shares
 from sentikit.stats.weights import polarity_sides
 
 __all__ = [
@@ -257,11 +257,7 @@ def decompose(
         # negation and contrast recompose the decision (sentikit.models.composition): the
         # parts are those of the row's affirmative, each token's share as composition turns
         # it (a negated word reversed, a conceded one damped), on the token it stands for
-        composer = composer_for(est)
-        assert composer is not None
-        composed = composer.signed_shares(plan, tokens) if is_polarity(est, u) else tokens
-        tokens = np.zeros(len(doc.tokens))
-        np.add.at(tokens, np.asarray(plan.where, dtype=np.int64), composed)
+        tokens = turned_shares(est, doc, plan, tokens, turn=is_polarity(est, u))
         rest = float(total) - (intercept + float(tokens.sum()) + sum(other.values()))
         if abs(rest) > _NEGLIGIBLE:  # another read-out than polarity: what composition moved
             other["composition"] = rest

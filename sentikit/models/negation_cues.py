@@ -43,11 +43,6 @@ _EN_NEG_RAISING = frozenset(
     {"think", "believe", "suppose", "reckon", "guess", "imagine", "find", "found", "consider"}
 )
 _EN_PSEUDO_NEXT = frozenset({"only", "just", "merely", "doubt", "wonder", "matter"})
-_SENTENCE_END = frozenset({".", "!", "?", "…"})
-
-
-def _is_end(form: str, kind: str, ends: frozenset[str]) -> bool:
-    return kind == "punct" and (form in ends or form[:1] in ends)
 
 
 @dataclass
@@ -257,18 +252,6 @@ class _TurkishCues(Cues):
                 scope[j] = True
                 j -= 1
         return scope
-
-
-def _sentence_spans(row: Row) -> list[tuple[int, int]]:
-    spans = []
-    start = 0
-    for k, (f, kind) in enumerate(zip(row.forms, row.kinds, strict=True)):
-        if _is_end(f, kind, _SENTENCE_END):
-            spans.append((start, k + 1))
-            start = k + 1
-    if start < len(row.forms):
-        spans.append((start, len(row.forms)))
-    return spans
 
 
 def negation_cues(lang: str) -> Cues:

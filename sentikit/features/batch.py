@@ -265,22 +265,3 @@ def _row_values(x: sp.csr_matrix, cols: NDArray[np.int64]) -> NDArray[np.float64
     found = idx[pos] == cols if len(idx) else np.zeros(len(cols), dtype=np.bool_)
     out: NDArray[np.float64] = np.where(found, data[pos] if len(idx) else 0.0, 0.0)
     return out
-
-
-def cell_values(
-    X: sp.spmatrix, rows: NDArray[np.int64], cols: NDArray[np.int64]
-) -> NDArray[np.float64]:
-    """The values of ``X`` at the cells ``(rows[i], cols[i])`` (0 where a cell is empty), by a
-    sorted search over its nonzeros: ``np.asarray(X[rows, cols]).ravel()`` without scipy's
-    fancy indexing, which is several times slower on many cells."""
-    C = sp.coo_matrix(X)
-    width = np.int64(max(C.shape[1], 1))
-    keys = C.row.astype(np.int64) * width + C.col.astype(np.int64)
-    order = np.argsort(keys, kind="stable")
-    keys, data = keys[order], np.asarray(C.data, dtype=np.float64)[order]
-    want = np.asarray(rows, dtype=np.int64) * width + np.asarray(cols, dtype=np.int64)
-    if not len(keys):
-        return np.zeros(len(want))
-    pos = np.minimum(np.searchsorted(keys, want), len(keys) - 1)
-    out: NDArray[np.float64] = np.where(keys[pos] == want, data[pos], 0.0)
-    return out

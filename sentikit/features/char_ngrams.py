@@ -22,7 +22,6 @@ from sentikit.features.batch import (
     _column_table,
     _row_logits,
     _row_values,
-    cell_values,
     l2_normalize_rows,
 )
 
@@ -264,40 +263,62 @@ class CharNgrams:
         self,
         docs: Sequence[Document],
         weights: NDArray[np.float64],
-        X: sp.csr_matrix | None = None,
         tokens: Sequence[NDArray[np.bool_]] | None = None,
         batch: TokenBatch | None = None,
     ) -> list[NDArray[np.float64]]:
-        """:meth:`token_contributions` of each of ``docs``, from one feature pass (``X``: the
-        :meth:`transform` of ``docs`` when already at hand; ``tokens``: per document, the
-        tokens whose share is wanted, the others' left 0; ``batch``: ``TokenBatch(docs)``
-        when already at hand)."""
+        """:meth:`token_contributions` of each of ``docs``, from one pass over them
+        (``tokens``: per document, the tokens whose share is wanted, the others' left 0;
+        ``batch``: ``TokenBatch(docs)`` when already at hand)."""
+        return self.logits_and_contributions(docs, None, 0.0, weights, tokens, batch)[1]
+
+    def logits_and_contributions(
+        self,
+        docs: Sequence[Document],
+        coef: NDArray[np.float64] | None,
+        intercept: Any,
+        weights: NDArray[np.float64],
+        tokens: Sequence[NDArray[np.bool_]] | None = None,
+        batch: TokenBatch | None = None,
+    ) -> tuple[NDArray[np.float64], list[NDArray[np.float64]]]:
+        """``transform(docs) @ coef.T + intercept`` (``coef``: one row per output; ``None``:
+        none, an empty array) and :meth:`token_contributions_batch`, from one count matrix:
+        a cell's feature value and the occurrences its contribution is split among both come
+        from its count."""
         batch = TokenBatch(docs) if batch is None else batch
         forms, fids = batch.form_index()
         lengths = batch.lengths
         out = np.zeros(int(sum(lengths)))
-        if not forms:
-            return [np.zeros(n) for n in lengths]
-        Xc = sp.csr_matrix(self.transform(docs) if X is None else X).tocoo()
-        F = self._form_counts(forms)
+        n = len(docs)
+        F = self._form_counts(forms) if forms else sp.csr_matrix((0, len(self.vocab_)))
         doc_of = batch.doc_of
         fids = np.asarray(fids, dtype=np.int64)
         D = sp.csr_matrix(
-            (np.ones(len(fids)), (doc_of, fids)), shape=(len(docs), len(forms))
+            (np.ones(len(fids)), (doc_of, fids)), shape=(n, len(forms))
         )  # duplicates summed: how often each form occurs in each document
         T = sp.csr_matrix(D @ F)  # occurrences of each n-gram in each document
-        total = cell_values(T, Xc.row, Xc.col)
+        rows = np.repeat(np.arange(n), np.diff(T.indptr))
+        value = (1.0 + np.log(T.data)) * self.idf_[T.indices]
+        norm = np.sqrt(np.bincount(rows, weights=value * value, minlength=n))
+        norm[norm == 0.0] = 1.0
+        value /= norm[rows]
+        logits = np.zeros((n, 0))
+        if coef is not None:
+            c = np.atleast_2d(np.asarray(coef, dtype=np.float64))
+            logits = np.column_stack(
+                [np.bincount(rows, weights=value * c[j, T.indices], minlength=n)
+                 for j in range(c.shape[0])]
+            ) + np.asarray(intercept, dtype=np.float64).reshape(1, -1)  # fmt: skip
         w = np.asarray(weights, dtype=np.float64)
-        P = sp.csr_matrix((Xc.data * w[Xc.col] / total, (Xc.row, Xc.col)), shape=Xc.shape)
+        P = sp.csr_matrix((value * w[T.indices] / T.data, T.indices, T.indptr), shape=T.shape)
         pick = (
             np.arange(len(out))
             if tokens is None
             else np.flatnonzero(np.concatenate([np.asarray(t, dtype=bool) for t in tokens]))
         )
-        if len(pick):
+        if len(pick) and forms:
             part = F[fids[pick]].multiply(P[doc_of[pick]]).sum(axis=1)
             out[pick] = np.asarray(part, dtype=np.float64).ravel()
-        return list(np.split(out, np.cumsum(lengths)[:-1]))
+        return logits, list(np.split(out, np.cumsum(lengths)[:-1]))
 
     def decompose(
         self, doc: Document, weights: NDArray[np.float64]

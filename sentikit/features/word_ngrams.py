@@ -25,7 +25,6 @@ from sentikit.features.batch import (
     _row_logits,
     _row_pointers,
     _row_values,
-    cell_values,
     l2_normalize_rows,
     token_terms,
 )
@@ -360,31 +359,50 @@ class WordNgrams:
         return [float(v) for v in out]
 
     def token_contributions_batch(
+        self, docs: Sequence[Document], weights: NDArray[np.float64]
+    ) -> list[NDArray[np.float64]]:
+        """:meth:`token_contributions` of each of ``docs``, from one pass over them."""
+        return self.logits_and_contributions(docs, None, 0.0, weights)[1]
+
+    def logits_and_contributions(
         self,
         docs: Sequence[Document],
+        coef: NDArray[np.float64] | None,
+        intercept: Any,
         weights: NDArray[np.float64],
-        X: sp.csr_matrix | None = None,
-    ) -> list[NDArray[np.float64]]:
-        """:meth:`token_contributions` of each of ``docs``, from one feature pass (``X``: the
-        :meth:`transform` of ``docs`` when already at hand)."""
-        X = sp.csr_matrix(self.transform(docs) if X is None else X)
+    ) -> tuple[NDArray[np.float64], list[NDArray[np.float64]]]:
+        """``transform(docs) @ coef.T + intercept`` (``coef``: one row per output; ``None``:
+        none, an empty array) and :meth:`token_contributions` of each of ``docs`` for
+        ``weights``, from one pass that finds each document's n-grams once. The features are
+        binary, so a cell's value is its column's scale over its row's norm: no matrix is
+        built."""
         U, doc_of = self._unit_array(docs)
         out = np.zeros(len(U))
         d, starts, ns, keys = self._positions(U, doc_of)
         cols, hit = self._columns(keys)
         d, cols, starts, ns = d[hit], cols[hit], starts[hit], ns[hit]
-        if len(cols):
-            width = np.int64(max(X.shape[1], 1))
-            uniq, inv, n_occ = np.unique(d * width + cols, return_inverse=True, return_counts=True)
-            rows, ucols = uniq // width, uniq % width
-            value = cell_values(X, rows, ucols)
+        width = np.int64(max(len(self.keys_), 1))
+        uniq, inv, n_occ = np.unique(d * width + cols, return_inverse=True, return_counts=True)
+        rows, ucols = uniq // width, uniq % width
+        scale = self.scale_[ucols]
+        norm = np.sqrt(np.bincount(rows, weights=scale * scale, minlength=len(docs)))
+        norm[norm == 0.0] = 1.0
+        value = scale / norm[rows]
+        logits = np.zeros((len(docs), 0))
+        if coef is not None:
+            c = np.atleast_2d(np.asarray(coef, dtype=np.float64))
+            logits = np.column_stack(
+                [np.bincount(rows, weights=value * c[j, ucols], minlength=len(docs))
+                 for j in range(c.shape[0])]
+            ) + np.asarray(intercept, dtype=np.float64).reshape(1, -1)  # fmt: skip
+        if len(ucols):
             per = value * np.asarray(weights, dtype=np.float64)[ucols] / n_occ
             share = per[inv] / ns
             for k in range(int(ns.max())):
                 m = ns > k
                 out += np.bincount(starts[m] + k, weights=share[m], minlength=len(U))
         bounds = np.cumsum(np.bincount(doc_of, minlength=len(docs)))[:-1]
-        return list(np.split(out, bounds))
+        return logits, list(np.split(out, bounds))
 
     def decompose(
         self, doc: Document, weights: NDArray[np.float64]

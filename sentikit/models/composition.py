@@ -42,6 +42,7 @@ benchmarks' unseen test splits (``docs/notes/behaviour.md``).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from itertools import chain
 from typing import Any, Protocol
 
 import numpy as np
@@ -204,6 +205,7 @@ class Composer:
         if "negation" in self.rules:
             words |= self._cues.words()
         self._words = frozenset(words)
+        self._marks_negation = lang == "tr" and "negation" in self.rules
 
     # -- which rows need it ------------------------------------------------------------------
     def rows_needing(self, batch: TokenBatch) -> list[tuple[int, Row, Plan]]:
@@ -222,24 +224,28 @@ class Composer:
                 out.append((index, row, plan))
 
         for i, doc in enumerate(batch.docs):
-            forms = doc.token_forms()
-            if not self._may_need(forms, doc):
+            forms, negated = doc.token_forms(), doc.token_negated()
+            if not self._may_need(forms, negated):
                 continue
-            row = Row(forms, doc.token_kinds(), doc.token_negated())
+            row = Row(forms, doc.token_kinds(), negated)
             whole[i] = row
             consider(i, row)
         for k, (i, s) in enumerate(batch.segments):
             full = whole.get(i)
             if full is not None:
                 a, b = s.token_start, s.token_end
-                consider(batch.n_docs + k, Row(full.forms[a:b], full.kinds[a:b], full.negated[a:b]))
+                row = Row(full.forms[a:b], full.kinds[a:b], full.negated[a:b])
+                if self._may_need(row.forms, row.negated):
+                    consider(batch.n_docs + k, row)
         return out
 
-    def _may_need(self, forms: list[str], doc: Document) -> bool:
+    def _may_need(self, forms: Sequence[str], negated: Sequence[bool]) -> bool:
+        """Whether a row may need composing: it has a cue word (or, in Turkish, a token
+        marked negated). A row without one has neither a scope nor a conceded clause."""
         words = self._words
         if not words.isdisjoint(forms):
             return True
-        return self.lang == "tr" and "negation" in self.rules and any(doc.token_negated())
+        return self._marks_negation and any(negated)
 
     def plan(self, row: Row) -> Plan:
         """The affirmative of ``row`` and the role of each of its tokens (:class:`Plan`)."""
@@ -273,13 +279,26 @@ class Composer:
         negate is negative (a cue's learnt lean is that of negating mostly positive words,
         which points the wrong way for "not bad"). Conceded tokens are damped.
         """
-        sw = np.asarray(plan.swapped, dtype=bool)
-        sign = np.asarray(plan.sign or [0] * len(d), dtype=np.float64)
+        return self._signed([plan], np.asarray(d, dtype=np.float64), [len(d)])
+
+    def _signed(
+        self, plans: Sequence[Plan], d: NDArray[np.float64], lengths: Sequence[int]
+    ) -> NDArray[np.float64]:
+        """:meth:`signed_shares` of several plans at once (``d``: their shares, one after
+        the other; ``lengths``: the number of tokens of each)."""
+        sw = _flags(plans, "swapped", len(d))
+        sign = np.fromiter(
+            chain.from_iterable(p.sign or [0] * n for p, n in zip(plans, lengths, strict=True)),
+            dtype=np.float64,
+            count=len(d),
+        )
         sign = np.where(sign == 0.0, np.sign(d), sign)
         e = np.where(sw, -sign * np.abs(d), d)
-        if float((sign * np.abs(d))[sw].sum()) < 0.0:
-            e = np.where(np.asarray(plan.cue, dtype=bool), 0.0, e)
-        return np.where(np.asarray(plan.damped, dtype=bool), self.concession_weight * e, e)
+        row = np.repeat(np.arange(len(plans)), lengths)
+        lean = np.bincount(row[sw], weights=(sign * np.abs(d))[sw], minlength=len(plans))
+        drop = (lean < 0.0)[row] & _flags(plans, "cue", len(d))
+        e = np.where(drop, 0.0, e)
+        return np.where(_flags(plans, "damped", len(d)), self.concession_weight * e, e)
 
     def compose(
         self,
@@ -288,10 +307,9 @@ class Composer:
         total: NDArray[np.float64],
     ) -> NDArray[np.float64]:
         """The composed fused logits of the rows :meth:`rows_needing` picked: the model's
-        logits of each row's affirmative (``total``'s row where the affirmative is the row
-        itself), its positive-minus-negative logit moved by the change
-        :meth:`signed_shares` makes to its tokens' polarity shares
-        (:meth:`~Composable.token_contributions_batch`)."""
+        logits of each row's affirmative, its positive-minus-negative logit moved by the
+        change :meth:`signed_shares` makes to its tokens' polarity shares
+        (:meth:`~Composable.decision_and_shares`)."""
         plans = [plan for _, _, plan in picked]
         docs = [_document(plan.row) for plan in plans]
         wanted = [
@@ -301,20 +319,24 @@ class Composer:
             for p in plans
         ]
         z, shares = model.decision_and_shares(docs, wanted)
+        lengths = [len(d) for d in shares]
+        d = np.concatenate(shares) if shares else np.zeros(0)
+        row = np.repeat(np.arange(len(plans)), lengths)
+        change = np.bincount(row, weights=self._signed(plans, d, lengths) - d, minlength=len(plans))
         z = z.copy()
-        for j, d in enumerate(shares):
-            self._move(z, j, float((self.signed_shares(plans[j], d) - d).sum()))
+        if self.binary:
+            z[:, 0] += change
+        else:  # half on the positive side, half on the negative: the neutral logit stays
+            z[:, self.pos] += change[:, None] / 2.0
+            z[:, self.neg] -= change[:, None] / 2.0
         return z
 
-    def _move(self, z: NDArray[np.float64], i: int, change: float) -> None:
-        """Change row ``i``'s positive-minus-negative logit by ``change``: half on the positive
-        side, half on the negative (all of it on a binary model's single logit), so that the
-        neutral logit and the mean of the polar ones stay."""
-        if self.binary:
-            z[i, 0] += change
-            return
-        z[i, self.pos] += change / 2.0
-        z[i, self.neg] -= change / 2.0
+
+def _flags(plans: Sequence[Plan], name: str, n: int) -> NDArray[np.bool_]:
+    """The boolean list ``name`` of each plan, one after the other, as one array."""
+    return np.fromiter(
+        chain.from_iterable(getattr(p, name) for p in plans), dtype=np.bool_, count=n
+    )
 
 
 def composition_data(spec: dict[str, Any] | None) -> list[DataRef]:
@@ -456,23 +478,32 @@ def decision_and_shares(
 ) -> tuple[NDArray[np.float64], list[NDArray[np.float64]]]:
     """A linear ensemble's fused logits of ``docs`` (2-D) and, per document, the polarity
     shares (``token_contributions``) of the tokens ``tokens`` selects (others 0), from one
-    feature pass per family: the n-gram families take that pass's matrix (the character
-    family computes only the selected tokens), the others their own batch or per-document
-    contributions."""
+    pass per family: the n-gram families find each document's n-grams once for both
+    (``logits_and_contributions``; the character family computes only the selected tokens),
+    the others their own batch or per-document contributions."""
     width = 1 if len(model.classes_) == 2 else len(model.classes_)
     z = np.tile(np.asarray(model.bias_, dtype=np.float64).reshape(1, -1), (len(docs), 1))
     out = [np.zeros(d.n_tokens()) for d in docs]
     batch = TokenBatch(docs)
     for k, fam in enumerate(model.families_):
+        w = model.polarity_weights(k)
+        if isinstance(fam, (WordNgrams, CharNgrams)):
+            if isinstance(fam, CharNgrams):
+                logits, parts = fam.logits_and_contributions(
+                    docs, model.coef_[k], model.intercept_[k], w, tokens, batch
+                )
+            else:
+                logits, parts = fam.logits_and_contributions(
+                    docs, model.coef_[k], model.intercept_[k], w
+                )
+            z += model.weights_[k] * logits.reshape(len(docs), width)
+            for acc, part in zip(out, parts, strict=True):
+                acc += model.weights_[k] * part
+            continue
         X = fam.transform_batch(batch) if isinstance(fam, BatchTransform) else fam.transform(docs)
         logits = np.asarray(X @ _coef_columns(model, k)) + model.intercept_[k]
         z += model.weights_[k] * np.asarray(logits, dtype=np.float64).reshape(len(docs), width)
-        w = model.polarity_weights(k)
-        if isinstance(fam, CharNgrams):
-            parts = fam.token_contributions_batch(docs, w, X, tokens, batch)
-        elif isinstance(fam, WordNgrams):
-            parts = fam.token_contributions_batch(docs, w, X)
-        elif isinstance(fam, BatchContributions):
+        if isinstance(fam, BatchContributions):
             parts = fam.token_contributions_batch(docs, w)
         else:
             parts = [

@@ -316,8 +316,17 @@ class CharNgrams:
             else np.flatnonzero(np.concatenate([np.asarray(t, dtype=bool) for t in tokens]))
         )
         if len(pick) and forms:
-            part = F[fids[pick]].multiply(P[doc_of[pick]]).sum(axis=1)
-            out[pick] = np.asarray(part, dtype=np.float64).ravel()
+            # a token's share: Σ over its form's n-grams j of count(form, j) · P[doc, j], each
+            # P cell found by a sorted search (every n-gram of a form is a cell of its row)
+            Fp = F[fids[pick]]
+            tok = np.repeat(np.arange(len(pick)), np.diff(Fp.indptr))
+            P.sort_indices()
+            width = np.int64(max(P.shape[1], 1))
+            keys = np.repeat(np.arange(n, dtype=np.int64), np.diff(P.indptr)) * width + P.indices
+            want = doc_of[pick][tok] * width + Fp.indices
+            pos = np.minimum(np.searchsorted(keys, want), max(len(keys) - 1, 0))
+            cell = np.where(keys[pos] == want, P.data[pos], 0.0) if len(keys) else 0.0
+            out[pick] = np.bincount(tok, weights=Fp.data * cell, minlength=len(pick))
         return logits, list(np.split(out, np.cumsum(lengths)[:-1]))
 
     def decompose(

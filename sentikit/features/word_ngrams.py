@@ -370,13 +370,15 @@ class WordNgrams:
         coef: NDArray[np.float64] | None,
         intercept: Any,
         weights: NDArray[np.float64],
+        batch: TokenBatch | None = None,
     ) -> tuple[NDArray[np.float64], list[NDArray[np.float64]]]:
         """``transform(docs) @ coef.T + intercept`` (``coef``: one row per output; ``None``:
         none, an empty array) and :meth:`token_contributions` of each of ``docs`` for
         ``weights``, from one pass that finds each document's n-grams once. The features are
         binary, so a cell's value is its column's scale over its row's norm: no matrix is
-        built."""
-        U, doc_of = self._unit_array(docs)
+        built. ``batch``: ``TokenBatch(docs)`` when already at hand."""
+        batch = TokenBatch(docs) if batch is None else batch
+        U, doc_of = self._batch_units(batch), batch.doc_of
         out = np.zeros(len(U))
         d, starts, ns, keys = self._positions(U, doc_of)
         cols, hit = self._columns(keys)

@@ -494,7 +494,7 @@ def decision_and_shares(
                 )
             else:
                 logits, parts = fam.logits_and_contributions(
-                    docs, model.coef_[k], model.intercept_[k], w
+                    docs, model.coef_[k], model.intercept_[k], w, batch
                 )
             z += model.weights_[k] * logits.reshape(len(docs), width)
             for acc, part in zip(out, parts, strict=True):

@@ -43,6 +43,8 @@ _EN_NEG_RAISING = frozenset(
     {"think", "believe", "suppose", "reckon", "guess", "imagine", "find", "found", "consider"}
 )
 _EN_PSEUDO_NEXT = frozenset({"only", "just", "merely", "doubt", "wonder", "matter"})
+# Word forms whose cue test is remembered, at most (the memo starts again past it).
+_CUE_MEMO_MAX = 200_000
 
 
 @dataclass
@@ -114,14 +116,18 @@ class Cues:
     def variants(self, row: Row, scope: list[bool]) -> Plan:
         """The affirmative of a negated row: nothing marked negated, a suffix-negated verb
         replaced by its stem; the polar words of the scope swap, the cue words stay (their
-        share may be removed, :meth:`Composer.signed_shares`)."""
-        plan = Plan(Row([], [], []), [], [], [], [])
-        for k, (f, kind, g, s) in enumerate(
-            zip(row.forms, row.kinds, row.negated, scope, strict=True)
-        ):
-            cue = kind == "word" and self.is_cue(f)
-            flag, swap = False, bool(s) and not cue
-            if swap and g and self.carries_negation(f):
+        share may be removed, :meth:`Composer.signed_shares`). Only the scope's tokens are
+        looked at one by one; the others pass as they are."""
+        n = len(row.forms)
+        forms = list(row.forms)
+        negated = [False] * n
+        swapped = [False] * n
+        sign = [0] * n
+        cue = self.cue_flags(row.forms, row.kinds)
+        for k in [k for k, s in enumerate(scope) if s and not cue[k]]:
+            f = forms[k]
+            flag, swap = False, True
+            if row.negated[k] and self.carries_negation(f):
                 # a verb negated by its suffix (Turkish "beğenmedim", "sıkılmadım")
                 stem = self.affirmative_form(f)
                 light = stem is not None and self.negates_complement(stem)
@@ -133,18 +139,28 @@ class Cues:
                     # corpora teach "beğenmedim" well); a light verb or a verb of opinion that
                     # negates its complement acts as the cue
                     flag, swap = True, False
-                    cue = light
-            sign = self.polarity(f) if swap else None
-            if sign is None:
-                swap, sign = False, 0
-            plan.row.forms.append(f)
-            plan.row.kinds.append(kind)
-            plan.row.negated.append(flag)
-            plan.where.append(k)
-            plan.swapped.append(swap)
-            plan.cue.append(cue)
-            plan.sign.append(sign)
-        return plan
+                    cue[k] = light
+            polarity = self.polarity(f) if swap else None
+            forms[k], negated[k] = f, flag
+            if polarity is not None:
+                swapped[k], sign[k] = swap, polarity
+        return Plan(Row(forms, list(row.kinds), negated), list(range(n)), swapped, cue, [], sign)
+
+    def cue_flags(self, forms: list[str], kinds: list[str]) -> list[bool]:
+        """Whether each token is a negation cue word (remembered per form)."""
+        memo: dict[str, bool] | None = self.__dict__.get("_cue_memo")
+        if memo is None or len(memo) > _CUE_MEMO_MAX:
+            memo = self.__dict__["_cue_memo"] = {}
+        out = []
+        for f, kind in zip(forms, kinds, strict=True):
+            if kind != "word":
+                out.append(False)
+                continue
+            got = memo.get(f)
+            if got is None:
+                got = memo[f] = self.is_cue(f)
+            out.append(got)
+        return out
 
 
 class _EnglishCues(Cues):

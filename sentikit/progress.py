@@ -23,7 +23,7 @@ class Step(str):
     total : int, optional
         Steps of the whole run, when known.
     unit : str
-        What a step is (``"folds"``, ``"texts"``, ``"stages"``).
+        What a step is (``"folds"``, ``"texts"``; default ``"stages"``).
 
     Examples
     --------
@@ -37,7 +37,7 @@ class Step(str):
     unit: str
 
     def __new__(
-        cls, message: str, done: int, total: int | None = None, unit: str = "steps"
+        cls, message: str, done: int, total: int | None = None, unit: str = "stages"
     ) -> Step:
         self = super().__new__(cls, message)
         self.done, self.total, self.unit = int(done), total, unit

@@ -239,7 +239,7 @@ class StepBar:
         done = getattr(message, "done", None)
         if done is None:
             return
-        unit, total = getattr(message, "unit", "steps"), getattr(message, "total", None)
+        unit, total = getattr(message, "unit", "stages"), getattr(message, "total", None)
         if self.bar is None or unit != self.unit:
             self.close()
             self.bar, self.unit, self.done = progress_bar(total, unit, self.enabled), unit, 0

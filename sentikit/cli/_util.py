@@ -164,6 +164,17 @@ def progress_shown() -> bool:
     return tty and LOGGER.isEnabledFor(NOTE)
 
 
+def output_on_terminal(path: str | Path | None) -> bool:
+    """Whether results written to ``path`` (``None`` or ``-``: stdout) land on a terminal,
+    where they show the progress themselves (a bar would be torn by them)."""
+    if path is not None and str(path) != "-":
+        return False
+    try:
+        return bool(sys.stdout.isatty())
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
 def progress_bar(total: int | None = None, unit: str = "records", enabled: bool = True) -> Any:
     """A :class:`tqdm.tqdm` bar on stderr counting ``unit``: the count, the rate and, when
     ``total`` is known, the percentage and the ETA. Disabled (every method a no-op) unless

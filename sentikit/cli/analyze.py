@@ -27,6 +27,7 @@ from sentikit.cli._util import (
     Progress,
     deprecated_progress_flag,
     open_output,
+    output_on_terminal,
     progress_bar,
     refuse_overwrite,
 )
@@ -472,7 +473,8 @@ def analyze_command(
             else None
         )
         deprecated_progress_flag(progress)
-        bar = progress_bar(total)
+        from_input = input_path is not None or "-" in texts  # not for TEXT arguments
+        bar = progress_bar(total, enabled=from_input and not output_on_terminal(output))
         with open_output(output) as stream:
             writer = make_writer(out_fmt, stream, **_writer_options(out_fmt, explain))
             with writer:

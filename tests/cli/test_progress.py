@@ -30,6 +30,7 @@ import typer
 from typer.testing import CliRunner
 
 import sentikit.cli._util as cli_util
+import sentikit.cli.analyze as cli_analyze
 import sentikit.cli.evaluate as cli_evaluate
 import sentikit.cli.train as cli_train
 from sentikit.cli._util import LOGGER, NOTE, StepBar, setup_logging
@@ -129,6 +130,25 @@ def test_embed_train_bars_and_quiet(texts: Path) -> None:
 def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     """Draw bars as on a terminal (into the runner's stderr) unless -q."""
     monkeypatch.setattr(cli_util, "progress_shown", lambda: LOGGER.isEnabledFor(NOTE))
+
+
+def test_analyze_bar_for_input_records_only(
+    tmp_path: Path,
+    runner: CliRunner,
+    terminal: None,
+    fake_api: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    (tmp_path / "in.txt").write_text("good\n" * 30, encoding="utf-8")
+    r = runner.invoke(app, ["analyze", "-i", str(tmp_path / "in.txt"), "--batch-size", "8"])
+    assert r.exit_code == 0 and bars(r.stderr) == [(30, 30, "records")]
+    r = runner.invoke(app, ["analyze", "-", "--batch-size", "8"], input="good\n" * 20)
+    assert r.exit_code == 0 and "20 records [" in r.stderr  # stdin: count and rate, no total
+    r = runner.invoke(app, ["analyze", "good", "bad"])  # a quick look: no bar
+    assert r.exit_code == 0 and r.stderr == ""
+    monkeypatch.setattr(cli_analyze, "output_on_terminal", lambda path: True)
+    r = runner.invoke(app, ["analyze", "-i", str(tmp_path / "in.txt")])  # results on screen
+    assert r.exit_code == 0 and r.stderr == ""
 
 
 @pytest.fixture

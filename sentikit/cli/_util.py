@@ -175,6 +175,15 @@ def output_on_terminal(path: str | Path | None) -> bool:
         return False
 
 
+#: tqdm's formats with the rate always as ``N unit/s`` (tqdm's own turns a slow one into
+#: ``s/unit``): a bar when the total is known, a count when it is not.
+_BAR_FORMAT = (
+    "{desc}: {percentage:3.0f}%|{bar}| {n_fmt}/{total_fmt} "
+    "[{elapsed}<{remaining}, {rate_noinv_fmt}{postfix}]"
+)
+_COUNT_FORMAT = "{desc}: {n_fmt}{unit} [{elapsed}, {rate_noinv_fmt}{postfix}]"
+
+
 def progress_bar(total: int | None = None, unit: str = "records", enabled: bool = True) -> Any:
     """A :class:`tqdm.tqdm` bar on stderr counting ``unit``: the count, the rate and, when
     ``total`` is known, the percentage and the ETA. Disabled (every method a no-op) unless
@@ -189,6 +198,7 @@ def progress_bar(total: int | None = None, unit: str = "records", enabled: bool 
         total=total,
         unit=f" {unit}",
         desc=PROG,
+        bar_format=_BAR_FORMAT if total is not None else _COUNT_FORMAT,
         file=sys.stderr,
         disable=not (enabled and progress_shown()),
         dynamic_ncols=sized,
@@ -260,7 +270,8 @@ class StepBar:
         self.done = max(self.done, done)
 
     def close(self) -> None:
-        """Close the bar (it stays on the terminal as its last state)."""
+        """Close the bar (it stays on the terminal as its last state; leaving the ``with``
+        block without an error first fills it: the run is over)."""
         if self.bar is not None:
             self.bar.close()
             self.bar = None
@@ -268,7 +279,9 @@ class StepBar:
     def __enter__(self) -> StepBar:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        if exc_type is None and self.bar is not None and self.bar.total:
+            self.bar.update(max(0, self.bar.total - self.done))  # the run is over: all done
         self.close()
 
 

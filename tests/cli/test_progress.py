@@ -202,7 +202,7 @@ def test_train_stages_bar(
     )
     assert r.exit_code == 0, r.stderr
     assert "sentikit: processing 3 texts" in r.stderr and "sentikit: stacking" in r.stderr
-    assert bars(r.stderr) == [(2, 3, "stages")]
+    assert bars(r.stderr) == [(3, 3, "stages")]  # filled once the run is over
 
 
 def test_lexicon_induce_documents_bar(tmp_path: Path, runner: CliRunner, terminal: None) -> None:
@@ -280,6 +280,9 @@ def test_step_bar_logs_plain_messages_and_counts_steps(
             steps(Step("a", 1, 2, "texts"))
             steps(Step("b", 2, 2, "texts"))
             steps(Step("c", 1, 1, "folds"))  # a new unit: a new bar
+        with pytest.raises(RuntimeError), StepBar() as steps:
+            steps(Step("d", 1, 4, "corpora"))
+            raise RuntimeError("a failed run's bar is not filled")
     finally:
         restore()
     err = capsys.readouterr().err
@@ -288,6 +291,7 @@ def test_step_bar_logs_plain_messages_and_counts_steps(
         "sentikit: a",
         "sentikit: b",
         "sentikit: c",
+        "sentikit: d",
     ]
-    assert bars(err) == [(2, 2, "texts"), (1, 1, "folds")]
+    assert bars(err) == [(2, 2, "texts"), (1, 1, "folds"), (1, 4, "corpora")]
     assert json.dumps(Step("x", 1)) == '"x"'  # a Step is a plain string to everyone else

@@ -233,6 +233,17 @@ def record_total(paths: list[Path], fmt: str | None = None) -> int | None:
     return total
 
 
+def records_bar(
+    total: int | None, progress_flag: bool, from_input: bool, output: str | Path | None
+) -> Any:
+    """The bar of ``sentikit analyze``: records read from ``--input`` or stdin
+    (``from_input``; TEXT arguments are a quick look, no bar), not drawn when the results go
+    to the terminal themselves (:func:`output_on_terminal`). ``progress_flag`` is the
+    deprecated ``--progress`` (:func:`deprecated_progress_flag`)."""
+    deprecated_progress_flag(progress_flag)
+    return progress_bar(total, enabled=from_input and not output_on_terminal(output))
+
+
 class StepBar:
     """A ``progress`` callback for the library's long runs (training, evaluation, embeddings):
     logs each message at ``level`` and, for a :class:`sentikit.progress.Step`, moves a

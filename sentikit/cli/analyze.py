@@ -23,14 +23,7 @@ from typing import Annotated, Any, Protocol
 
 import typer
 
-from sentikit.cli._util import (
-    Progress,
-    deprecated_progress_flag,
-    open_output,
-    output_on_terminal,
-    progress_bar,
-    refuse_overwrite,
-)
+from sentikit.cli._util import Progress, open_output, records_bar, refuse_overwrite
 from sentikit.errors import BundleError, InputError, ResourceMissingError, SentikitError
 from sentikit.io._files import is_regular_file
 from sentikit.io.records import (
@@ -472,9 +465,7 @@ def analyze_command(
             if first
             else None
         )
-        deprecated_progress_flag(progress)
-        from_input = input_path is not None or "-" in texts  # not for TEXT arguments
-        bar = progress_bar(total, enabled=from_input and not output_on_terminal(output))
+        bar = records_bar(total, progress, input_path is not None or "-" in texts, output)
         with open_output(output) as stream:
             writer = make_writer(out_fmt, stream, **_writer_options(out_fmt, explain))
             with writer:

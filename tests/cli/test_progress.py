@@ -30,7 +30,6 @@ import typer
 from typer.testing import CliRunner
 
 import sentikit.cli._util as cli_util
-import sentikit.cli.analyze as cli_analyze
 import sentikit.cli.evaluate as cli_evaluate
 import sentikit.cli.train as cli_train
 from sentikit.cli._util import LOGGER, NOTE, StepBar, setup_logging
@@ -146,7 +145,7 @@ def test_analyze_bar_for_input_records_only(
     assert r.exit_code == 0 and "20 records [" in r.stderr  # stdin: count and rate, no total
     r = runner.invoke(app, ["analyze", "good", "bad"])  # a quick look: no bar
     assert r.exit_code == 0 and r.stderr == ""
-    monkeypatch.setattr(cli_analyze, "output_on_terminal", lambda path: True)
+    monkeypatch.setattr(cli_util, "output_on_terminal", lambda path: True)
     r = runner.invoke(app, ["analyze", "-i", str(tmp_path / "in.txt")])  # results on screen
     assert r.exit_code == 0 and r.stderr == ""
 

@@ -44,6 +44,7 @@ LAYERS: dict[str, int] = {
     "sentikit.paths": 0,  # where data, caches and resources live
     "sentikit._version": 0,  # the version string (no imports of the package)
     "sentikit.components": 0,  # the registry of versioned component names
+    "sentikit.progress": 0,  # Step: a progress message with a count (no imports)
     "sentikit.io": 0,  # readers, writers, dataset catalogue, model bundles
     "sentikit.evaluation.metrics": 0,  # pure metric functions (the runners are a face, below)
     # 1 — language processing: text → Document

@@ -23,7 +23,7 @@ from typing import Annotated, Any, Protocol
 
 import typer
 
-from sentikit.cli._util import Progress, open_output, refuse_overwrite
+from sentikit.cli._util import Progress, open_output, records_bar, refuse_overwrite
 from sentikit.errors import BundleError, InputError, ResourceMissingError, SentikitError
 from sentikit.io._files import is_regular_file
 from sentikit.io.records import (
@@ -374,7 +374,14 @@ def analyze_command(
             "pushed it most each way (top_positive, top_negative).",
         ),
     ] = False,
-    progress: Annotated[bool, typer.Option("--progress", help="Show progress on stderr.")] = False,
+    progress: Annotated[
+        bool,
+        typer.Option(
+            "--progress",
+            help="Deprecated, changes nothing: a progress bar is shown whenever stderr is a "
+            "terminal (-q hides it).",
+        ),
+    ] = False,
     batch_size: Annotated[
         int, typer.Option("--batch-size", min=1, help="Records per batch.")
     ] = DEFAULT_BATCH_SIZE,
@@ -410,7 +417,7 @@ def analyze_command(
     Examples:
       sentikit analyze "Filmi hiç beğenmedim ama müzikleri güzeldi."
       cat reviews.txt | sentikit analyze - --lang tr -f csv
-      sentikit analyze -i reviews.csv --text-col review -o results.jsonl --progress
+      sentikit analyze -i reviews.csv --text-col review -o results.jsonl
       sentikit analyze -i reviews.csv -o results.jsonl --overwrite
     """
     texts = list(texts or [])
@@ -458,7 +465,7 @@ def analyze_command(
             if first
             else None
         )
-        bar = Progress(progress, total)
+        bar = records_bar(total, progress, input_path is not None or "-" in texts, output)
         with open_output(output) as stream:
             writer = make_writer(out_fmt, stream, **_writer_options(out_fmt, explain))
             with writer:

@@ -19,7 +19,14 @@ from typing import Annotated
 
 import typer
 
-from sentikit.cli._util import CorpusLang, note
+from sentikit.cli._util import (
+    CorpusLang,
+    Progress,
+    StepBar,
+    note,
+    progress_bar,
+    record_total,
+)
 from sentikit.errors import InputError
 from sentikit.io.records import read_records
 
@@ -41,13 +48,21 @@ class Window(StrEnum):
     subclause = "subclause"
 
 
+#: Texts segmented per step of the progress bar (the Segmenter batches 256 at a time).
+SEGMENT_CHUNK = 2048
+
+
 def read_corpus(
-    path: Path, text_col: str = "text", label_col: str | None = None
+    path: Path,
+    text_col: str = "text",
+    label_col: str | None = None,
+    bar: Progress | None = None,
 ) -> tuple[list[str], list[str] | None]:
     """Texts (and labels when ``label_col`` is given) of a corpus file.
 
     An unreadable record is an error that names it; records with no or blank text are skipped
-    and counted in a note (as ``sentikit lexicon induce`` does)."""
+    and counted in a note (as ``sentikit lexicon induce`` does). ``bar`` counts the records
+    read."""
     from sentikit.io.datasets import normalize_label
 
     texts: list[str] = []
@@ -57,6 +72,8 @@ def read_corpus(
         if label_col is not None and reader.format == "txt":
             raise InputError(f"{path}: --label-col needs a CSV/TSV/JSONL/JSON file")
         for rec in reader:
+            if bar is not None:
+                bar.update(1)
             if rec.error is not None:
                 raise InputError(f"{path}: record {rec.number}: {rec.error}")
             if rec.text is None or not rec.text.strip():
@@ -98,7 +115,7 @@ def train_command(
     overwrite: Annotated[bool, typer.Option(help="Replace an existing output.")] = False,
 ) -> None:
     """Train embeddings on CORPUS and write them to --output (bundle + word2vec .vec)."""
-    from sentikit.embeddings.classify import Segmenter
+    from sentikit.embeddings.classify import DocUnits, Segmenter
     from sentikit.embeddings.model import COMPONENTS, SentimentEmbedding
 
     comps = [c.strip() for c in components.split(",") if c.strip()] or (
@@ -113,10 +130,16 @@ def train_command(
         raise InputError("the supervised and lexical components need labels: give --label-col")
     if output.exists() and any(output.iterdir()) and not overwrite:
         raise InputError(f"{output} exists and is not empty (use --overwrite)")
-    texts, labels = read_corpus(corpus, text_col, label_col)
+    with progress_bar(record_total([corpus]), "records") as bar:
+        texts, labels = read_corpus(corpus, text_col, label_col, bar)
     note("read %d documents from %s", len(texts), corpus)
     t0 = time.perf_counter()
-    docs = Segmenter(lang.value, window.value)(texts)
+    segment = Segmenter(lang.value, window.value)
+    docs: list[DocUnits] = []
+    with progress_bar(len(texts), "documents segmented") as bar:
+        for k in range(0, len(texts), SEGMENT_CHUNK):
+            docs += segment(texts[k : k + SEGMENT_CHUNK])
+            bar.update(len(texts[k : k + SEGMENT_CHUNK]))
     seg_secs = time.perf_counter() - t0
     note("segmented (%s windows) in %.1f s", window.value, seg_secs)
     definitions = None
@@ -124,12 +147,13 @@ def train_command(
         from sentikit.embeddings.lexical import corpus_definitions
 
         definitions = corpus_definitions(lang.value, (t for d in docs for u in d for t in u))
-    emb = SentimentEmbedding(
-        dim=dim,
-        window=size if window == Window.sliding else None,
-        components=comps,
-        min_count=min_count,
-    ).fit(docs, labels, definitions=definitions, progress=lambda m: note("%s", m))
+    with StepBar() as steps:
+        emb = SentimentEmbedding(
+            dim=dim,
+            window=size if window == Window.sliding else None,
+            components=comps,
+            min_count=min_count,
+        ).fit(docs, labels, definitions=definitions, progress=steps)
     emb.timings_["segmentation"] = seg_secs
     emb.save(output)
     emb.to_word2vec(output / VEC_FILE)

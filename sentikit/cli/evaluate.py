@@ -12,6 +12,7 @@ benchmark corpus or a labelled file.
 from __future__ import annotations
 
 import json
+import logging
 from collections import Counter
 from enum import StrEnum
 from pathlib import Path
@@ -20,9 +21,10 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from sentikit.cli._util import (
+    NOTE,
     LabelColOption,
-    Progress,
     RawLabelsOption,
+    StepBar,
     TextColOption,
     note,
     write_text_file,
@@ -116,7 +118,12 @@ def evaluate_command(
         ),
     ] = None,
     progress: Annotated[
-        bool, typer.Option("--progress", help="Report each fold (or chunk scored) on stderr.")
+        bool,
+        typer.Option(
+            "--progress",
+            help="Log each fold (or chunk scored) on stderr, as -v does; the progress bar is "
+            "shown whenever stderr is a terminal.",
+        ),
     ] = False,
     lang: Annotated[
         str | None,
@@ -165,19 +172,18 @@ def evaluate_command(
             raise InputError("leave-one-corpus-out trains on the corpora: no --model or --data")
         _loco(dataset, config, lang, json_out, progress, not no_baseline, jobs)
         return
-    bar = Progress(progress, unit="folds")
-    report = bar.message if progress else None
-    if model is not None:
-        result = _bundle(
-            model, data, dataset, protocol, config, (text_col, label_col, raw_labels), report
-        )
-    elif data is not None:
-        if protocol not in (None, Protocol.holdout, Protocol.cv10):
-            raise InputError(f"--data takes --protocol holdout or cv10, not {protocol.value}")
-        ev = _file(data, text_col, label_col, raw_labels)
-        result = _configuration_on_file(ev, config, lang, protocol, max_folds, report)
-    else:
-        result = _corpus(dataset, protocol, config, lang, max_folds, report)
+    with StepBar(NOTE if progress else logging.INFO) as report:
+        if model is not None:
+            result = _bundle(
+                model, data, dataset, protocol, config, (text_col, label_col, raw_labels), report
+            )
+        elif data is not None:
+            if protocol not in (None, Protocol.holdout, Protocol.cv10):
+                raise InputError(f"--data takes --protocol holdout or cv10, not {protocol.value}")
+            ev = _file(data, text_col, label_col, raw_labels)
+            result = _configuration_on_file(ev, config, lang, protocol, max_folds, report)
+        else:
+            result = _corpus(dataset, protocol, config, lang, max_folds, report)
     typer.echo(result.format_table())
     if json_out is not None:
         doc = json.dumps(result.to_dict(), indent=2, ensure_ascii=False, default=json_default)
@@ -352,15 +358,15 @@ def _loco(
         raise InputError("leave-one-corpus-out needs --lang (tr or en) or --config")
     cfg = registry.load_config(config) if config is not None else registry.default_config(str(lang))
     lang = lang or cfg.get("lang")
-    bar = Progress(progress, unit="corpora")
-    results = evaluate_loco(
-        cfg,
-        lang,
-        only=[dataset] if dataset else None,
-        baseline=baseline,
-        progress=bar.message if progress else None,
-        jobs=jobs,
-    )
+    with StepBar(NOTE if progress else logging.INFO) as report:
+        results = evaluate_loco(
+            cfg,
+            lang,
+            only=[dataset] if dataset else None,
+            baseline=baseline,
+            progress=report,
+            jobs=jobs,
+        )
     typer.echo(format_loco(results))
     if json_out is not None:
         doc = {

@@ -17,7 +17,15 @@ from typing import Annotated, Any
 
 import typer
 
-from sentikit.cli._util import CorpusLang, Progress, note, write_text_file
+from sentikit.cli._util import (
+    CorpusLang,
+    Progress,
+    StepBar,
+    note,
+    progress_bar,
+    record_total,
+    write_text_file,
+)
 from sentikit.errors import InputError
 
 app = typer.Typer(
@@ -68,7 +76,8 @@ class SvdSolver(StrEnum):
 
 
 class _Texts:
-    """The texts of corpus files and datasets as a restartable iterable (counts for progress)."""
+    """The texts of corpus files and datasets as a restartable iterable; ``bar`` counts the
+    records read (and is closed when they end)."""
 
     def __init__(
         self,
@@ -76,7 +85,7 @@ class _Texts:
         datasets: list[str],
         text_col: str,
         fmt: str | None,
-        bar: Progress,
+        bar: Progress | None = None,
     ) -> None:
         self.paths, self.datasets = paths, datasets
         self.text_col, self.fmt, self.bar = text_col, fmt, bar
@@ -90,7 +99,7 @@ class _Texts:
             with read_records(path, self.fmt, text_col=self.text_col) as reader:
                 skipped = 0
                 for rec in reader:
-                    self.bar.update()
+                    self._count()
                     if rec.error is not None:
                         raise InputError(f"{path}: record {rec.number}: {rec.error}")
                     if rec.text is None or not rec.text.strip():
@@ -103,8 +112,14 @@ class _Texts:
         for spec in self.datasets:
             name, _, split = spec.partition(":")
             for text in iter_texts(name, split or None):
-                self.bar.update()
+                self._count()
                 yield text
+        if self.bar is not None:
+            self.bar.close()
+
+    def _count(self) -> None:
+        if self.bar is not None:
+            self.bar.update(1)
 
 
 def _token_estimate(paths: list[Path], datasets: list[str]) -> int:
@@ -270,7 +285,12 @@ def induce_command(
         typer.Option("--jobs", "-j", help="Tokenizing and morphology processes (-1: one per CPU)."),
     ] = 1,
     progress: Annotated[
-        bool, typer.Option("--progress/--no-progress", help="Progress on stderr.")
+        bool,
+        typer.Option(
+            "--progress/--no-progress",
+            help="--no-progress: no stage lines, no progress bar (the bar is only drawn when "
+            "stderr is a terminal).",
+        ),
     ] = True,
 ) -> None:
     from sentikit.lexicon.inducer import LexiconInducer
@@ -290,12 +310,13 @@ def induce_command(
             resolve_dataset(spec.partition(":")[0])  # InputError listing the known names
     if output.is_dir() or not output.parent.is_dir():
         raise InputError(f"cannot write {str(output)!r}")
-    bar = Progress(progress, unit="documents")
+    total = None if datasets else record_total(paths, fmt)
+    bar = progress_bar(total, "documents", enabled=progress)
     texts = _Texts(paths, datasets, text_col, fmt, bar) if has_corpus else None
     if lang is None:
         if not has_corpus:
             raise InputError("give --lang tr or --lang en (there is no corpus to detect it from)")
-        sample = _Texts(paths, datasets, text_col, fmt, Progress(False))
+        sample = _Texts(paths, datasets, text_col, fmt)
         lang = CorpusLang(detect_corpus_lang(sample))
     params: dict[str, Any] = {}
     if has_corpus and min_count is None:
@@ -320,7 +341,8 @@ def induce_command(
         n_jobs=jobs,
         **params,
     )
-    inducer.fit(texts, progress=bar.message if progress else None)
+    with StepBar() as steps:
+        inducer.fit(texts, progress=steps if progress else None)
     bar.close()
     inducer.save(output)
     note(

@@ -25,7 +25,15 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from sentikit.cli._util import PROG, ensure_utf8_stdout, err, error_line, setup_logging
+from sentikit.cli._util import (
+    PROG,
+    QuietOption,
+    VerboseOption,
+    ensure_utf8_stdout,
+    err,
+    error_line,
+    setup_logging,
+)
 from sentikit.cli.analyze import analyze_command
 from sentikit.cli.check import check_command
 from sentikit.cli.embed import embed_app
@@ -124,8 +132,38 @@ def run_guarded(func: Callable[[], Any]) -> int:
         return EXIT_ERROR
 
 
+def verbosity_params() -> list[Any]:
+    """``--verbose``/``-v`` and ``--quiet``/``-q`` as click parameters, built by typer from
+    :data:`~sentikit.cli._util.VerboseOption` and :data:`~sentikit.cli._util.QuietOption`;
+    their callbacks set the log level, the command function does not receive them."""
+    probe = typer.Typer(add_completion=False)
+
+    @probe.command()
+    def _probe(verbose: VerboseOption = 0, quiet: QuietOption = False) -> None:
+        """Only here for its parameters."""
+
+    params = list(typer.main.get_command(probe).params)
+    for p in params:
+        p.expose_value = False
+    return params
+
+
+def _add_verbosity(command: Any) -> None:
+    """Give every sub-command (and sub-group) of ``command`` the ``-v``/``-q`` options."""
+    for sub in (getattr(command, "commands", None) or {}).values():
+        names = {name for p in sub.params for name in (*p.opts, *p.secondary_opts)}
+        if not names & {"--verbose", "-v", "--quiet", "-q"}:
+            sub.params.extend(verbosity_params())
+        _add_verbosity(sub)
+
+
 class SentikitGroup(TyperGroup):
-    """The root command group: runs every sub-command under :func:`run_guarded`."""
+    """The root command group: runs every sub-command under :func:`run_guarded`; every
+    sub-command accepts ``--verbose``/``-v`` and ``--quiet``/``-q`` as the root does."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _add_verbosity(self)
 
     def main(  # type: ignore[override]
         self,
@@ -182,10 +220,8 @@ def _version_callback(value: bool) -> None:
 @app.callback()
 def _root(
     ctx: typer.Context,
-    verbose: Annotated[
-        int, typer.Option("--verbose", "-v", count=True, help="More log lines on stderr (-vv).")
-    ] = 0,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False,
+    verbose: VerboseOption = 0,
+    quiet: QuietOption = False,
     version: Annotated[
         bool,
         typer.Option(
@@ -196,9 +232,9 @@ def _root(
     """Sentiment analysis for Turkish and English. Data goes to stdout, messages to stderr.
 
     Errors exit non-zero with one line 'sentikit: error: ...' on stderr (SENTIKIT_DEBUG=1 adds
-    the traceback).
+    the traceback). -v/-q may also follow the sub-command (sentikit analyze -q ...).
     """
-    ctx.call_on_close(setup_logging(-1 if quiet else verbose))
+    ctx.call_on_close(setup_logging(ctx))
 
 
 app.command("analyze")(analyze_command)

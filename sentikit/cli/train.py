@@ -15,6 +15,7 @@ from sentikit.cli._util import (
     CorpusLang,
     LabelColOption,
     RawLabelsOption,
+    StepBar,
     TextColOption,
     note,
 )
@@ -255,15 +256,16 @@ def train_command(
     else:
         note("training on the data named by the configuration (lang %s)", lang_s)
     recorded = _read_metrics(metrics or [])
-    out = train_bundle(
-        cfg,
-        texts,
-        labels,
-        lang_s,
-        output,
-        metrics=recorded,
-        trained_on=[src.name for src in sources] if sources else None,
-        sources=[src.record() for src in sources] if sources else None,
-        progress=note,
-    )
+    with StepBar() as steps:
+        out = train_bundle(
+            cfg,
+            texts,
+            labels,
+            lang_s,
+            output,
+            metrics=recorded,
+            trained_on=[src.name for src in sources] if sources else None,
+            sources=[src.record() for src in sources] if sources else None,
+            progress=steps,
+        )
     typer.echo(str(out))

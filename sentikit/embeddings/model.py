@@ -40,6 +40,7 @@ import scipy.sparse as sp
 from numpy.typing import NDArray
 
 from sentikit.errors import BundleError, InputError
+from sentikit.progress import Step
 from sentikit.stats.cooccurrence import (
     build_vocabulary,
     cooccurrence,
@@ -273,7 +274,8 @@ class SentimentEmbedding:
             Dictionary definitions for the ``lexical`` component (see
             :func:`sentikit.embeddings.lexical.wordnet_definitions`).
         progress : callable, optional
-            Called with one-line messages after each stage.
+            Called with one-line messages after each stage (:class:`~sentikit.progress.Step`
+            counts of the stages: vocabulary, co-occurrence, each component).
 
         Returns
         -------
@@ -300,7 +302,8 @@ class SentimentEmbedding:
             )
         index = {t: i for i, t in enumerate(terms)}
         timings["vocabulary"] = time.perf_counter() - t0
-        say(f"vocabulary: {len(terms)} terms ({timings['vocabulary']:.1f} s)")
+        stages = 2 + len(comps)
+        say(Step(f"vocabulary: {len(terms)} terms ({timings['vocabulary']:.1f} s)", 1, stages))
 
         t0 = time.perf_counter()
         C = cooccurrence(
@@ -310,7 +313,7 @@ class SentimentEmbedding:
             weighting=self.weighting,
         )
         timings["cooccurrence"] = time.perf_counter() - t0
-        say(f"co-occurrence: {C.nnz} non-zeros ({timings['cooccurrence']:.1f} s)")
+        say(Step(f"co-occurrence: {C.nnz} non-zeros ({timings['cooccurrence']:.1f} s)", 2, stages))
 
         delta: NDArray[np.float64] | None = None
         if y is not None:
@@ -321,14 +324,14 @@ class SentimentEmbedding:
         parts: list[NDArray[np.float32]] = []
         slices: dict[str, tuple[int, int]] = {}
         col = 0
-        for comp in comps:
+        for k, comp in enumerate(comps, start=3):
             t0 = time.perf_counter()
             V = self._component_vectors(comp, C, terms, index, definitions, delta)
             parts.append(V)
             slices[comp] = (col, col + V.shape[1])
             col += V.shape[1]
             timings[comp] = time.perf_counter() - t0
-            say(f"{comp}: {V.shape[1]} dimensions ({timings[comp]:.1f} s)")
+            say(Step(f"{comp}: {V.shape[1]} dimensions ({timings[comp]:.1f} s)", k, stages))
 
         self._cooc = C
         self._definitions = definitions

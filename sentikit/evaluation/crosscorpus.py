@@ -28,6 +28,7 @@ import numpy as np
 
 from sentikit.evaluation.metrics import accuracy, macro_f1, per_class_report
 from sentikit.io.datasets import DATASETS, dataset_info, load_dataset
+from sentikit.progress import Step
 from sentikit.training.data import corpus_weights, source_key, source_weights, training_data
 from sentikit.training.resources import build_estimator
 
@@ -184,14 +185,18 @@ def evaluate_loco(
     if extra:
         groups.append(extra)
 
+    n_done = 0
+
     def report(results: list[CorpusResult]) -> None:
+        nonlocal n_done
         for r in results:
+            n_done += 1
             if progress is not None:
                 s = r.scores
                 msg = f"{r.key}: sentikit macro-F1 {s['sentikit']['macro_f1']:.2f}"
                 if "tfidf_lr" in s:
                     msg += f", TF-IDF+LR {s['tfidf_lr']['macro_f1']:.2f}"
-                progress(msg)
+                progress(Step(msg, n_done, len(plan), "corpora"))
 
     done: list[list[CorpusResult]] = []
     if jobs <= 1 or len(groups) <= 1:

@@ -35,6 +35,7 @@ from sentikit.errors import InputError
 from sentikit.evaluation.metrics import accuracy, calibration_report, macro_f1, per_class_report
 from sentikit.evaluation.protocols import Fold, make_plan
 from sentikit.io.datasets import Example
+from sentikit.progress import Step
 
 
 class Estimator(Protocol):
@@ -326,8 +327,13 @@ def evaluate_folds(
         pooled_pred += pred
         if progress is not None:
             progress(
-                f"{dataset} {protocol} fold {k + 1}/{len(run)}: accuracy {fr.accuracy:.2f} "
-                f"macro-F1 {fr.macro_f1:.2f} ({secs:.1f} s)"
+                Step(
+                    f"{dataset} {protocol} fold {k + 1}/{len(run)}: accuracy {fr.accuracy:.2f} "
+                    f"macro-F1 {fr.macro_f1:.2f} ({secs:.1f} s)",
+                    k + 1,
+                    len(run),
+                    "folds",
+                )
             )
     label_list = list(labels) if labels is not None else sorted(set(y))
     return EvalResult(
@@ -370,7 +376,8 @@ def evaluate(
     max_folds : int, optional
         Run only the first ``max_folds`` folds (quick checks).
     progress : callable, optional
-        Called with a one-line message after each fold.
+        Called with a one-line message after each fold (a :class:`~sentikit.progress.Step`
+        counting folds).
     options : dict, optional
         Loader options (e.g. ``{"granularity": "fine"}``, ``{"phrases": True}`` to train SST on
         all phrases) and ``use_dev``; see :func:`~sentikit.evaluation.protocols.make_plan`.

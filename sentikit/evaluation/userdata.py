@@ -42,6 +42,7 @@ from sentikit.evaluation.runner import EvalResult, evaluate_folds
 from sentikit.io.bundle import sha256_texts
 from sentikit.io.datasets import ALIASES, DATASETS, Example, dataset_info, load_dataset
 from sentikit.io.records import read_labelled_file
+from sentikit.progress import Step
 
 log = logging.getLogger("sentikit.evaluation")
 
@@ -160,7 +161,7 @@ class BundleModel:
             rows.append(np.asarray(self.est.predict_proba(list(texts[start : start + CHUNK]))))
             if self.progress is not None:
                 done = min(start + CHUNK, len(texts))
-                self.progress(f"scored {done}/{len(texts)} texts")
+                self.progress(Step(f"scored {done}/{len(texts)} texts", done, len(texts), "texts"))
         P = np.vstack(rows)[:, self._cols] if rows else np.zeros((0, len(self._cols)))
         if self.binary:
             P = P / np.maximum(P.sum(axis=1, keepdims=True), 1e-300)

@@ -60,6 +60,7 @@ from sentikit.models.decomposition import (
 )
 from sentikit.models.fusion import fit_fusion
 from sentikit.models.specs import make_family, split_spec
+from sentikit.progress import Step
 
 #: Per-family classifiers: ``lr`` (logistic regression) or ``svm`` (linear SVM, hinge loss).
 CLASSIFIERS = ("lr", "svm")
@@ -179,7 +180,7 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
         """Train on raw texts ``X`` with string labels ``y`` (optionally weighted per text:
         the training entry points weigh whole corpora, see
         :func:`sentikit.training.data.corpus_weights`). ``progress`` receives one line per
-        stage (texts processed, each family fitted, the stacking)."""
+        stage (texts processed; each family fitted and the stacking as a ``progress.Step``)."""
         if progress is not None:
             progress(f"processing {len(X)} texts")
         return self.fit_docs(self.to_docs(X), y, sample_weight, progress)
@@ -212,8 +213,9 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
         counts = []
         auxes: list[tuple[sp.csr_matrix, NDArray[Any]] | None] = []
         clfs = [split_spec(spec)[2] for spec in specs]
+        stages = len(specs) + (self.fusion == "stacked")
         for k, (spec, clf) in enumerate(zip(specs, clfs, strict=True)):
-            say(f"family {k + 1}/{len(specs)} {spec['name']}: fitting")
+            say(Step(f"family {k + 1}/{len(specs)} {spec['name']}: fitting", k, stages, "stages"))
             fam = make_family(spec, self.lang)
             if isinstance(fam, NeedsData):
                 fam.initialize(self._resources())
@@ -233,7 +235,8 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
             auxes.append(aux)
         fixed = np.array([split_spec(s)[3] for s in specs])
         if self.fusion == "stacked":
-            say(f"stacking: out-of-fold logits of {len(specs)} families ({self.stack_folds} folds)")
+            msg = f"stacking: out-of-fold logits of {len(specs)} families, {self.stack_folds} folds"
+            say(Step(msg, len(specs), stages, "stages"))
             oof = self._out_of_fold_logits(clfs, counts, yarr, auxes, sw)
             self.weights_, self.bias_ = fit_fusion(oof, yarr, self.classes_, sw)
         else:

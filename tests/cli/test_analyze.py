@@ -279,23 +279,31 @@ def test_invalid_arguments_one_line(
     assert r.stdout == ""
 
 
-def test_progress_on_stderr(
+def test_deprecated_progress_flag_still_works(
     tmp_path: Path, runner: CliRunner, fake_api: type[FakeAnalyzer]
 ) -> None:
+    """--progress is accepted (a user's script does not break) and says it is deprecated; the
+    bar itself is drawn only on a terminal (tests/cli/test_progress.py), never into a pipe."""
     p = tmp_path / "in.txt"
     p.write_text("good\n" * 50, encoding="utf-8")
     r = runner.invoke(app, ["analyze", "-i", str(p), "--progress", "--batch-size", "10"])
     assert r.exit_code == 0
     assert len(jsonl(r.stdout)) == 50
-    assert "50/50 records (100%)" in r.stderr
+    assert r.stderr.splitlines() == [
+        "sentikit: warning: --progress is deprecated and changes nothing: a progress bar is "
+        "shown whenever stderr is a terminal (-q hides it); drop the flag"
+    ]
 
 
-def test_quiet_hides_warnings(runner: CliRunner, fake_api: type[FakeAnalyzer]) -> None:
+def test_quiet_keeps_warnings_only(runner: CliRunner, fake_api: type[FakeAnalyzer]) -> None:
     data = '{"text": "good"}\nbroken\n'
-    r = runner.invoke(app, ["-q", "analyze", "-", "--input-format", "jsonl"], input=data)
-    assert r.exit_code == 0 and r.stderr == ""
-    r = runner.invoke(app, ["analyze", "-", "--input-format", "jsonl"], input=data)
-    assert "sentikit: warning: 1 of 2 records" in r.stderr
+    r = runner.invoke(app, ["-v", "analyze", "-", "--input-format", "jsonl"], input=data)
+    assert "sentikit: 2 records in" in r.stderr  # info, with -v
+    warning = "sentikit: warning: 1 of 2 records could not be analyzed (see their 'error' field)"
+    for args in (["-q", "analyze"], ["analyze", "-q"], ["analyze", "--quiet", "-v"]):
+        r = runner.invoke(app, [*args, "-", "--input-format", "jsonl"], input=data)
+        assert r.exit_code == 0
+        assert r.stderr.splitlines() == [warning], args
 
 
 # --------------------------------------------------------------------------- failures

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import io
 import math
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 from pathlib import Path
@@ -325,12 +326,14 @@ def _sentence_rows(r: Mapping[str, Any], text: str | None) -> str:
         if span is not None:
             rendered.append((span[0], span[1], _token(t, scale, mscale)))
     rendered.sort()
+    starts = [t[0] for t in rendered]
     rows, used = [], 0
     for s in r.get("sentences") or []:
         if not isinstance(s, Mapping):
             continue
         span = _span(s) or (0, 0)
-        mine = [t for t in rendered if span[0] <= t[0] < span[1]]
+        lo = bisect_left(starts, span[0])
+        mine = rendered[lo : max(lo, bisect_left(starts, span[1]))]
         used += len(mine)
         label, score = s.get("label"), _num(s.get("score"))
         flags = ' <span class="skx-badge skx-mixed">mixed</span>' if s.get("mixed") else ""

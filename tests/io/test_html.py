@@ -255,3 +255,10 @@ def test_result_stays_a_plain_dict() -> None:
     e = ErrorRecord("1", "bad")
     assert isinstance(e, Result) and e == {"id": "1", "error": "record 1: bad"}
     assert "record 1: bad" in e._repr_html_()
+
+
+def test_ipython_displays_a_result_as_html() -> None:
+    formatters = pytest.importorskip("IPython.core.formatters", reason="IPython missing")
+    shown, _ = formatters.DisplayFormatter().format(Result(copy.deepcopy(TR)))
+    pretty = pytest.importorskip("IPython.lib.pretty")
+    assert "skx-tok" in shown["text/html"] and shown["text/plain"] == pretty.pretty(TR)

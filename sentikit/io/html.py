@@ -107,6 +107,7 @@ CSS = """
 .skx-expl{padding:6px 12px 8px;font-size:12.5px;color:#4b5563;background:#fcfcfd;
  border-top:1px solid #f3f4f6}
 .skx-expl b{color:#1f2937}
+.skx-top{margin-left:18px}.skx-tw{white-space:nowrap}
 .skx-err{border-color:#fca5a5}
 .skx-err .skx-head{background:#fef2f2;border-bottom:0}
 .skx-errmsg{color:#991b1b;font-family:ui-monospace,Menlo,Consolas,monospace;font-size:13px}
@@ -367,11 +368,27 @@ def _explanation(r: Mapping[str, Any]) -> str:
     if total is None or icpt is None or toks is None:
         return ""
     return (
-        f'<div class="skx-expl" title="log P(positive) / P(negative), natural-log odds">'
+        f'<div class="skx-expl"><span title="log P(positive) / P(negative), natural-log odds">'
         f"decision <b>{_signed(total)}</b> nats = intercept {_signed(icpt)} + words "
         f'{_signed(toks)} + <span title="{_e(otitle or "none")}">other {_signed(osum)}</span>'
-        "</div>"
+        f"</span>{_top(ex.get('top'))}</div>"
     )
+
+
+def _top(top: Any) -> str:
+    """The words that pushed the decision most each way (the explanation's ``top``)."""
+    if not isinstance(top, Mapping):
+        return ""
+    sides = []
+    for side, sign in (("positive", "+"), ("negative", "\u2212")):
+        words = [
+            f'<span class="skx-tw">{_e(t.get("text"))} {_signed(v, 2)}</span>'
+            for t in top.get(side) or []
+            if isinstance(t, Mapping) and (v := _num(t.get("contribution"))) is not None
+        ]
+        if words:
+            sides.append(f'<span class="skx-top"><b>top {sign}</b> {", ".join(words)}</span>')
+    return "".join(sides)
 
 
 def render_record(result: Mapping[str, Any], text: str | None = None, n: int | None = None) -> str:

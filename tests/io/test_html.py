@@ -85,7 +85,10 @@ TR: dict[str, Any] = {
         "tokens_total": -2.5,
         "other": {"polarity_features:standardization": 0.1},
         "total": -2.9,
-        "top": {},
+        "top": {
+            "positive": [{"text": "güzel", "span": [20, 25], "contribution": 1.0}],
+            "negative": [{"text": "<i>", "span": [0, 6], "contribution": -2.0}, {"text": 1}],
+        },
     },
 }
 
@@ -162,6 +165,8 @@ def test_morphemes_clauses_probabilities_and_flags() -> None:
     assert "positive 0.050 · neutral 0.000 · negative 0.950" in out
     assert "coverage 75%" in out and ">mixed<" in out and 'lang="tr"' in out
     assert "decision <b>\u22122.900</b>" in out
+    assert 'top +</b> <span class="skx-tw">güzel +1.00</span>' in out
+    assert "&lt;i&gt; \u22122.00" in out and "<i>" not in out
     # the sentence text between the tokens is kept as given
     bare = copy.deepcopy(TR)
     for t in bare["tokens"]:

@@ -72,11 +72,23 @@ def analyze_frame(df: Any, text: str = "review", **kwargs: Any) -> Any:
     return _analyze_frame(df, text, **kwargs)
 
 
+def explain_html(results: Any, texts: Any = None, title: str = "sentikit explanations") -> Any:
+    """One self-contained HTML page of results (one result dict or an iterable of them),
+    each word shaded by its contribution (analyze with ``explain=True``): an
+    :class:`~sentikit.io.html.HtmlPage`, a ``str`` that a notebook displays and ``.save(path)``
+    writes. A single result shows itself in a notebook too (its ``_repr_html_``). See
+    :func:`sentikit.io.html.render_page`."""
+    from sentikit.io.html import render_page
+
+    return render_page(results, texts, title=title)
+
+
 __all__ = [
     "SentimentClassifier",
     "__version__",
     "analyze",
     "analyze_frame",
+    "explain_html",
     "iter_analyze",
     "load",
 ]

@@ -75,6 +75,7 @@ class OutFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     table = "table"
+    html = "html"
 
 
 class InFormat(StrEnum):
@@ -357,8 +358,9 @@ def analyze_command(
         typer.Option(
             "--format",
             "-f",
-            help="Output format. Default: from the --output extension (.json/.jsonl/.csv), "
-            "else 'table' when stdout is a terminal, else 'jsonl'.",
+            help="Output format (html: one self-contained page, each word shaded by its "
+            "contribution with --explain). Default: from the --output extension "
+            "(.json/.jsonl/.csv/.html), else 'table' when stdout is a terminal, else 'jsonl'.",
             show_default=False,
         ),
     ] = None,
@@ -371,7 +373,8 @@ def analyze_command(
             "--explain",
             help="Explain each decision: json/jsonl carry the tokens' contributions and the "
             "decomposition of the decision ('explanation'); csv and table add the words that "
-            "pushed it most each way (top_positive, top_negative).",
+            "pushed it most each way (top_positive, top_negative); html shades each word "
+            "(Turkish: each morpheme) by its contribution.",
         ),
     ] = False,
     progress: Annotated[

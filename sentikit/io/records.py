@@ -1,7 +1,7 @@
 """Record-oriented input and output for the command line and batch scripts: the one module
 to import from.
 
-The work is done in three modules whose names are all re-exported here:
+The work is done in these modules, whose names are all re-exported here:
 
 - :mod:`sentikit.io.record_reader`: :func:`read_records` turns a text, CSV/TSV, JSON Lines
   or JSON file (or ``"-"`` for standard input, optionally ``.gz``/``.bz2``/``.xz``
@@ -11,11 +11,12 @@ The work is done in three modules whose names are all re-exported here:
 - :mod:`sentikit.io.record_writers`: the ``json``, ``jsonl`` and ``csv`` writers
   (:class:`RecordWriter`).
 - :mod:`sentikit.io.table`: the ``table`` writer (aligned columns for a terminal).
+- :mod:`sentikit.io.html`: the ``html`` writer (one self-contained page of explanations).
 
 :func:`make_writer`, defined here, returns the :class:`RecordWriter` of a format name, which
 streams analysis results (the result dicts of :meth:`sentikit.pipeline.Analyzer.iter_analyze`)
 to a text stream as ``json`` (one JSON array, written item by item), ``jsonl``, ``csv`` (flat
-columns :data:`CSV_COLUMNS`) or ``table``.
+columns :data:`CSV_COLUMNS`), ``table`` or ``html``.
 
 Examples
 --------
@@ -39,6 +40,7 @@ from pathlib import Path
 from typing import IO, Any, TextIO
 
 from sentikit.errors import InputError
+from sentikit.io.html import HtmlWriter
 from sentikit.io.record_reader import (
     INPUT_FORMATS,
     STDIN_NAME,
@@ -62,13 +64,14 @@ from sentikit.io.record_writers import (
 from sentikit.io.table import TableWriter, cell_width, fit_cell
 
 #: Output formats :func:`make_writer` understands.
-OUTPUT_FORMATS = ("json", "jsonl", "csv", "table")
+OUTPUT_FORMATS = ("json", "jsonl", "csv", "table", "html")
 
 _WRITERS: dict[str, type[RecordWriter]] = {
     "json": JsonWriter,
     "jsonl": JsonlWriter,
     "csv": CsvWriter,
     "table": TableWriter,
+    "html": HtmlWriter,
 }
 
 
@@ -78,11 +81,12 @@ def make_writer(fmt: str, stream: IO[str] | TextIO | io.StringIO, **options: Any
     Parameters
     ----------
     fmt : str
-        ``"json"``, ``"jsonl"``, ``"csv"`` or ``"table"``.
+        ``"json"``, ``"jsonl"``, ``"csv"``, ``"table"`` or ``"html"``.
     stream : text stream
         Where to write (opened with ``newline=""`` for files, so ``\\n`` stays ``\\n``).
     **options
-        ``csv``: ``include_text=True``; ``table``: ``width=None``, ``buffer=100``.
+        ``csv``: ``include_text=True``; ``table``: ``width=None``, ``buffer=100``; ``html``:
+        ``title="sentikit explanations"``.
 
     Raises
     ------
@@ -99,9 +103,17 @@ def make_writer(fmt: str, stream: IO[str] | TextIO | io.StringIO, **options: Any
 
 
 def output_format_for(path: str | Path) -> str | None:
-    """The output format a file name implies (``.json``, ``.jsonl``, ``.csv``), else None."""
+    """The output format a file name implies (``.json``, ``.jsonl``, ``.csv``, ``.html``),
+    else None."""
     suffix = Path(path).suffix.lower()
-    return {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}.get(suffix)
+    return {
+        ".json": "json",
+        ".jsonl": "jsonl",
+        ".ndjson": "jsonl",
+        ".csv": "csv",
+        ".html": "html",
+        ".htm": "html",
+    }.get(suffix)
 
 
 __all__ = [
@@ -111,6 +123,7 @@ __all__ = [
     "STDIN_NAME",
     "SUFFIX_FORMATS",
     "CsvWriter",
+    "HtmlWriter",
     "JsonWriter",
     "JsonlWriter",
     "Record",

@@ -14,7 +14,9 @@ records it hands to the Analyzer.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import TypeVar
+
+from sentikit.pipeline.result import Result
 
 __all__ = ["ErrorRecord", "isolate"]
 
@@ -22,7 +24,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-class ErrorRecord(dict[str, Any]):
+class ErrorRecord(Result):
     """The result of an input that could not be analyzed: ``{"id", "error"}``.
 
     ``error`` reads ``record <name>: <reason>``, where ``name`` is ``record`` when given (the

@@ -20,6 +20,7 @@ import numpy as np
 from sentikit.doc import Clause, Document, Sentence, Token
 from sentikit.lang.textnorm import NormalizedText
 from sentikit.pipeline.mixed import mixed_flags
+from sentikit.pipeline.result import Result
 
 __all__ = [
     "UND",
@@ -153,7 +154,7 @@ def undetermined(text: str, id: str, explain: bool) -> dict[str, Any]:
     if explain:
         r["tokens"] = []
         r["explanation"] = None
-    return r
+    return Result(r)
 
 
 def label_score_probs(
@@ -273,4 +274,4 @@ def result(
     if explain:
         r["tokens"] = [_token_dict(t) for t in d.tokens]
         r["explanation"] = explanation
-    return r
+    return Result(r)

@@ -264,7 +264,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             continue
         for name, prior in (("rows", False), ("adapted", True)):
             est = build_estimator(user_config(args.lang, Path(args.base), prior, True), args.lang)
-            est.composition = None  # as carry_over.py's predict (composition needs the bundle)
+            est.composition = None  # off in every system here: the MAP systems have none
             est.fit_docs(rows_docs, y)
             row = {"system": name, "macro_f1": f1(gold, np.asarray(est.predict_docs(test_docs)))}
             out["runs"].append({"n": len(idx), "seed": seed, **row})
@@ -297,6 +297,8 @@ def main() -> None:
         if not rows:
             continue
         print(f"n={args.size} {name:12s} macro-F1 {np.mean(rows):6.2f} (seeds {len(rows)})")
+    res["command"] = "python " + " ".join(sys.argv)
+    res["date"] = time.strftime("%Y-%m-%d", time.gmtime())
     if args.json:
         Path(args.json).write_text(json.dumps(res, indent=1), encoding="utf-8")
 

@@ -251,7 +251,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     out: dict[str, Any] = {"corpus": args.corpus, "lang": args.lang, "n_test": len(gold)}
     out["shipped"] = f1(gold, shipped_view(base, z0[test_idx], set(gold.tolist())))
     out["runs"] = []
-    for seed in range(args.seeds):
+    for seed in range(args.from_seed, args.seeds):
         idx = sample(train_idx, labels, args.size, seed)
         y = np.asarray([labels[i] for i in idx])
         rows_docs, test_docs = [docs[i] for i in idx], [docs[i] for i in test_idx]
@@ -285,6 +285,7 @@ def main() -> None:
     ap.add_argument("--base", required=True, help="folder of the base model (carry_over.py)")
     ap.add_argument("--size", type=int, default=500)
     ap.add_argument("--seeds", type=int, default=2)
+    ap.add_argument("--from-seed", type=int, default=0, help="seeds from-seed … seeds − 1")
     ap.add_argument("--grid", default="0.3,1,3,10")
     ap.add_argument("--folds", type=int, default=3)
     ap.add_argument("--systems", default="map-shipped,map-rows", help="also: adapted-cv")

@@ -200,7 +200,8 @@ def client(
     if n_workers is not None:
         raise InputError("the number of workers is the scheduler's cluster's; drop it (--jobs)")
     try:
-        c = distributed.Client(scheduler, timeout=timeout)
+        kwargs = {} if timeout is None else {"timeout": timeout}
+        c = distributed.Client(scheduler, **kwargs)
     except (OSError, TimeoutError, ValueError) as exc:
         raise InputError(
             f"cannot reach the Dask scheduler at {scheduler!r} ({exc}); is a scheduler "

@@ -15,7 +15,10 @@ run it reports the wall-clock seconds of the whole command (start-up, cluster, m
 included) and lines/s, and, with ``--net`` (default), the same command on a
 ``--startup-n``-line head of the file, whose time is taken as the run's fixed cost: ``net``
 lines/s = (n − startup_n) / (seconds − startup seconds), the steady throughput a long corpus
-sees. Ratios are against the local run. The floor (issue 22): ``dask-2`` ≥ 1.6 × ``local``.
+sees. Ratios are against the local run. CPU seconds (user + system, of the whole process
+tree: the command and the cluster it starts) give lines per CPU-second, gross and net of the
+start-up run: what a worker does with a core of its own, which a busy machine's wall-clock
+cannot show. The floor (issue 22): ``dask-2`` ≥ 1.6 × ``local``.
 
 It also measures, for the capacity plan (``docs/notes/dask.md``): the peak RSS of one Dask
 worker after analyzing a 20,000-line sample with both models loaded (``sentikit.dask.analyze``
@@ -86,13 +89,22 @@ def write_input(path: Path, texts: list[str], n: int) -> None:
             f.write(json.dumps({"id": f"r{i}", "text": t}, ensure_ascii=False) + "\n")
 
 
-def run_cli(src: Path, out: Path, extra: list[str]) -> float:
-    """Seconds of one ``sentikit analyze`` command (a fresh interpreter)."""
+def _children_cpu() -> float:
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ru.ru_utime + ru.ru_stime
+
+
+def run_cli(src: Path, out: Path, extra: list[str]) -> tuple[float, float]:
+    """Wall-clock and CPU seconds of one ``sentikit analyze`` command (a fresh interpreter).
+
+    The CPU seconds are those of the whole process tree (the command, and the LocalCluster's
+    scheduler, nannies and workers it starts, each waited for by its parent): unlike the
+    wall-clock, they hardly change with what else the machine runs."""
     cmd = [sys.executable, "-m", "sentikit", "analyze", "--input", str(src), "-o", str(out)]
     cmd += ["--overwrite", *extra]
-    t0 = time.perf_counter()
+    cpu0, t0 = _children_cpu(), time.perf_counter()
     subprocess.run(cmd, check=True)
-    return time.perf_counter() - t0
+    return time.perf_counter() - t0, _children_cpu() - cpu0
 
 
 def digest(path: Path) -> str:
@@ -167,7 +179,7 @@ def main() -> None:
     local_rss = None
     for name, extra in runs:
         out = work / f"out-{name}.jsonl"
-        seconds = run_cli(src, out, extra)
+        seconds, cpu = run_cli(src, out, extra)
         if local_rss is None:  # the first child: the one-process run
             local_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         sha = digest(out)
@@ -175,12 +187,17 @@ def main() -> None:
         fig: dict[str, Any] = {
             "seconds": round(seconds, 2),
             "lines_per_s": round(args.n / seconds, 1),
+            "cpu_seconds": round(cpu, 2),
+            "lines_per_cpu_s": round(args.n / cpu, 1),
             "identical_to_local": sha == reference,
         }
         if args.net:
-            fixed = run_cli(head, work / f"head-{name}.jsonl", extra)
+            fixed, fixed_cpu = run_cli(head, work / f"head-{name}.jsonl", extra)
             fig["startup_seconds"] = round(fixed, 2)
+            fig["startup_cpu_seconds"] = round(fixed_cpu, 2)
             fig["net_lines_per_s"] = round((args.n - args.startup_n) / (seconds - fixed), 1)
+            net_cpu = (args.n - args.startup_n) / (cpu - fixed_cpu)
+            fig["net_lines_per_cpu_s"] = round(net_cpu, 1)
         figures[name] = fig
         log(f"{name}: {fig}")
         if sha != reference:

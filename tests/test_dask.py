@@ -109,13 +109,6 @@ def test_dask_and_jobs_give_the_local_output(
     assert _run(jobs, tmp_path / "j2") == local
 
 
-def test_csv_output_matches_too(client: Any, corpus: tuple[Path, bytes], tmp_path: Path) -> None:
-    src, _ = corpus
-    local = _run(["-i", str(src), "-f", "csv"], tmp_path / "l.csv")
-    dask_args = ["--engine", "dask", "--scheduler", client.scheduler.address, "-f", "csv"]
-    assert _run(["-i", str(src), *dask_args], tmp_path / "d.csv") == local
-
-
 def _install_counters() -> None:
     """In a worker: forget its analyzers and count model loads and analyzed partitions."""
     import sentikit.pipeline.analyzer as analyzer_module

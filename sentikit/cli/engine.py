@@ -9,6 +9,10 @@ once per worker process, on its first partition). The results come back partitio
 partition **in input order** and are written as they come, so the output equals the
 one-process run's, record for record (error records included).
 
+For JSONL output the workers also write the lines (with the same :class:`JsonlWriter`) and
+send text back, which is cheaper to move than nested result dicts and leaves the client only
+the reading and the copying; other formats get the result dicts and the client's writer.
+
 Memory stays bounded: at most ``window`` partitions (twice the workers) are in flight; the
 client waits for the oldest before it submits the next, and holds only those partitions'
 records and results.
@@ -22,6 +26,7 @@ records and results.
 
 from __future__ import annotations
 
+import io
 import logging
 import math
 import multiprocessing
@@ -31,12 +36,12 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
-from typing import Any, NoReturn, Protocol
+from typing import Any, NamedTuple, NoReturn, Protocol
 
 from sentikit.errors import BundleError, InputError, ResourceMissingError, SentikitError
-from sentikit.io.records import Record
+from sentikit.io.records import JsonlWriter, Record
 from sentikit.pipeline.batching import batches
 from sentikit.workers import AnalyzerSpec, worker_analyzer
 
@@ -45,6 +50,7 @@ __all__ = [
     "EnginePlan",
     "PartError",
     "PartTask",
+    "Rendered",
     "RunStats",
     "analyze_part",
     "ordered_results",
@@ -80,12 +86,23 @@ class _Future(Protocol):
 
 @dataclass(frozen=True)
 class PartTask:
-    """What a worker needs besides the records: the analyzer's spec, ``explain`` and the
-    chunk function (pickled by reference: a module-level function)."""
+    """What a worker needs besides the records: the analyzer's spec, ``explain``, the chunk
+    function (pickled by reference: a module-level function) and whether to send the results
+    back as JSON Lines (``jsonl``: the output is JSONL, and text is cheaper to send than
+    nested dicts; the client then only writes it)."""
 
     spec: AnalyzerSpec
     explain: bool
     chunk: ChunkFn
+    jsonl: bool = False
+
+
+class Rendered(NamedTuple):
+    """The results of a partition as the JSONL writer writes them, and their counts."""
+
+    text: str
+    records: int
+    errors: int
 
 
 class PartError(Exception):
@@ -118,18 +135,26 @@ def _kind(exc: SentikitError) -> str:
     return "other"
 
 
-def analyze_part(task: PartTask, part: Sequence[Record]) -> list[dict[str, Any]]:
-    """One result per record of ``part``, in order: what a worker runs for one partition."""
+def analyze_part(task: PartTask, part: Sequence[Record]) -> list[dict[str, Any]] | Rendered:
+    """One result per record of ``part``, in order: what a worker runs for one partition
+    (with ``task.jsonl``, those results written by :class:`JsonlWriter`)."""
     try:
         analyzer = worker_analyzer(task.spec)
-        return task.chunk(analyzer, part, task.explain, task.spec.batch_size)
+        results = task.chunk(analyzer, part, task.explain, task.spec.batch_size)
     except SentikitError as exc:
         raise PartError(_kind(exc), str(exc)) from None
+    if not task.jsonl:
+        return results
+    buf = io.StringIO()
+    writer = JsonlWriter(buf)
+    for res in results:
+        writer.write(res)
+    return Rendered(buf.getvalue(), len(results), sum(bool(r.get("error")) for r in results))
 
 
 def ordered_results(
     submit: Callable[[list[Record]], _Future], parts: Iterable[list[Record]], window: int
-) -> Iterator[tuple[list[Record], list[dict[str, Any]]]]:
+) -> Iterator[tuple[list[Record], Any]]:
     """``(part, results)`` of every partition, in the order of ``parts``, with at most
     ``window`` partitions submitted and not yet yielded; a failure cancels those in flight."""
     pending: deque[tuple[list[Record], _Future]] = deque()
@@ -249,6 +274,22 @@ def _chars(rec: Record) -> int:
     return len(rec.text) if isinstance(rec.text, str) else 0
 
 
+def _write(writer: Any, part: list[Record], results: Any, stats: RunStats) -> None:
+    """Write a partition's results (dicts, or :class:`Rendered` lines of a JSONL writer)."""
+    n = results.records if isinstance(results, Rendered) else len(results)
+    if n != len(part):
+        raise SentikitError(f"a worker returned {n} results for {len(part)} records")
+    if isinstance(results, Rendered):
+        writer.stream.write(results.text)
+        writer.count += n
+        stats.errors += results.errors
+    else:
+        for rec, res in zip(part, results, strict=True):
+            writer.write(res, rec.text)
+            stats.errors += bool(res.get("error"))
+    stats.records += n
+
+
 def run_parallel(
     plan: EnginePlan,
     records: Iterable[Record],
@@ -275,6 +316,8 @@ def run_parallel(
         As the one-process run (a missing model, unreadable input), when a worker dies, and
         for an unreachable scheduler or a missing Dask (:mod:`sentikit.dask`).
     """
+    if type(writer) is JsonlWriter:  # the workers write the lines, the client copies them
+        task = replace(task, jsonl=True)
     size = plan.part_size(total, task.spec.batch_size)
     parts = batches(iter(records), size, _chars, first=size)
     pool = (
@@ -286,12 +329,7 @@ def run_parallel(
     t0 = time.perf_counter()
     with pool as (submit, workers):
         for part, results in ordered_results(submit, parts, WINDOW_PER_WORKER * workers):
-            if len(results) != len(part):
-                raise SentikitError(f"a worker returned {len(results)} results for {len(part)}")
-            for rec, res in zip(part, results, strict=True):
-                writer.write(res, rec.text)
-                stats.errors += bool(res.get("error"))
-            stats.records += len(part)
+            _write(writer, part, results, stats)
             writer.flush()
             if progress is not None:
                 progress.update(len(part))

@@ -4,6 +4,7 @@ and window of the results, options that do not go together, errors carried back 
 
 from __future__ import annotations
 
+import io
 import pickle
 import threading
 import time
@@ -18,13 +19,16 @@ from sentikit.cli.engine import (
     Engine,
     PartError,
     PartTask,
+    Rendered,
+    RunStats,
+    _write,
     analyze_part,
     ordered_results,
     plan_engine,
 )
 from sentikit.cli.main import app
 from sentikit.errors import BundleError, InputError, ResourceMissingError, SentikitError
-from sentikit.io.records import Record
+from sentikit.io.records import JsonlWriter, Record, make_writer
 from sentikit.workers import AnalyzerSpec, worker_analyzer
 
 
@@ -137,6 +141,37 @@ def test_spec_reads_a_bundle_in_the_place_of_the_language(tmp_path: Path) -> Non
     assert AnalyzerSpec.of("auto") == AnalyzerSpec.of(None)
     with pytest.raises(InputError, match="unsupported language"):
         AnalyzerSpec.of("xx-not-a-language")
+
+
+def _fake_chunk(analyzer: Any, records: Any, explain: bool, batch_size: int) -> list[Any]:
+    return [
+        {"id": r.id, "error": f"record {r.number}: {r.error}"}
+        if r.error
+        else {"id": r.id, "label": "positive", "text": r.text, "ü": "ç"}
+        for r in records
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "json"])
+def test_worker_lines_and_dicts_write_the_same_bytes(
+    fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker sends JSONL text for a JSONL writer and dicts otherwise; either way the
+    client writes what the one-process run's writer writes."""
+    monkeypatch.setattr("sentikit.cli.engine.worker_analyzer", lambda spec: None)
+    part = [*_parts(1)[0], Record("9", None, "line 9: not valid JSON", 9, 9)]
+    want, got = io.StringIO(), io.StringIO()
+    with make_writer(fmt, want) as w:
+        for rec, res in zip(part, _fake_chunk(None, part, False, 64), strict=True):
+            w.write(res, rec.text)
+    stats = RunStats()
+    with make_writer(fmt, got) as w:
+        task = PartTask(AnalyzerSpec.of("en"), False, _fake_chunk, jsonl=type(w) is JsonlWriter)
+        results = analyze_part(task, part)
+        assert isinstance(results, Rendered) == (fmt == "jsonl")
+        _write(w, part, results, stats)
+    assert got.getvalue() == want.getvalue()
+    assert (stats.records, stats.errors) == (4, 1)
 
 
 def test_plan_of_the_options() -> None:

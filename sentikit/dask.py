@@ -190,7 +190,7 @@ def client(
                 n_workers=n,
                 threads_per_worker=1,
                 processes=True,
-                dashboard_address=None,
+                dashboard_address="127.0.0.1:0",  # a free local port: never "in use"
                 silence_logs=logging.ERROR,
             ) as cluster,
             distributed.Client(cluster) as c,

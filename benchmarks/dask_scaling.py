@@ -83,10 +83,14 @@ def short_texts() -> tuple[list[str], list[str]]:
     return [t for group in zip(*pools, strict=False) for t in group], names
 
 
-def write_input(path: Path, texts: list[str], n: int) -> None:
+def write_input(path: Path, texts: list[str], n: int) -> float:
+    """Write ``n`` lines; returns the mean characters of their texts."""
+    chars = 0
     with path.open("w", encoding="utf-8") as f:
         for i, t in enumerate(islice(cycle(texts), n)):
+            chars += len(t)
             f.write(json.dumps({"id": f"r{i}", "text": t}, ensure_ascii=False) + "\n")
+    return chars / max(1, n)
 
 
 def _children_cpu() -> float:
@@ -162,7 +166,7 @@ def main() -> None:
     work = args.workdir or Path(tempfile.mkdtemp(prefix="sentikit-dask-scaling-"))
     work.mkdir(parents=True, exist_ok=True)
     src, head = work / "input.jsonl", work / "head.jsonl"
-    write_input(src, texts, args.n)
+    mean_chars = write_input(src, texts, args.n)
     write_input(head, texts, args.startup_n)
     log(f"{args.n:,} lines of {' + '.join(names)} in {src}")
     load_before = os.getloadavg()
@@ -220,6 +224,7 @@ def main() -> None:
         },
         "n": args.n,
         "corpora": names,
+        "mean_chars": round(mean_chars, 1),
         "runs": figures,
         "floor_dask2_vs_local": 1.6,
         "meets_floor": figures["dask-2"]["ratio"] >= 1.6,

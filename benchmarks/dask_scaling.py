@@ -13,7 +13,8 @@ command line on it, one run after another:
 Every output must be byte-identical to the local run's (the script fails otherwise). For each
 run it reports the wall-clock seconds of the whole command (start-up, cluster, model loads
 included) and lines/s, and, with ``--net`` (default), the same command on a
-``--startup-n``-line head of the file, whose time is taken as the run's fixed cost: ``net``
+``--startup-n``-line head of the file (cut into one partition per worker, so that every
+worker starts and loads its models), whose time is taken as the run's fixed cost: ``net``
 lines/s = (n − startup_n) / (seconds − startup seconds), the steady throughput a long corpus
 sees. Ratios are against the local run. CPU seconds (user + system, of the whole process
 tree: the command and the cluster it starts) give lines per CPU-second, gross and net of the
@@ -171,17 +172,18 @@ def main() -> None:
     log(f"{args.n:,} lines of {' + '.join(names)} in {src}")
     load_before = os.getloadavg()
 
-    runs: list[tuple[str, list[str]]] = [
-        ("local", []),
-        ("dask-1", ["--engine", "dask", "--jobs", "1"]),
-        ("dask-2", ["--engine", "dask", "--jobs", "2"]),
+    # (name, options, workers)
+    runs: list[tuple[str, list[str], int]] = [
+        ("local", [], 1),
+        ("dask-1", ["--engine", "dask", "--jobs", "1"], 1),
+        ("dask-2", ["--engine", "dask", "--jobs", "2"], 2),
     ]
     if args.with_jobs:
-        runs.append(("jobs-2", ["--jobs", "2"]))
+        runs.append(("jobs-2", ["--jobs", "2"], 2))
     figures: dict[str, dict[str, Any]] = {}
     reference = None
     local_rss = None
-    for name, extra in runs:
+    for name, extra, workers in runs:
         out = work / f"out-{name}.jsonl"
         seconds, cpu = run_cli(src, out, extra)
         if local_rss is None:  # the first child: the one-process run
@@ -196,7 +198,9 @@ def main() -> None:
             "identical_to_local": sha == reference,
         }
         if args.net:
-            fixed, fixed_cpu = run_cli(head, work / f"head-{name}.jsonl", extra)
+            # one partition per worker, so that every worker loads its models in this run too
+            split = ["--partitions", str(workers)] if workers > 1 else []
+            fixed, fixed_cpu = run_cli(head, work / f"head-{name}.jsonl", [*extra, *split])
             fig["startup_seconds"] = round(fixed, 2)
             fig["startup_cpu_seconds"] = round(fixed_cpu, 2)
             fig["net_lines_per_s"] = round((args.n - args.startup_n) / (seconds - fixed), 1)

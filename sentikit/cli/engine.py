@@ -244,7 +244,7 @@ def _dask_pool(task: PartTask, plan: EnginePlan) -> Iterator[tuple[Callable[...,
 
     distributed = sentikit.dask.require_dask("distributed")
     with sentikit.dask.client(plan.scheduler, plan.jobs) as c:
-        if not c.scheduler_info().get("workers"):
+        if not c.nthreads():
             try:
                 c.wait_for_workers(1, timeout=NO_WORKERS_WAIT)
             except TimeoutError:
@@ -252,8 +252,7 @@ def _dask_pool(task: PartTask, plan: EnginePlan) -> Iterator[tuple[Callable[...,
                     f"the Dask scheduler at {plan.scheduler} has no workers (waited "
                     f"{NO_WORKERS_WAIT} s); start some with 'dask worker {plan.scheduler}'"
                 ) from None
-        workers = c.scheduler_info().get("workers", {}).values()
-        threads = sum(int(w.get("nthreads", 1)) for w in workers) or 1
+        threads = sum(c.nthreads().values()) or 1
         log.info("Dask cluster at %s: %d worker thread(s)", c.scheduler.address, threads)
         try:
             yield (lambda part: c.submit(analyze_part, task, part, pure=False)), threads

@@ -27,10 +27,14 @@ on a LocalCluster of one worker), the peak RSS of the one-process run, and the c
 ceiling: records/s of the work the command line does itself in a parallel run (reading the
 records, unpickling the results a worker sends, writing them as JSONL), over a sample.
 
+``--idle`` only measures the CPU an idle one-worker LocalCluster spends per second (client and
+scheduler process, worker), with Dask's defaults and with ``sentikit.dask.LOCAL_CLUSTER_CONFIG``.
+
 Usage::
 
     nice -n 10 python benchmarks/dask_scaling.py --n 200000 --json /tmp/dask_scaling.json
     nice -n 10 python benchmarks/dask_scaling.py --n 20000 --with-jobs   # a quick look
+    python benchmarks/dask_scaling.py --idle
 """
 
 from __future__ import annotations
@@ -153,6 +157,47 @@ def client_ceiling(src: Path, out: Path) -> float:
     return len(results) / (time.perf_counter() - t0)
 
 
+def _cpu_self() -> float:
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    return ru.ru_utime + ru.ru_stime
+
+
+def idle_cpu(seconds: float = 10.0) -> dict[str, dict[str, float]]:
+    """CPU milliseconds per second that an idle one-worker LocalCluster spends, in the client
+    and scheduler process and in the worker, with Dask's defaults and with
+    :data:`sentikit.dask.LOCAL_CLUSTER_CONFIG`."""
+    import logging
+
+    import dask
+    import distributed
+
+    import sentikit.dask
+
+    out = {}
+    for name, cfg in (("defaults", {}), ("sentikit", sentikit.dask.LOCAL_CLUSTER_CONFIG)):
+        with (
+            dask.config.set(cfg),
+            distributed.LocalCluster(
+                n_workers=1,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address="127.0.0.1:0",
+                silence_logs=logging.ERROR,
+            ) as cluster,
+            distributed.Client(cluster) as c,
+        ):
+            time.sleep(2)
+            w0, s0 = c.run(_cpu_self), _cpu_self()
+            time.sleep(seconds)
+            w1, s1 = c.run(_cpu_self), _cpu_self()
+        worker = sum(w1[k] - w0[k] for k in w0)
+        out[name] = {
+            "client_and_scheduler_ms_per_s": round(1000 * (s1 - s0) / seconds, 1),
+            "worker_ms_per_s": round(1000 * worker / seconds, 1),
+        }
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--n", type=int, default=200_000, help="lines of the input file")
@@ -161,7 +206,11 @@ def main() -> None:
     ap.add_argument("--with-jobs", action="store_true", help="also run --jobs 2 (no Dask)")
     ap.add_argument("--workdir", type=Path, help="where the input and outputs go (default: /tmp)")
     ap.add_argument("--json", type=Path, help="write the figures here")
+    ap.add_argument("--idle", action="store_true", help="only the idle CPU of a LocalCluster")
     args = ap.parse_args()
+    if args.idle:
+        print(json.dumps(idle_cpu(), indent=2))
+        return
 
     texts, names = short_texts()
     work = args.workdir or Path(tempfile.mkdtemp(prefix="sentikit-dask-scaling-"))

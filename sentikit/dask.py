@@ -206,7 +206,7 @@ def client(
                 threads_per_worker=1,
                 processes=True,
                 dashboard_address="127.0.0.1:0",  # a free local port: never "in use"
-                silence_logs=logging.ERROR,
+                silence_logs=logging.CRITICAL,  # task errors come back with their futures
             ) as cluster,
             distributed.Client(cluster) as c,
         ):

@@ -18,6 +18,8 @@ Dask is optional: ``pip install "sentikit[dask]"``; without it these functions r
 :class:`~sentikit.errors.ResourceMissingError` naming the extra. ``import sentikit`` does not
 import this module, and this module imports Dask only when called. The workers of a cluster
 need sentikit (the same version) installed, and a ``model=`` bundle folder at the same path.
+The LocalCluster's workers are started with ``spawn``: in a script, open :func:`client` under
+``if __name__ == "__main__":`` (the workers import the main module).
 
 Examples
 --------

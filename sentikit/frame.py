@@ -63,6 +63,7 @@ import pandas as pd
 
 from sentikit.api import iter_analyze
 from sentikit.errors import InputError
+from sentikit.pipeline.analyzer import Analyzer
 from sentikit.pipeline.batching import DEFAULT_BATCH_SIZE
 
 __all__ = [
@@ -270,6 +271,7 @@ def analyze_frames(
     labels: str = "three",
     details: Iterable[str] | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
+    analyzer: Analyzer | None = None,
 ) -> FrameResult:
     """Analyze column ``text`` of ``df``: the row frame and long-form frames, in one pass.
 
@@ -284,6 +286,9 @@ def analyze_frames(
         :data:`TOKEN_COLUMNS`, index ``(row, token)``: ``contribution`` is the token's
         polarity, its additive share of the decision; needs ``explain=True``). Default:
         the sentences, and with ``explain=True`` the tokens too.
+    analyzer : an :class:`~sentikit.pipeline.Analyzer` (:func:`sentikit.load`) to run instead
+        of the one ``lang``, ``model``, ``labels`` and ``batch_size`` name (which are then
+        ignored); :func:`sentikit.dask.analyze` passes its worker's.
 
     Returns
     -------
@@ -319,8 +324,12 @@ def analyze_frames(
     sents = _Long("sentence", ("text", "label"), ("score",)) if "sentences" in asked else None
     toks = _Long("token", ("text", "norm", "lemma", "pos"), ("contribution",))
     toks_on = "tokens" in asked
-    results = iter_analyze(
-        texts, lang, explain, ids=ids, model=model, batch_size=batch_size, labels=labels
+    results = (
+        iter_analyze(
+            texts, lang, explain, ids=ids, model=model, batch_size=batch_size, labels=labels
+        )
+        if analyzer is None
+        else analyzer.iter_analyze(texts.tolist(), ids=ids, explain=explain)
     )
     for i, r in enumerate(results):
         rows.add(r)

@@ -69,6 +69,8 @@ LAYERS: dict[str, int] = {
     "sentikit.spacy_component": 6,  # the spaCy pipeline component
     "sentikit.sklearn": 6,  # the scikit-learn estimator over texts
     "sentikit.estimator": 6,  # (the same, if named so)
+    "sentikit.dask": 6,  # Dask: analyze a Dask DataFrame, the cluster of --engine dask
+    "sentikit.workers": 6,  # the analyzer of a worker process (--jobs, Dask workers)
     "sentikit": 6,  # the package __init__ (public re-exports)
     "sentikit.__main__": 6,  # ``python -m sentikit``
 }

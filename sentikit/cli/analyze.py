@@ -24,6 +24,7 @@ from typing import Annotated, Any, Protocol
 import typer
 
 from sentikit.cli._util import Progress, open_output, records_bar, refuse_overwrite
+from sentikit.cli.engine import Engine, PartTask, RunStats, plan_engine, run_parallel
 from sentikit.errors import BundleError, InputError, ResourceMissingError, SentikitError
 from sentikit.io._files import is_regular_file
 from sentikit.io.records import (
@@ -36,6 +37,7 @@ from sentikit.io.records import (
 )
 from sentikit.pipeline.batching import DEFAULT_BATCH_SIZE, FIRST_BATCH, batches
 from sentikit.pipeline.failures import ErrorRecord, isolate
+from sentikit.workers import AnalyzerSpec
 
 log = logging.getLogger("sentikit.cli")
 
@@ -397,6 +399,43 @@ def analyze_command(
             show_default=False,
         ),
     ] = None,
+    engine: Annotated[
+        Engine,
+        typer.Option(
+            "--engine",
+            help="local: this machine (--jobs processes); dask: a Dask cluster (--scheduler, "
+            "else a LocalCluster of --jobs worker processes; extra sentikit[dask]).",
+        ),
+    ] = Engine.local,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Worker processes, each loading the model once (default: 1 with --engine "
+            "local, the cores with --engine dask). The output is the same, in the same order.",
+            show_default=False,
+        ),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="Address of a running Dask scheduler (tcp://host:8786) for --engine dask.",
+            show_default=False,
+        ),
+    ] = None,
+    partitions: Annotated[
+        int | None,
+        typer.Option(
+            "--partitions",
+            min=1,
+            help="Cut a .txt/.jsonl --input into N partitions for the workers (default: "
+            "partitions of --batch-size records).",
+            show_default=False,
+        ),
+    ] = None,
     labels: Annotated[
         Labels,
         typer.Option(
@@ -442,6 +481,7 @@ def analyze_command(
                 )
     # before reading any input or loading the model
     refuse_overwrite(output, overwrite)
+    parallel = plan_engine(engine, jobs, scheduler, partitions)
     if text_col is None:
         text_col = "text"
     out_fmt = fmt.value if fmt is not None else _default_format(output)
@@ -465,18 +505,22 @@ def analyze_command(
         first = list(islice(records, min(batch_size, FIRST_BATCH)))
         analyzer: AnalyzerLike | None = (
             load_analyzer(None if lang is Lang.auto else lang.value, model, labels.value)
-            if first
+            if first and parallel is None
             else None
         )
         bar = records_bar(total, progress, input_path is not None or "-" in texts, output)
         with open_output(output) as stream:
             writer = make_writer(out_fmt, stream, **_writer_options(out_fmt, explain))
             with writer:
-                stats = (
+                stats: AnalysisStats | RunStats | None = (
                     run_analysis(chain(first, records), analyzer, writer, batch_size, explain, bar)
                     if analyzer is not None
                     else None
                 )
+                if parallel is not None and first:  # the model loads in each worker process
+                    spec = AnalyzerSpec.of(lang.value, model, labels.value, batch_size)
+                    task = PartTask(spec, explain, _analyze_chunk)
+                    stats = run_parallel(parallel, chain(first, records), writer, task, total, bar)
         bar.close()
     finally:
         if reader is not None:

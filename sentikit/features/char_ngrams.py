@@ -292,10 +292,9 @@ class CharNgrams:
         F = self._form_counts(forms) if forms else sp.csr_matrix((0, len(self.vocab_)))
         doc_of = batch.doc_of
         fids = np.asarray(fids, dtype=np.int64)
-        D = sp.csr_matrix(
-            (np.ones(len(fids)), (doc_of, fids)), shape=(n, len(forms))
-        )  # duplicates summed: how often each form occurs in each document
-        T = sp.csr_matrix(D @ F)  # occurrences of each n-gram in each document
+        # occurrences of each n-gram in each document, its cells in the order of the tokens
+        # (as transform_batch has them: the sums do not depend on the rest of the batch)
+        T = self._product(forms, fids, lengths)
         rows = np.repeat(np.arange(n), np.diff(T.indptr))
         value = (1.0 + np.log(T.data)) * self.idf_[T.indices]
         norm = np.sqrt(np.bincount(rows, weights=value * value, minlength=n))

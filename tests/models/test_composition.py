@@ -263,3 +263,28 @@ def test_batched_token_shares_equal_one_document_at_a_time(lang: str) -> None:
         assert np.allclose(z, np.asarray(fam.transform(docs) @ coef.T) + b, atol=1e-10)
         for doc, got in zip(docs, parts, strict=True):
             assert np.allclose(got, fam.token_contributions(doc, w), atol=1e-12)
+
+
+@pytest.mark.parametrize("lang", ["tr", "en"])
+def test_composed_decision_does_not_depend_on_the_batch(lang: str) -> None:
+    """A row's composed logits are the same to the last bit whatever else its batch holds
+    (parallel runs cut the input into other batches and must give identical output)."""
+    from sentikit.models.registry import load_model, shipped_model_dir
+
+    _, est = load_model(shipped_model_dir(lang))
+    texts = {
+        "tr": [
+            "Kargo geç geldi ama ürün güzel.",
+            "Hiç fena değil.",
+            "Filmi beğenmedim ama müzik iyi.",
+        ],
+        "en": [
+            "I don't think it is bad.",
+            "Not bad at all.",
+            "Great food, but the service was slow.",
+        ],
+    }[lang]
+    together = est.decision_docs(est.to_docs(texts))
+    for k, t in enumerate(texts):
+        alone = est.decision_docs(est.to_docs([t, "Bir şey." if lang == "tr" else "A thing."]))
+        assert np.array_equal(alone[0], together[k])

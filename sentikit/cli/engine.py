@@ -1,0 +1,336 @@
+"""The parallel engines of ``sentikit analyze``: ``--jobs N`` and ``--engine dask``.
+
+The client (this process) reads the input as the one-process run does, cuts the records into
+partitions (:func:`sentikit.pipeline.batching.batches`: at most ``part_size`` records and
+1M characters each) and hands each partition to a worker, which analyzes it with the same
+chunk function as the one-process run (``sentikit.cli.analyze._analyze_chunk``, passed in)
+and its process's analyzer (:func:`sentikit.workers.worker_analyzer`: the model is loaded
+once per worker process, on its first partition). The results come back partition by
+partition **in input order** and are written as they come, so the output equals the
+one-process run's, record for record (error records included).
+
+For JSONL output the workers also write the lines (with the same :class:`JsonlWriter`) and
+send text back, which is cheaper to move than nested result dicts and leaves the client only
+the reading and the copying; other formats get the result dicts and the client's writer.
+
+Memory stays bounded: at most ``window`` partitions (twice the workers) are in flight; the
+client waits for the oldest before it submits the next, and holds only those partitions'
+records and results.
+
+* ``--jobs N`` (``--engine local``): a :class:`concurrent.futures.ProcessPoolExecutor` of
+  ``N`` processes (started with ``spawn``).
+* ``--engine dask``: :func:`sentikit.dask.client` — a running scheduler (``--scheduler``), or
+  a :class:`distributed.LocalCluster` of ``--jobs`` (default: the cores) worker processes
+  with one thread each. The input is read where the command runs and shipped to the workers.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import math
+import multiprocessing
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from typing import Any, NamedTuple, NoReturn, Protocol
+
+from sentikit.errors import BundleError, InputError, ResourceMissingError, SentikitError
+from sentikit.io.records import JsonlWriter, Record
+from sentikit.pipeline.batching import batches
+from sentikit.workers import AnalyzerSpec, worker_analyzer
+
+__all__ = [
+    "Engine",
+    "EnginePlan",
+    "PartError",
+    "PartTask",
+    "Rendered",
+    "RunStats",
+    "analyze_part",
+    "ordered_results",
+    "plan_engine",
+    "run_parallel",
+]
+
+log = logging.getLogger("sentikit.cli")
+
+#: Partitions in flight per worker: one running, one waiting (the worker never idles while
+#: the client writes the previous one's results).
+WINDOW_PER_WORKER = 2
+
+#: Seconds to wait for a first worker on a scheduler that has none.
+NO_WORKERS_WAIT = 30
+
+#: ``chunk(analyzer, records, explain, batch_size)`` → one result per record, in order.
+ChunkFn = Callable[[Any, Sequence[Record], bool, int], list[dict[str, Any]]]
+
+
+class Engine(StrEnum):
+    """``--engine`` values."""
+
+    local = "local"
+    dask = "dask"
+
+
+class _Future(Protocol):
+    def result(self) -> Any: ...
+
+    def cancel(self) -> Any: ...
+
+
+@dataclass(frozen=True)
+class PartTask:
+    """What a worker needs besides the records: the analyzer's spec, ``explain``, the chunk
+    function (pickled by reference: a module-level function) and whether to send the results
+    back as JSON Lines (``jsonl``: the output is JSONL, and text is cheaper to send than
+    nested dicts; the client then only writes it)."""
+
+    spec: AnalyzerSpec
+    explain: bool
+    chunk: ChunkFn
+    jsonl: bool = False
+
+
+class Rendered(NamedTuple):
+    """The results of a partition as the JSONL writer writes them, and their counts."""
+
+    text: str
+    records: int
+    errors: int
+
+
+class PartError(Exception):
+    """A :class:`SentikitError` raised in a worker, carried back as ``(kind, message)`` (every
+    exception class of sentikit can be rebuilt from those; some cannot be pickled whole)."""
+
+    def __init__(self, kind: str, message: str) -> None:
+        super().__init__(kind, message)
+        self.kind = kind
+        self.message = message
+
+    def reraise(self) -> NoReturn:
+        """Raise the error as the client's: the same class family, the same message."""
+        kinds: dict[str, type[SentikitError]] = {
+            "input": InputError,
+            "missing": ResourceMissingError,
+            "bundle": BundleError,
+        }
+        raise kinds.get(self.kind, SentikitError)(self.message) from None
+
+
+def _kind(exc: SentikitError) -> str:
+    for kind, cls in (
+        ("input", InputError),
+        ("missing", ResourceMissingError),
+        ("bundle", BundleError),
+    ):
+        if isinstance(exc, cls):
+            return kind
+    return "other"
+
+
+def analyze_part(task: PartTask, part: Sequence[Record]) -> list[dict[str, Any]] | Rendered:
+    """One result per record of ``part``, in order: what a worker runs for one partition
+    (with ``task.jsonl``, those results written by :class:`JsonlWriter`)."""
+    try:
+        analyzer = worker_analyzer(task.spec)
+        results = task.chunk(analyzer, part, task.explain, task.spec.batch_size)
+    except SentikitError as exc:
+        raise PartError(_kind(exc), str(exc)) from None
+    if not task.jsonl:
+        return results
+    buf = io.StringIO()
+    writer = JsonlWriter(buf)
+    for res in results:
+        writer.write(res)
+    return Rendered(buf.getvalue(), len(results), sum(bool(r.get("error")) for r in results))
+
+
+def ordered_results(
+    submit: Callable[[list[Record]], _Future], parts: Iterable[list[Record]], window: int
+) -> Iterator[tuple[list[Record], Any]]:
+    """``(part, results)`` of every partition, in the order of ``parts``, with at most
+    ``window`` partitions submitted and not yet yielded; a failure cancels those in flight."""
+    pending: deque[tuple[list[Record], _Future]] = deque()
+    try:
+        for part in parts:
+            pending.append((part, submit(part)))
+            if len(pending) >= window:
+                done, fut = pending.popleft()
+                yield done, fut.result()
+        while pending:
+            done, fut = pending.popleft()
+            yield done, fut.result()
+    except PartError as exc:
+        exc.reraise()
+    finally:
+        for _, fut in pending:
+            fut.cancel()
+
+
+@dataclass(frozen=True)
+class EnginePlan:
+    """How ``sentikit analyze`` runs in parallel (:func:`plan_engine`)."""
+
+    engine: Engine
+    jobs: int | None
+    scheduler: str | None
+    partitions: int | None
+
+    def part_size(self, total: int | None, batch_size: int) -> int:
+        """Records per partition: ``total / partitions`` when both are known, else
+        ``batch_size`` (one analyzer batch)."""
+        if self.partitions is None:
+            return batch_size
+        if total is None:
+            raise InputError(
+                "--partitions needs the number of records ahead (a .txt or .jsonl --input); "
+                "without it each partition holds --batch-size records"
+            )
+        return max(1, math.ceil(total / self.partitions))
+
+
+def plan_engine(
+    engine: Engine, jobs: int | None, scheduler: str | None, partitions: int | None
+) -> EnginePlan | None:
+    """The parallel plan of these options, or ``None`` for the one-process run.
+
+    Raises
+    ------
+    InputError
+        For options that do not go together: ``--scheduler`` without ``--engine dask``,
+        ``--jobs`` with ``--scheduler``, ``--partitions`` without a parallel run, or a count
+        under 1.
+    """
+    for name, value in (("--jobs", jobs), ("--partitions", partitions)):
+        if value is not None and value < 1:
+            raise InputError(f"{name} must be at least 1, not {value}")
+    if engine is Engine.local:
+        if scheduler is not None:
+            raise InputError("--scheduler applies to --engine dask only")
+        if jobs is None or jobs == 1:
+            if partitions is not None:
+                raise InputError("--partitions applies to --engine dask or --jobs N (N > 1)")
+            return None
+    elif scheduler is not None and jobs is not None:
+        raise InputError(
+            "--jobs sets the workers of the LocalCluster --engine dask starts; a --scheduler's "
+            "cluster has its own workers"
+        )
+    return EnginePlan(engine, jobs, scheduler, partitions)
+
+
+@contextmanager
+def _process_pool(task: PartTask, jobs: int) -> Iterator[tuple[Callable[..., _Future], int]]:
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+        try:
+            yield (lambda part: pool.submit(analyze_part, task, part)), jobs
+        except BrokenProcessPool as exc:
+            raise SentikitError(f"a --jobs worker process died ({exc})") from None
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+@contextmanager
+def _dask_pool(task: PartTask, plan: EnginePlan) -> Iterator[tuple[Callable[..., _Future], int]]:
+    import sentikit.dask
+
+    distributed = sentikit.dask.require_dask("distributed")
+    with sentikit.dask.client(plan.scheduler, plan.jobs) as c:
+        if not c.nthreads():
+            try:
+                c.wait_for_workers(1, timeout=NO_WORKERS_WAIT)
+            except TimeoutError:
+                raise InputError(
+                    f"the Dask scheduler at {plan.scheduler} has no workers (waited "
+                    f"{NO_WORKERS_WAIT} s); start some with 'dask worker {plan.scheduler}'"
+                ) from None
+        threads = sum(c.nthreads().values()) or 1
+        log.info("Dask cluster at %s: %d worker thread(s)", c.scheduler.address, threads)
+        try:
+            yield (lambda part: c.submit(analyze_part, task, part, pure=False)), threads
+        except distributed.KilledWorker as exc:
+            raise SentikitError(f"a Dask worker died on a partition ({exc})") from None
+
+
+@dataclass
+class RunStats:
+    """Counts of one parallel run (as ``AnalysisStats`` of the one-process run)."""
+
+    records: int = 0
+    errors: int = 0
+    seconds: float = 0.0
+
+
+def _chars(rec: Record) -> int:
+    return len(rec.text) if isinstance(rec.text, str) else 0
+
+
+def _write(writer: Any, part: list[Record], results: Any, stats: RunStats) -> None:
+    """Write a partition's results (dicts, or :class:`Rendered` lines of a JSONL writer)."""
+    n = results.records if isinstance(results, Rendered) else len(results)
+    if n != len(part):
+        raise SentikitError(f"a worker returned {n} results for {len(part)} records")
+    if isinstance(results, Rendered):
+        writer.stream.write(results.text)
+        writer.count += n
+        stats.errors += results.errors
+    else:
+        for rec, res in zip(part, results, strict=True):
+            writer.write(res, rec.text)
+            stats.errors += bool(res.get("error"))
+    stats.records += n
+
+
+def run_parallel(
+    plan: EnginePlan,
+    records: Iterable[Record],
+    writer: Any,
+    task: PartTask,
+    total: int | None = None,
+    progress: Any = None,
+) -> RunStats:
+    """Analyze ``records`` by partitions on ``plan``'s workers and write one result per
+    record, in input order (``writer.write(result, text)``, ``flush()`` per partition).
+
+    Parameters
+    ----------
+    plan : from :func:`plan_engine`.
+    records : read lazily, a window of partitions ahead at most.
+    writer : a :class:`sentikit.io.records.RecordWriter`.
+    task : the analyzer spec, ``explain`` and chunk function the workers run.
+    total : the number of records when known (``--partitions`` needs it).
+    progress : updated after every partition (``update(n)``).
+
+    Raises
+    ------
+    SentikitError
+        As the one-process run (a missing model, unreadable input), when a worker dies, and
+        for an unreachable scheduler or a missing Dask (:mod:`sentikit.dask`).
+    """
+    if type(writer) is JsonlWriter:  # the workers write the lines, the client copies them
+        task = replace(task, jsonl=True)
+    size = plan.part_size(total, task.spec.batch_size)
+    parts = batches(iter(records), size, _chars, first=size)
+    pool = (
+        _dask_pool(task, plan)
+        if plan.engine is Engine.dask
+        else _process_pool(task, plan.jobs or 1)
+    )
+    stats = RunStats()
+    t0 = time.perf_counter()
+    with pool as (submit, workers):
+        for part, results in ordered_results(submit, parts, WINDOW_PER_WORKER * workers):
+            _write(writer, part, results, stats)
+            writer.flush()
+            if progress is not None:
+                progress.update(len(part))
+    stats.seconds = time.perf_counter() - t0
+    return stats

@@ -28,6 +28,7 @@ from sentikit.paths import RESOURCES_DIR
 
 __all__ = [
     "ASCII_FOLD",
+    "lemma_key",
     "CASE_TAGS",
     "POSSESSIVE_TAGS",
     "TrToken",
@@ -136,6 +137,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans or [(0, len(text))]
 
 
+def lemma_key(t: TrToken) -> str:
+    """A token's lemma, ASCII-folded (the key of the lemma features and target rates)."""
+    return t.lemma.translate(ASCII_FOLD)
+
+
 def _shape(text: str) -> str:
     out: list[str] = []
     for ch in text[:6]:
@@ -181,15 +187,22 @@ def _own_features(t: TrToken, lex: Mapping[str, float]) -> dict[str, float | str
     return f
 
 
-def crf_features(tokens: Sequence[TrToken]) -> list[dict[str, float | str]]:
+def crf_features(
+    tokens: Sequence[TrToken], rates: Sequence[str] | None = None
+) -> list[dict[str, float | str]]:
     """CRFsuite item features of each token (see :mod:`sentikit.aspects.tr`, step 1).
 
     Word, lowercase and ASCII-folded forms, prefixes and suffixes, shape, lemma, POS, case and
     possessive suffixes, negation, lexicon polarity of the word and of the words up to three
-    away, and the same of the neighbours up to two away.
+    away, and the same of the neighbours up to two away; ``rates``, one per token, is how often
+    the token's lemma was a target in the training data (a bucket name), for it and its
+    neighbours ±1.
     """
     lex = lexicon_scores()
     own = [_own_features(t, lex) for t in tokens]
+    if rates is not None:
+        for f, r in zip(own, rates, strict=True):
+            f["rate"] = r
     scores = [lex.get(t.term, 0.0) for t in tokens]
     n = len(tokens)
     feats: list[dict[str, float | str]] = []
@@ -206,6 +219,8 @@ def crf_features(tokens: Sequence[TrToken]) -> list[dict[str, float | str]]:
                 g = own[j]
                 for key in ("fold", "lemma", "pos", "case", "poss", "lex"):
                     d[f"{k}:{key}"] = g[key]
+                if abs(k) == 1 and "rate" in g:
+                    d[f"{k}:rate"] = g["rate"]
             else:
                 d[f"{k}:edge"] = 1.0
         if i == 0:

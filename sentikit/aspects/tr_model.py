@@ -14,7 +14,13 @@ from typing import Any
 
 import numpy as np
 
-from sentikit.aspects.tr_features import TrToken, analyze_texts, bag_features, crf_features
+from sentikit.aspects.tr_features import (
+    TrToken,
+    analyze_texts,
+    bag_features,
+    crf_features,
+    lemma_key,
+)
 from sentikit.aspects.tr_parts import SparseLinear, TargetTagger, bio_spans
 from sentikit.aspects.tr_rows import (
     FORMAT,
@@ -38,6 +44,9 @@ from sentikit.doc import Document
 from sentikit.errors import InputError
 
 __all__ = ["TurkishAspectModel"]
+
+#: Buckets of a lemma's target rate in training: (upper limit, name); ``unk``: seen < 2 times.
+_RATE_BUCKETS = ((0.0, "unk"), (1e-9, "0"), (0.2, "lo"), (0.5, "mid"), (2.0, "hi"))
 
 #: Thresholds tried for the category detector (inner cross-validation, micro F1).
 THRESHOLDS = tuple(round(0.1 + 0.025 * i, 3) for i in range(25))
@@ -71,8 +80,8 @@ class TurkishAspectModel:
 
     def __init__(
         self,
-        c1: float = 0.05,
-        c2: float = 0.05,
+        c1: float = 0.2,
+        c2: float = 0.01,
         max_iterations: int = 150,
         category_C: float = 8.0,
         target_C: float = 8.0,
@@ -124,10 +133,13 @@ class TurkishAspectModel:
         if self.use_prior and prior is None:
             raise InputError("use_prior=True needs the prior of the training sentences")
         spans = [[o.span for o in ops if o.span is not None] for ops in gold]
-        self.tagger_ = TargetTagger(self.c1, self.c2, self.max_iterations).fit(
-            [crf_features(t) for t in tokens],
-            [bio_labels(t, s) for t, s in zip(tokens, spans, strict=True)],
-        )
+        labels = [bio_labels(t, s) for t, s in zip(tokens, spans, strict=True)]
+        self.target_lemmas_ = _lemma_counts(tokens, labels)
+        X = []
+        for toks, labs in zip(tokens, labels, strict=True):
+            own = _lemma_counts([toks], [labs])  # a sentence does not count for itself
+            X.append(crf_features(toks, self._rates(toks, own)))
+        self.tagger_ = TargetTagger(self.c1, self.c2, self.max_iterations).fit(X, labels)
         self._fit_categories(tokens, gold)
         rows, cats = [], []
         for toks, ops in zip(tokens, gold, strict=True):
@@ -186,10 +198,25 @@ class TurkishAspectModel:
         self.threshold_ = float(best)
         self.categories_ = SparseLinear(self.category_C, multilabel=True).fit(rows, Y, cats)
 
+    def _rates(
+        self, tokens: Sequence[TrToken], minus: dict[str, list[int]] | None = None
+    ) -> list[str]:
+        """Per token, how often its lemma was a target in training (a bucket; ``minus``:
+        counts to take out)."""
+        out = []
+        for t in tokens:
+            n_t, n_s = self.target_lemmas_.get(lemma_key(t), (0, 0))
+            if minus is not None and lemma_key(t) in minus:
+                m_t, m_s = minus[lemma_key(t)]
+                n_t, n_s = n_t - m_t, n_s - m_s
+            r = n_t / n_s if n_s >= 2 else -1.0
+            out.append(next(name for lim, name in _RATE_BUCKETS if r < lim))
+        return out
+
     # -- prediction ----------------------------------------------------------------------
     def predict_targets(self, tokens: Sequence[Sequence[TrToken]]) -> list[list[Span]]:
         """Character spans of the opinion targets of each analyzed sentence."""
-        labels = self.tagger_.predict([crf_features(t) for t in tokens])
+        labels = self.tagger_.predict([crf_features(t, self._rates(t)) for t in tokens])
         return [
             [(toks[i].start, toks[j - 1].end) for i, j in bio_spans(lab)]
             for toks, lab in zip(tokens, labels, strict=True)
@@ -280,7 +307,8 @@ class TurkishAspectModel:
             m, a = getattr(self, f"{name}_").to_state(name)
             metas[name] = m
             arrays.update(a)
-        vocab = {k: m.pop("features") for k, m in metas.items()}
+        vocab: dict[str, Any] = {k: m.pop("features") for k, m in metas.items()}
+        vocab["target_lemmas"] = {k: c for k, c in self.target_lemmas_.items() if c[1] >= 2}
         info = {
             "format": FORMAT,
             "lang": "tr",
@@ -321,10 +349,28 @@ class TurkishAspectModel:
                 state = {**meta, "features": vocab[name]}
                 setattr(obj, f"{name}_", SparseLinear.from_state(name, state, arrays))
             obj.threshold_ = float(info["threshold"])
+            obj.target_lemmas_ = {
+                str(k): [int(c[0]), int(c[1])] for k, c in vocab["target_lemmas"].items()
+            }
         except (KeyError, TypeError, ValueError) as exc:
             raise InputError(f"{folder}: damaged model ({type(exc).__name__}: {exc})") from None
         obj.tagger_ = TargetTagger.from_bytes((folder / "targets.crfsuite").read_bytes())
         return obj
+
+
+def _lemma_counts(
+    tokens: Sequence[Sequence[TrToken]], labels: Sequence[Sequence[str]]
+) -> dict[str, list[int]]:
+    """``lemma → [times inside a target, times seen]`` over word tokens."""
+    out: dict[str, list[int]] = {}
+    for toks, labs in zip(tokens, labels, strict=True):
+        for t, lab in zip(toks, labs, strict=True):
+            if t.kind != "word":
+                continue
+            c = out.setdefault(lemma_key(t), [0, 0])
+            c[0] += lab != "O"
+            c[1] += 1
+    return out
 
 
 def _text(tokens: Sequence[TrToken]) -> str:

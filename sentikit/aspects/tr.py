@@ -10,15 +10,16 @@ Three steps, each trained on SemEval-2016-style sentences (``.text`` and ``.opin
    the word and of nearby words). ``NULL`` (implicit) targets are not spans: they are left out of
    the tagger's gold and keep their category and polarity (steps 2 and 3).
 2. **Categories** (``ENTITY#ATTRIBUTE``, multi-label): one-vs-rest logistic regression over word
-   and character n-grams and lemmas; one probability threshold, chosen by an inner
+   and character n-grams and lemmas (idf-weighed); one probability threshold, chosen by an inner
    cross-validation on the training sentences only. An extracted target gets the category a
    second classifier (target words + sentence) finds most probable; a detected category that no
    extracted target carries is an implicit opinion (``term`` ``None``).
 3. **Polarity per opinion**: multinomial logistic regression over the target's clause (cut at
    punctuation and *ama*/*fakat*…), a ±``window`` token window, the target, the sentence (the
    whole sentence for an implicit target), lexicon scores of those regions and, with
-   ``use_prior``, the shipped Turkish sentiment model's probabilities and token shares summed
-   over them (:class:`~sentikit.aspects.tr_parts.PriorShares`).
+   ``use_prior``, the shipped Turkish sentiment model's probabilities of the sentence and of the
+   target's clause and its token shares summed over the regions
+   (:class:`~sentikit.aspects.tr_parts.PriorShares`).
 
 A trained model is a folder (``model.json``, ``vocab.json.gz``, ``arrays.npz``, and the tagger
 as CRFsuite's own ``targets.crfsuite``); no pickle. The one trained on all 1,232 training

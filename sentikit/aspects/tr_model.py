@@ -71,6 +71,8 @@ class TurkishAspectModel:
         Inner folds that choose the category threshold (on the training sentences only).
     seed : int
         Seed of the inner folds.
+    idf : bool
+        Inverse document frequency weights in the category and target-category classifiers.
 
     Examples
     --------
@@ -83,13 +85,14 @@ class TurkishAspectModel:
         c1: float = 0.2,
         c2: float = 0.01,
         max_iterations: int = 150,
-        category_C: float = 8.0,
+        category_C: float = 16.0,
         target_C: float = 8.0,
-        polarity_C: float = 2.0,
+        polarity_C: float = 8.0,
         window: int = 3,
         use_prior: bool = True,
         threshold_folds: int = 5,
         seed: int = 0,
+        idf: bool = True,
     ) -> None:
         self.c1 = c1
         self.c2 = c2
@@ -101,11 +104,12 @@ class TurkishAspectModel:
         self.use_prior = use_prior
         self.threshold_folds = threshold_folds
         self.seed = seed
+        self.idf = idf
 
     def get_params(self, deep: bool = True) -> dict[str, Any]:
         """The constructor settings."""
         keys = ("c1", "c2", "max_iterations", "category_C", "target_C", "polarity_C")
-        more = ("window", "use_prior", "threshold_folds", "seed")
+        more = ("window", "use_prior", "threshold_folds", "seed", "idf")
         return {k: getattr(self, k) for k in (*keys, *more)}
 
     # -- training ------------------------------------------------------------------------
@@ -148,7 +152,8 @@ class TurkishAspectModel:
                 cats.append(cat)
         if not rows:
             raise InputError("the training sentences have no explicit opinion target")
-        self.target_category_ = SparseLinear(self.target_C).fit(rows, cats, sorted(set(cats)))
+        tcat = SparseLinear(self.target_C, idf=self.idf)
+        self.target_category_ = tcat.fit(rows, cats, sorted(set(cats)))
         return self.fit_polarity(tokens, gold, prior)
 
     def fit_polarity(
@@ -185,7 +190,7 @@ class TurkishAspectModel:
         folds = min(self.threshold_folds, len(rows))
         if folds >= 2:
             for tr, te in KFold(folds, shuffle=True, random_state=self.seed).split(rows):
-                inner = SparseLinear(self.category_C, multilabel=True)
+                inner = SparseLinear(self.category_C, multilabel=True, idf=self.idf)
                 inner.fit([rows[i] for i in tr], Y[tr], cats)
                 oof[te] = inner.proba([rows[i] for i in te])
             gold_sets = [set(np.flatnonzero(y)) for y in Y]
@@ -196,7 +201,8 @@ class TurkishAspectModel:
         else:
             best = 0.5
         self.threshold_ = float(best)
-        self.categories_ = SparseLinear(self.category_C, multilabel=True).fit(rows, Y, cats)
+        final = SparseLinear(self.category_C, multilabel=True, idf=self.idf)
+        self.categories_ = final.fit(rows, Y, cats)
 
     def _rates(
         self, tokens: Sequence[TrToken], minus: dict[str, list[int]] | None = None
@@ -263,11 +269,43 @@ class TurkishAspectModel:
 
     def extract(self, text: str | Document) -> list[dict[str, Any]]:
         """Aspects of a text or Document (see :func:`sentikit.aspects.tr.extract_tr`)."""
-        full, spans = sentences_of(text)
-        sents = [(k, a, b) for k, (a, b) in enumerate(spans) if full[a:b].strip()]
+        return self.extract_many([text])[0]
+
+    def extract_many(self, texts: Sequence[str | Document]) -> list[list[dict[str, Any]]]:
+        """:meth:`extract` of each text, the sentences of all of them analyzed and scored in
+        one batch."""
+        sents: list[tuple[int, int, int, int]] = []  # (text, sentence, start, end)
+        fulls = []
+        for n, text in enumerate(texts):
+            full, spans = sentences_of(text)
+            fulls.append(full)
+            sents += [(n, k, a, b) for k, (a, b) in enumerate(spans) if full[a:b].strip()]
+        out: list[list[dict[str, Any]]] = [[] for _ in fulls]
         if not sents:
-            return []
-        tokens = analyze_texts([full[a:b] for _, a, b in sents])
+            return out
+        pieces = [fulls[n][a:b] for n, _, a, b in sents]
+        tokens = analyze_texts(pieces)
+        opinions = self._opinions(tokens)
+        prior = prior_for(pieces, tokens) if self.use_prior else None
+        probs = self.predict_polarity(tokens, opinions, prior)
+        for (n, k, a, _), ops, ps in zip(sents, opinions, probs, strict=True):
+            for (span, cat), p in zip(ops, ps, strict=True):
+                where = None if span is None else [span[0] + a, span[1] + a]
+                out[n].append(
+                    {
+                        "term": None if where is None else fulls[n][where[0] : where[1]],
+                        "span": where,
+                        "sentence": k,
+                        "category": cat,
+                        "label": max(p, key=lambda c: p[c]),
+                        "score": p.get("positive", 0.0) - p.get("negative", 0.0),
+                    }
+                )
+        return out
+
+    def _opinions(self, tokens: Sequence[Sequence[TrToken]]) -> list[list[tuple[Span | None, str]]]:
+        """Extracted targets with their category, then the detected categories no target
+        carries (implicit opinions), per analyzed sentence."""
         targets = self.predict_targets(tokens)
         detected = self.predict_categories(tokens)
         opinions: list[list[tuple[Span | None, str]]] = []
@@ -278,24 +316,7 @@ class TurkishAspectModel:
             have = {c for _, c in ops}
             ops += [(None, c) for c in cats if c not in have]
             opinions.append(ops)
-        texts = [full[a:b] for _, a, b in sents]
-        prior = prior_for(texts, tokens) if self.use_prior else None
-        probs = self.predict_polarity(tokens, opinions, prior)
-        out = []
-        for (k, a, _), ops, ps in zip(sents, opinions, probs, strict=True):
-            for (span, cat), p in zip(ops, ps, strict=True):
-                where = None if span is None else [span[0] + a, span[1] + a]
-                out.append(
-                    {
-                        "term": None if where is None else full[where[0] : where[1]],
-                        "span": where,
-                        "sentence": k,
-                        "category": cat,
-                        "label": max(p, key=lambda c: p[c]),
-                        "score": p.get("positive", 0.0) - p.get("negative", 0.0),
-                    }
-                )
-        return out
+        return opinions
 
     # -- persistence ---------------------------------------------------------------------
     def save(self, path: str | Path, training: dict[str, Any] | None = None) -> Path:

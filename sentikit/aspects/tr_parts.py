@@ -143,12 +143,20 @@ class SparseLinear:
     multilabel : bool
         One binary classifier per column of a 0/1 label matrix (one-vs-rest) instead of one
         multinomial classifier over string labels.
+    idf : bool
+        Weigh bag features by their smoothed inverse document frequency in training
+        (``ln((1 + n) / (1 + df)) + 1``, as scikit-learn's ``TfidfTransformer``) before the
+        normalization.
     """
 
-    def __init__(self, C: float = 1.0, min_df: int = 2, multilabel: bool = False) -> None:
+    def __init__(
+        self, C: float = 1.0, min_df: int = 2, multilabel: bool = False, idf: bool = False
+    ) -> None:
         self.C = C
         self.min_df = min_df
         self.multilabel = multilabel
+        self.idf = idf
+        self.idf_: NDArray[np.float64] = np.zeros(0)
         self.features_: list[str] = []
         self.classes_: list[str] = []
         self.coef_: NDArray[np.float64] = np.zeros((0, 0))
@@ -163,11 +171,14 @@ class SparseLinear:
     def matrix(self, rows: Sequence[Mapping[str, float]]) -> sp.csr_matrix:
         """The rows as a sparse matrix over the vocabulary (unknown features dropped)."""
         index = self._vocab()
+        idf = self.idf_ if len(self.idf_) == len(self.features_) else None
         data: list[float] = []
         cols: list[int] = []
         ptr = [0]
         for row in rows:
             bag = [(index[k], v) for k, v in row.items() if k in index and k[:1] != NUMERIC]
+            if idf is not None:
+                bag = [(j, v * idf[j]) for j, v in bag]
             norm = float(np.sqrt(sum(v * v for _, v in bag))) or 1.0
             for j, v in bag:
                 cols.append(j)
@@ -189,6 +200,10 @@ class SparseLinear:
             for k in row:
                 df[k] = df.get(k, 0) + 1
         self.features_ = sorted(k for k, c in df.items() if c >= self.min_df or k[:1] == NUMERIC)
+        n = len(rows)
+        self.idf_ = np.array(
+            [np.log((1 + n) / (1 + df[k])) + 1.0 if self.idf else 1.0 for k in self.features_]
+        )
         self.classes_ = [str(c) for c in classes]
         X = self.matrix(rows)
         if self.multilabel:
@@ -229,12 +244,14 @@ class SparseLinear:
             "C": self.C,
             "min_df": self.min_df,
             "multilabel": self.multilabel,
+            "idf": self.idf,
             "classes": self.classes_,
             "features": self.features_,
         }
         arrays = {
             f"{name}/coef": self.coef_.astype(np.float64),
             f"{name}/intercept": self.intercept_.astype(np.float64),
+            f"{name}/idf": self.idf_.astype(np.float64),
         }
         return meta, arrays
 
@@ -243,13 +260,18 @@ class SparseLinear:
         cls, name: str, meta: Mapping[str, Any], arrays: Mapping[str, NDArray[Any]]
     ) -> SparseLinear:
         """The classifier written by :meth:`to_state` (shapes checked)."""
-        obj = cls(float(meta["C"]), int(meta["min_df"]), bool(meta["multilabel"]))
+        obj = cls(float(meta["C"]), int(meta["min_df"]), bool(meta["multilabel"]), meta["idf"])
         obj.classes_ = [str(c) for c in meta["classes"]]
         obj.features_ = [str(f) for f in meta["features"]]
         obj.coef_ = np.asarray(arrays[f"{name}/coef"], dtype=np.float64)
         obj.intercept_ = np.asarray(arrays[f"{name}/intercept"], dtype=np.float64)
+        obj.idf_ = np.asarray(arrays[f"{name}/idf"], dtype=np.float64)
         want = (len(obj.classes_), len(obj.features_))
-        if obj.coef_.shape != want or obj.intercept_.shape != (want[0],):
+        if (
+            obj.coef_.shape != want
+            or obj.intercept_.shape != (want[0],)
+            or obj.idf_.shape != (want[1],)
+        ):
             raise InputError(f"{name}: coefficients of shape {obj.coef_.shape}, expected {want}")
         return obj
 

@@ -49,6 +49,9 @@ CONTRAST = frozenset({"ama", "fakat", "ancak", "lakin", "oysa", "oysaki", "yalnÄ
 BOUNDARY = frozenset({",", ";", ".", "!", "?", ":", "â€¦", "...", "-", "(", ")"})
 
 Span = tuple[int, int]
+#: Numeric polarity features (lexicon, prior) are multiplied by this: against the unit-norm
+#: bag they need less regularization (a 4-fold screen: +0.2 points of accuracy).
+NUMERIC_SCALE = 3.0
 
 
 @dataclass(frozen=True)
@@ -107,19 +110,34 @@ def _token_range(tokens: Sequence[TrToken], span: Span) -> list[int]:
     return [i for i, t in enumerate(tokens) if t.start < span[1] and t.end > span[0]]
 
 
+def _cut(t: TrToken) -> bool:
+    return t.text in BOUNDARY or t.norm in CONTRAST
+
+
 def _clause(tokens: Sequence[TrToken], idx: Sequence[int]) -> list[int]:
     """Token indices of the clause around ``idx`` (cut at :data:`BOUNDARY` and
     :data:`CONTRAST`)."""
-
-    def cut(t: TrToken) -> bool:
-        return t.text in BOUNDARY or t.norm in CONTRAST
-
     a, b = min(idx), max(idx)
-    while a > 0 and not cut(tokens[a - 1]):
+    while a > 0 and not _cut(tokens[a - 1]):
         a -= 1
-    while b + 1 < len(tokens) and not cut(tokens[b + 1]):
+    while b + 1 < len(tokens) and not _cut(tokens[b + 1]):
         b += 1
     return list(range(a, b + 1))
+
+
+def clauses(tokens: Sequence[TrToken]) -> list[tuple[int, int]]:
+    """``(first, last)`` token indices of each clause of a sentence (runs between cuts)."""
+    out, start = [], None
+    for i, t in enumerate(tokens):
+        if _cut(t):
+            if start is not None:
+                out.append((start, i - 1))
+            start = None
+        elif start is None:
+            start = i
+    if start is not None:
+        out.append((start, len(tokens) - 1))
+    return out
 
 
 def _squash(x: float) -> float:
@@ -140,7 +158,9 @@ def _region_numbers(
     return f
 
 
-Prior = tuple[dict[str, float], list[float]]
+#: A sentiment model on one sentence: its class probabilities, each token's share, and the
+#: class probabilities of each clause (:func:`clauses`) scored as a text of its own.
+Prior = tuple[dict[str, float], list[float], dict[tuple[int, int], dict[str, float]]]
 
 
 def polarity_row(
@@ -170,13 +190,16 @@ def polarity_row(
         f.update(bag_features([tokens[i] for i in win if i not in inside], "w:", 1.0, False))
         f.update(bag_features(tokens, "s:", 0.3, chars=False))
         regions = {"c": clause, "w": win}
+        if prior is not None:
+            for k, v in prior[2].get((clause[0], clause[-1]), {}).items():
+                f[f"#pc_{k}"] = v
     regions["s"] = every
     for name, idx in regions.items():
         f.update(_region_numbers(name, idx, lex, shares))
     if prior is not None:
         for k, v in prior[0].items():
             f[f"#p_{k}"] = v
-    return f
+    return {k: v * NUMERIC_SCALE if k[:1] == "#" else v for k, v in f.items()}
 
 
 def target_row(tokens: Sequence[TrToken], span: Span) -> dict[str, float]:
@@ -191,13 +214,22 @@ def target_row(tokens: Sequence[TrToken], span: Span) -> dict[str, float]:
 def prior_for(
     texts: Sequence[str], tokens: Sequence[Sequence[TrToken]], model: str | None = None
 ) -> list[Prior]:
-    """A sentiment model's probabilities and, per token of ``tokens``, the sum of the shares of
-    its tokens that overlap it (:class:`~sentikit.aspects.tr_parts.PriorShares`; ``model``: a
-    bundle folder, default the shipped Turkish model)."""
+    """A sentiment model's view of each sentence (:data:`Prior`): its probabilities, per token
+    of ``tokens`` the sum of the shares of the model's tokens that overlap it, and the
+    probabilities of each clause scored alone (:class:`~sentikit.aspects.tr_parts.PriorShares`;
+    ``model``: a bundle folder, default the shipped Turkish model)."""
+    scorer = PriorShares(model)
+    spans = [clauses(toks) for toks in tokens]
+    pieces = [
+        text[toks[a].start : toks[b].end]
+        for text, toks, cs in zip(texts, tokens, spans, strict=True)
+        for a, b in cs
+    ]
+    scored = iter(scorer.score(pieces))
     out: list[Prior] = []
-    for (probs, parts), toks in zip(PriorShares(model).score(texts), tokens, strict=True):
+    for (probs, parts), toks, cs in zip(scorer.score(texts), tokens, spans, strict=True):
         shares = [sum(v for a, b, v in parts if a < t.end and b > t.start) for t in toks]
-        out.append((probs, shares))
+        out.append((probs, shares, {c: next(scored)[0] for c in cs}))
     return out
 
 

@@ -137,5 +137,6 @@ def test_extract_sentences_documents_and_bad_input() -> None:
     assert {a["sentence"] for a in got} <= {0, 1}
     assert any(a["term"] == "Garson" and a["sentence"] == 1 for a in got)
     assert extract_tr("") == [] and extract_tr("   ") == []
+    assert load_tr().extract_many([text, "", doc]) == [got, [], got]
     with pytest.raises(InputError, match="str or a Document"):
         extract_tr(42)  # type: ignore[arg-type]

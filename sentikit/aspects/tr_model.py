@@ -84,7 +84,7 @@ class TurkishAspectModel:
         self,
         c1: float = 0.2,
         c2: float = 0.01,
-        max_iterations: int = 150,
+        max_iterations: int = 100,
         category_C: float = 16.0,
         target_C: float = 8.0,
         polarity_C: float = 8.0,

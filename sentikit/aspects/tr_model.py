@@ -173,6 +173,9 @@ class TurkishAspectModel:
                 labels.append(o.polarity)
         if not rows:
             raise InputError("the training sentences have no opinions")
+        unknown = sorted(set(labels) - set(LABELS))
+        if unknown:
+            raise InputError(f"opinion polarities {unknown} are not one of {list(LABELS)}")
         self.polarity_ = SparseLinear(self.polarity_C).fit(rows, labels, LABELS)
         return self
 

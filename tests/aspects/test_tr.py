@@ -10,7 +10,14 @@ from typing import Any
 
 import pytest
 
-from sentikit.aspects.tr import SHIPPED_DIR, TurkishAspectModel, extract_tr, gold_opinions, load_tr
+from sentikit.aspects.tr import (
+    SHIPPED_DIR,
+    GoldOpinion,
+    TurkishAspectModel,
+    extract_tr,
+    gold_opinions,
+    load_tr,
+)
 from sentikit.aspects.tr_features import analyze_texts, crf_features
 from sentikit.aspects.tr_parts import bio_spans
 from sentikit.aspects.tr_rows import bio_labels, micro_f1
@@ -57,6 +64,13 @@ def test_crf_features_carry_morphology_and_lexicon() -> None:
     g = crf_features(analyze_texts(["Pizzası güzel."])[0])
     assert g[0]["poss"] == "P3sg" and g[0]["lemma"] == "pizza" and g[0]["1:lex"] == "pos"
     assert f[0]["1:fold"] == "tadi" and "-1:edge" in f[0]
+
+
+def test_unknown_polarity_is_an_error() -> None:
+    toks = analyze_texts(["Servis iyi."])
+    gold = [[GoldOpinion((0, 6), "SERVICE#GENERAL", "conflict")]]
+    with pytest.raises(InputError, match="conflict"):
+        TurkishAspectModel(use_prior=False).fit_polarity(toks, gold)
 
 
 def test_micro_f1() -> None:
@@ -114,11 +128,11 @@ def test_damaged_or_missing_folder_is_a_clear_error(
 
 def test_shipped_model_finds_targets_and_their_polarity() -> None:
     assert (SHIPPED_DIR / "targets.crfsuite").is_file()
-    text = "Pizza çok lezzetliydi ama servis çok yavaştı."
+    text = "Pizzalar çok lezzetliydi, ama servis rezaletti."
     got = extract_tr(text)
     by_term = {a["term"].lower(): a for a in got if a["term"]}
-    assert {"pizza", "servis"} <= set(by_term)
-    assert by_term["pizza"]["label"] == "positive" and by_term["servis"]["label"] == "negative"
+    assert {"pizzalar", "servis"} <= set(by_term)
+    assert by_term["pizzalar"]["label"] == "positive" and by_term["servis"]["label"] == "negative"
     assert by_term["servis"]["category"] == "SERVICE#GENERAL"
     for a in got:
         assert set(a) == {"term", "span", "sentence", "category", "label", "score"}

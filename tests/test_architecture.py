@@ -57,6 +57,7 @@ LAYERS: dict[str, int] = {
     "sentikit.lexicon": 3,  # lexicon induction
     # 4 — learners over features
     "sentikit.models": 4,  # classifiers, their registry
+    "sentikit.aspects": 4,  # aspect extraction and aspect polarity (model parts over models)
     # 5 — the Analyzer: runs components over Documents in batches
     "sentikit.pipeline": 5,
     # 6 — faces and entry points

@@ -1,0 +1,1 @@
+"""Aspect term extraction and aspect-level sentiment (English and Turkish)."""

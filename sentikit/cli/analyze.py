@@ -395,6 +395,14 @@ def analyze_command(
             "positive and negative.",
         ),
     ] = Labels.three,
+    aspects: Annotated[
+        bool,
+        typer.Option(
+            "--aspects",
+            help="Fill 'aspects' (json/jsonl): aspect terms and categories with their "
+            "polarity (English; extras aspects and en).",
+        ),
+    ] = False,
 ) -> None:
     """Analyze the sentiment of texts: one result per input record, in input order.
 
@@ -458,6 +466,10 @@ def analyze_command(
             if first
             else None
         )
+        if aspects and analyzer is not None:
+            from sentikit.pipeline.aspects import AspectAnalyzer
+
+            analyzer = AspectAnalyzer(analyzer)
         bar = Progress(progress, total)
         with open_output(output) as stream:
             writer = make_writer(out_fmt, stream, **_writer_options(out_fmt, explain))

@@ -132,8 +132,13 @@ class EnglishAspects:
         assert self.categories is not None
         views, where = [], []
         for k, doc in enumerate(docs):
+            toks = doc.tokens
             for j, sent in enumerate(doc.sentences):
-                if sent.token_end > sent.token_start:
+                # a sentence without a word ("!!!", emoji only) speaks of no category
+                if any(
+                    any(ch.isalpha() for ch in t.text)
+                    for t in toks[sent.token_start : sent.token_end]
+                ):
                     views.append(_sentence_view(doc, j, sent))
                     where.append((k, j))
         found = self.categories.detect(views, at_least_one=False)

@@ -71,6 +71,8 @@ def test_turkish_and_errors_keep_empty_aspects(shipped: EnglishAspects) -> None:
     out = sentikit.analyze(["Yemekler çok güzeldi ama garson kabaydı.", None], aspects=True)
     assert out[0]["lang"] == "tr" and out[0]["aspects"] == []
     assert "error" in out[1]
+    for empty in ("", "!!!", "😀"):
+        assert sentikit.analyze(empty, lang="en", aspects=True)["aspects"] == []
     with pytest.raises(ResourceMissingError):
         load_aspect_model("tr")
 

@@ -41,6 +41,8 @@ CLUSTERS = Path("sentikit/resources/aspects/en/clusters.json.gz")
 DOMAINS = ("restaurants", "laptops")
 #: (c1, c2, word clusters or not) candidates of the CRF.
 CRF_GRID = ((0.1, 0.01, True), (0.1, 0.01, False))
+#: Category detection C candidates (with the threshold, by 5-fold CV inside CategoryModel).
+CATEGORY_GRID = (1.0, 3.0, 10.0)
 #: Polarity C candidates.
 POLARITY_GRID = (0.3, 1.0)
 
@@ -171,9 +173,15 @@ def end_to_end(ext: CrfTermExtractor, pol: TermPolarity, test: Split) -> dict[st
 def categories(
     train: Split, test: Split, clusters: WordClusters
 ) -> tuple[CategoryModel, dict[str, Any]]:
-    """Restaurant categories: detection micro-F1, polarity accuracy on the gold categories."""
+    """Restaurant categories: detection micro-F1, polarity accuracy on the gold categories
+    (detection ``C`` and threshold by cross-validation on the training sentences)."""
     cats = [[(c.category, c.polarity or "") for c in s.categories] for s in train.sents]
-    model = CategoryModel(clusters=clusters).fit(train.docs, cats, train.contrib)
+    fits = {
+        C: CategoryModel(C=C, clusters=clusters).fit(train.docs, cats, train.contrib)
+        for C in CATEGORY_GRID
+    }
+    cv = {C: round(100 * max(m.cv_f1_.values()), 2) for C, m in fits.items()}
+    model = fits[max(cv, key=lambda C: cv[C])]
     found = model.detect(test.docs)
     gold = [{c.category for c in s.categories} for s in test.sents]
     det = prf(gold, [{c for c, _ in f} for f in found])
@@ -183,6 +191,8 @@ def categories(
     pred = [classes[int(i)] for i in P.argmax(axis=1)]
     return model, {
         "detection": det,
+        "C": model.C,
+        "cv_f1_by_C": cv,
         "threshold": model.threshold_,
         "cv_f1_by_threshold": {str(k): round(100 * v, 2) for k, v in model.cv_f1_.items()},
         "polarity_accuracy": accuracy(pred, labels),

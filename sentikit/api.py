@@ -130,6 +130,15 @@ def _analyzer(
     return _cached_bundle(str(folder.resolve()), (st.st_mtime_ns, st.st_size), lang_s, labels)
 
 
+def _with_aspects(analyzer: Analyzer, aspects: bool) -> Any:
+    """``analyzer``, wrapped to fill ``aspects`` when they are asked for."""
+    if not aspects:
+        return analyzer
+    from sentikit.pipeline.aspects import AspectAnalyzer
+
+    return AspectAnalyzer(analyzer)
+
+
 def _collection(texts: Any, ids: Any) -> tuple[Iterable[Any], Any]:
     """``(texts, ids)`` to analyze, or :class:`InputError` for what is not a collection of texts.
 
@@ -170,6 +179,7 @@ def analyze(
     batch_size: int = DEFAULT_BATCH_SIZE,
     stream: bool = False,
     labels: str = "three",
+    aspects: bool = False,
 ) -> Any:
     """Analyze a text, or a list / tuple / pandas Series of texts.
 
@@ -197,6 +207,10 @@ def analyze(
     stream : return an iterator of results instead (:func:`iter_analyze`), for any iterable.
     labels : ``"three"`` (default): positive / neutral / negative; ``"binary"``: the more
         probable of positive and negative (``probs`` keep all three classes).
+    aspects : fill ``aspects`` with ``{term, span, sentence, category, label, score}``
+        (English: aspect terms and restaurant-style categories with their polarity; extras
+        ``aspects`` and ``en``; Turkish texts get the SemEval-2016 restaurant model's opinions):
+        :mod:`sentikit.pipeline.aspects`.
 
     Returns
     -------
@@ -211,13 +225,13 @@ def analyze(
         pair one to one with the texts, and an iterable without a length unless ``stream``.
     """
     if stream:
-        return iter_analyze(texts, lang, explain, ids, model, batch_size, labels)
+        return iter_analyze(texts, lang, explain, ids, model, batch_size, labels, aspects)
     if isinstance(texts, str):
         one = None
         if ids is not None:
             check_ids([texts], ids)
             (one,) = list(ids)
-        return _analyzer(lang, model, batch_size, labels).analyze(
+        return _with_aspects(_analyzer(lang, model, batch_size, labels), aspects).analyze(
             texts, id=None if one is None else str(one), explain=explain
         )
     texts, ids = _collection(texts, ids)
@@ -227,7 +241,7 @@ def analyze(
             "memory; use sentikit.iter_analyze(texts) (or analyze(texts, stream=True)) to stream "
             "the results, or pass list(texts)"
         )
-    return _analyzer(lang, model, batch_size, labels).analyze_many(
+    return _with_aspects(_analyzer(lang, model, batch_size, labels), aspects).analyze_many(
         cast("Iterable[Any]", texts), ids=ids, explain=explain
     )
 
@@ -240,6 +254,7 @@ def iter_analyze(
     model: str | Path | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     labels: str = "three",
+    aspects: bool = False,
 ) -> Iterator[dict[str, Any]]:
     """Stream results for any iterable of texts: a generator, a file of lines, a list.
 
@@ -252,7 +267,7 @@ def iter_analyze(
     Parameters
     ----------
     texts : an iterable of texts (a single ``str`` is one text); see :func:`analyze`.
-    lang, explain, ids, model, batch_size, labels : as for :func:`analyze`.
+    lang, explain, ids, model, batch_size, labels, aspects : as for :func:`analyze`.
 
     Returns
     -------
@@ -269,5 +284,5 @@ def iter_analyze(
     if isinstance(texts, str):
         texts = [texts]
     texts, ids = _collection(texts, ids)
-    analyzer = _analyzer(lang, model, batch_size, labels)
+    analyzer = _with_aspects(_analyzer(lang, model, batch_size, labels), aspects)
     return analyzer.iter_analyze(texts, ids=ids, explain=explain)

@@ -19,7 +19,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field, fields, make_dataclass
+from dataclasses import dataclass, field, fields, make_dataclass
 from typing import Any, Literal
 
 Label = Literal["positive", "neutral", "negative"]
@@ -256,28 +256,43 @@ class Sentence:
 
 @dataclass
 class Aspect:
-    """An aspect term (or category) with its sentiment."""
+    """An aspect term (or category) with its sentiment.
 
-    term: str
+    ``term`` is the term's text (``None`` for a sentence-level category), ``span`` its offsets
+    (a category's: its sentence's), ``sentence`` the index of its sentence in the document,
+    ``label`` positive / negative / neutral / conflict and ``score`` P(positive) − P(negative).
+    ``to_dict`` always has ``term`` and ``category`` (``None`` included).
+    """
+
+    term: str | None
     span: tuple[int, int] | None = None
     category: str | None = None
     label: str | None = None
     score: float | None = None
+    sentence: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["span"] = list(self.span) if self.span is not None else None
-        return _clean(d)
+        d = {
+            "term": self.term,
+            "span": list(self.span) if self.span is not None else None,
+            "sentence": self.sentence,
+            "category": self.category,
+            "label": self.label,
+            "score": self.score,
+        }
+        return {k: v for k, v in d.items() if v is not None or k in ("term", "category")}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Aspect:
         span = d.get("span")
+        sentence = d.get("sentence")
         return cls(
-            term=d["term"],
+            term=d.get("term"),
             span=(int(span[0]), int(span[1])) if span is not None else None,
             category=d.get("category"),
             label=d.get("label"),
             score=d.get("score"),
+            sentence=int(sentence) if sentence is not None else None,
         )
 
 

@@ -57,7 +57,7 @@ LAYERS: dict[str, int] = {
     "sentikit.lexicon": 3,  # lexicon induction
     # 4 — learners over features
     "sentikit.models": 4,  # classifiers, their registry
-    "sentikit.aspects": 4,  # aspect extraction and aspect polarity (model parts over models)
+    "sentikit.aspects": 4,  # aspect extraction, categories and polarity (model parts)
     # 5 — the Analyzer: runs components over Documents in batches
     "sentikit.pipeline": 5,
     # 6 — faces and entry points
@@ -84,7 +84,7 @@ SIBLING_ALLOWED = frozenset({"sentikit.features.base"})
 #: dataset catalogue (DESIGN.md: "Model parts never import the dataset catalogue").
 CATALOGUE = ("sentikit.io.datasets", "sentikit.io.catalogue")
 #: Parts that must not import it.
-CATALOGUE_FREE = ("sentikit.features", "sentikit.embeddings", "sentikit.models")
+CATALOGUE_FREE = ("sentikit.features", "sentikit.embeddings", "sentikit.models", "sentikit.aspects")
 
 
 # ------------------------------------------------------------------------------ reading

@@ -444,6 +444,14 @@ def analyze_command(
             "positive and negative.",
         ),
     ] = Labels.three,
+    aspects: Annotated[
+        bool,
+        typer.Option(
+            "--aspects",
+            help="Fill 'aspects' (json/jsonl): aspect terms and categories with their "
+            "polarity (English and Turkish; extras aspects and en).",
+        ),
+    ] = False,
 ) -> None:
     """Analyze the sentiment of texts: one result per input record, in input order.
 
@@ -508,6 +516,10 @@ def analyze_command(
             if first and parallel is None
             else None
         )
+        if aspects and analyzer is not None:
+            from sentikit.pipeline.aspects import AspectAnalyzer
+
+            analyzer = AspectAnalyzer(analyzer)
         bar = records_bar(total, progress, input_path is not None or "-" in texts, output)
         with open_output(output) as stream:
             writer = make_writer(out_fmt, stream, **_writer_options(out_fmt, explain))

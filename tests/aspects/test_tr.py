@@ -154,3 +154,19 @@ def test_extract_sentences_documents_and_bad_input() -> None:
     assert load_tr().extract_many([text, "", doc]) == [got, [], got]
     with pytest.raises(InputError, match="str or a Document"):
         extract_tr(42)  # type: ignore[arg-type]
+
+
+def test_analyze_fills_turkish_aspects() -> None:
+    """``analyze(..., aspects=True)`` gives a Turkish text the shipped model's opinions, their
+    sentence indices those of the result's own sentences."""
+    import sentikit
+
+    text = "Pizza çok lezzetliydi. Garson çok kabaydı."
+    r = sentikit.analyze(text, lang="tr", aspects=True)
+    terms = {a["term"]: a for a in r["aspects"] if a["term"]}
+    assert "Garson" in terms and terms["Garson"]["label"] == "negative"
+    g = terms["Garson"]
+    assert text[g["span"][0] : g["span"][1]] == "Garson"
+    assert r["sentences"][g["sentence"]]["span"][0] <= g["span"][0]
+    assert g["sentence"] == 1
+    assert "explanation" not in r  # asked for aspects, not the explanation

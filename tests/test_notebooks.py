@@ -22,7 +22,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.data]
 
 
 def test_notebooks_exist() -> None:
-    assert {p.name for p in NOTEBOOKS} >= {"quickstart.py", "domain_lexicon.py"}
+    assert {p.name for p in NOTEBOOKS} >= {"quickstart.py", "domain_lexicon.py", "aspects.py"}
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])

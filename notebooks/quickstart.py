@@ -176,3 +176,15 @@ ax.set_xlabel("share of articles")
 ax.set_title("Label shares per news category (25 articles each)")
 ax.legend(loc="lower right")
 show(ax.figure)
+
+# %% [markdown]
+# ## 5. An explanation to look at
+#
+# A result displays itself in a notebook as the page `sentikit analyze --explain --format html`
+# writes: each word shaded by its contribution (green towards positive, red towards negative;
+# hover for the value), Turkish morphemes under their word, sentence and clause labels and the
+# probabilities. `sentikit.explain_html(results).save("page.html")` writes one page for many.
+
+# %%
+explained = sentikit.analyze("Yemekler çok lezzetliydi ama garson kaba davrandı.", explain=True)
+display(explained)

@@ -18,10 +18,15 @@ Examples
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
-from typing import Protocol, runtime_checkable
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
+
+import numpy as np
 
 from sentikit.doc import Aspect, Document
+from sentikit.errors import BundleError
 
 __all__ = ["AspectModel", "bio_spans", "bio_tags", "TAGS"]
 
@@ -112,3 +117,20 @@ def bio_spans(tags: Sequence[str]) -> list[tuple[int, int]]:
     if start is not None:
         spans.append((start, len(tags)))
     return spans
+
+
+def read_part(
+    path: Path, stem: str, fmt: str, what: str
+) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
+    """The JSON state and the arrays of a model part saved as ``stem.json`` + ``stem.npz`` in
+    ``path`` (arrays read without pickle); :class:`BundleError` naming ``what`` when a file is
+    missing or damaged or the JSON is not of format ``fmt``."""
+    try:
+        state = json.loads((path / f"{stem}.json").read_text(encoding="utf-8"))
+        with np.load(path / f"{stem}.npz", allow_pickle=False) as z:
+            arrays = {k: z[k] for k in z.files}
+    except (OSError, ValueError) as exc:
+        raise BundleError(f"cannot read the {what} in {str(path)!r}: {exc}") from None
+    if not isinstance(state, dict) or state.get("format") != fmt:
+        raise BundleError(f"{str(path / f'{stem}.json')!r} is not a {fmt} file")
+    return state, arrays

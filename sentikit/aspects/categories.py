@@ -16,15 +16,15 @@ import json
 import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
+from sentikit.aspects.base import read_part
 from sentikit.aspects.clusters import WordClusters
 from sentikit.aspects.linear import SparseLogistic
 from sentikit.aspects.polarity import Contributions, _lexicon_score, _token_contributions
 from sentikit.doc import NEG_SUFFIX, Document
-from sentikit.errors import BundleError, InputError
+from sentikit.errors import InputError
 
 __all__ = ["FORMAT", "CategoryModel", "detection_features"]
 
@@ -226,18 +226,7 @@ class CategoryModel:
     def load(cls, folder: str | os.PathLike[str]) -> CategoryModel:
         """Read a model written by :meth:`save` (raises :class:`BundleError` if damaged)."""
         path = Path(folder)
-        try:
-            state: dict[str, Any] = json.loads(
-                (path / "categories.json").read_text(encoding="utf-8")
-            )
-            with np.load(path / "categories.npz", allow_pickle=False) as z:
-                arrays = {k: z[k] for k in z.files}
-        except (OSError, ValueError) as exc:
-            raise BundleError(
-                f"cannot read the aspect category model in {str(path)!r}: {exc}"
-            ) from None
-        if not isinstance(state, dict) or state.get("format") != FORMAT:
-            raise BundleError(f"{str(path / 'categories.json')!r} is not a {FORMAT} file")
+        state, arrays = read_part(path, "categories", FORMAT, "aspect category model")
         m = cls(
             C=state["C"],
             polarity_C=state["polarity_C"],

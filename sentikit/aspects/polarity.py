@@ -28,9 +28,10 @@ from typing import Any
 
 import numpy as np
 
+from sentikit.aspects.base import read_part
 from sentikit.aspects.features import OPINION_THRESHOLD
 from sentikit.doc import NEG_SUFFIX, Document
-from sentikit.errors import BundleError, InputError
+from sentikit.errors import InputError
 
 __all__ = ["Contributions", "FORMAT", "WINDOW", "TermPolarity", "term_tokens"]
 
@@ -281,16 +282,7 @@ class TermPolarity:
         from sentikit.aspects.linear import SparseLogistic
 
         path = Path(folder)
-        try:
-            state = json.loads((path / "polarity.json").read_text(encoding="utf-8"))
-            with np.load(path / "polarity.npz", allow_pickle=False) as z:
-                arrays = {k: z[k] for k in z.files}
-        except (OSError, ValueError) as exc:
-            raise BundleError(
-                f"cannot read the aspect polarity model in {str(path)!r}: {exc}"
-            ) from None
-        if not isinstance(state, dict) or state.get("format") != FORMAT:
-            raise BundleError(f"{str(path / 'polarity.json')!r} is not a {FORMAT} file")
+        state, arrays = read_part(path, "polarity", FORMAT, "aspect polarity model")
         m = cls(C=state["C"], window=state["window"], lexicon=state.get("lexicon"))
         m.model_ = SparseLogistic.from_state(state["model"], arrays)
         m.uses_contributions_ = bool(state.get("uses_contributions"))

@@ -265,3 +265,22 @@ def _row_values(x: sp.csr_matrix, cols: NDArray[np.int64]) -> NDArray[np.float64
     found = idx[pos] == cols if len(idx) else np.zeros(len(cols), dtype=np.bool_)
     out: NDArray[np.float64] = np.where(found, data[pos] if len(idx) else 0.0, 0.0)
     return out
+
+
+def cell_logits(
+    rows: NDArray[np.int64],
+    cols: NDArray[np.int64],
+    value: NDArray[np.float64],
+    coef: NDArray[np.float64] | None,
+    intercept: Any,
+    n_rows: int,
+) -> NDArray[np.float64]:
+    """``X @ coef.T + intercept`` of the matrix whose cells are ``(rows, cols, value)``, summed
+    per row in the cells' order (``coef``: one row per output; ``None``: an empty array)."""
+    if coef is None:
+        return np.zeros((n_rows, 0))
+    c = np.atleast_2d(np.asarray(coef, dtype=np.float64))
+    out = np.column_stack(
+        [np.bincount(rows, weights=value * c[j, cols], minlength=n_rows) for j in range(c.shape[0])]
+    )
+    return np.asarray(out + np.asarray(intercept, dtype=np.float64).reshape(1, -1))

@@ -22,6 +22,7 @@ from sentikit.features.batch import (
     _column_table,
     _row_logits,
     _row_values,
+    cell_logits,
     l2_normalize_rows,
 )
 
@@ -300,13 +301,7 @@ class CharNgrams:
         norm = np.sqrt(np.bincount(rows, weights=value * value, minlength=n))
         norm[norm == 0.0] = 1.0
         value /= norm[rows]
-        logits = np.zeros((n, 0))
-        if coef is not None:
-            c = np.atleast_2d(np.asarray(coef, dtype=np.float64))
-            logits = np.column_stack(
-                [np.bincount(rows, weights=value * c[j, T.indices], minlength=n)
-                 for j in range(c.shape[0])]
-            ) + np.asarray(intercept, dtype=np.float64).reshape(1, -1)  # fmt: skip
+        logits = cell_logits(rows, T.indices, value, coef, intercept, n)
         w = np.asarray(weights, dtype=np.float64)
         P = sp.csr_matrix((value * w[T.indices] / T.data, T.indices, T.indptr), shape=T.shape)
         pick = (

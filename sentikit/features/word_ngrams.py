@@ -25,6 +25,7 @@ from sentikit.features.batch import (
     _row_logits,
     _row_pointers,
     _row_values,
+    cell_logits,
     l2_normalize_rows,
     token_terms,
 )
@@ -390,13 +391,7 @@ class WordNgrams:
         norm = np.sqrt(np.bincount(rows, weights=scale * scale, minlength=len(docs)))
         norm[norm == 0.0] = 1.0
         value = scale / norm[rows]
-        logits = np.zeros((len(docs), 0))
-        if coef is not None:
-            c = np.atleast_2d(np.asarray(coef, dtype=np.float64))
-            logits = np.column_stack(
-                [np.bincount(rows, weights=value * c[j, ucols], minlength=len(docs))
-                 for j in range(c.shape[0])]
-            ) + np.asarray(intercept, dtype=np.float64).reshape(1, -1)  # fmt: skip
+        logits = cell_logits(rows, ucols, value, coef, intercept, len(docs))
         if len(ucols):
             per = value * np.asarray(weights, dtype=np.float64)[ucols] / n_occ
             share = per[inv] / ns

@@ -37,7 +37,7 @@ from sentikit.evaluation.metrics import accuracy, macro_f1
 from sentikit.io.bundle import save_bundle
 from sentikit.io.datasets import load_dataset
 from sentikit.models import registry
-from sentikit.training.data import corpus_weights, source_weights, training_data
+from sentikit.training.data import fit_options, training_data
 from sentikit.training.resources import build_estimator
 
 TEST_SHARE = 0.2
@@ -77,9 +77,9 @@ def base_model(lang: str, corpus: str, folder: Path) -> Path:
     cfg = registry.default_config(lang)
     pool = [str(s["name"]).partition(":")[0] for s in cfg["training"]["datasets"]]
     texts, labels, summary, groups = training_data(cfg, leave_out=[corpus])
-    weights = corpus_weights(groups, cfg["training"].get("balance"), source_weights(cfg))
     t0 = time.perf_counter()
-    est = build_estimator(cfg, lang, exclude=[*pool, corpus]).fit(texts, labels, weights)
+    est = build_estimator(cfg, lang, exclude=[*pool, corpus])
+    est.fit(texts, labels, **fit_options(cfg, labels, groups))
     print(
         f"base model without {corpus}: {len(texts)} texts, {time.perf_counter() - t0:.0f} s",
         file=sys.stderr,

@@ -17,7 +17,7 @@ import argparse
 from sentikit.evaluation.crosscorpus import _score, loco_plan
 from sentikit.io.datasets import load_dataset
 from sentikit.models import registry
-from sentikit.training.data import corpus_weights, source_weights, training_data
+from sentikit.training.data import fit_options, training_data
 from sentikit.training.resources import build_estimator
 
 
@@ -31,9 +31,8 @@ def main() -> None:
     pool = [p.key for p in plan if not p.evaluation_only]
     item = next(p for p in plan if p.key == args.corpus)
     texts, labels, _, groups = training_data(config, leave_out=[item.key])
-    weights = corpus_weights(groups, config["training"].get("balance"), source_weights(config))
     est = build_estimator(config, args.lang, exclude=[*pool, item.key])
-    est.fit(texts, labels, weights)
+    est.fit(texts, labels, **fit_options(config, labels, groups))
     ex = [e for e in load_dataset(item.key, item.split) if e.label not in (None, "mixed")]
     gold = [str(e.label) for e in ex]
     docs = est.to_docs([e.text for e in ex])

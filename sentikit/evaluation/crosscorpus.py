@@ -29,7 +29,7 @@ import numpy as np
 from sentikit.evaluation.metrics import accuracy, macro_f1, per_class_report
 from sentikit.io.datasets import DATASETS, dataset_info, load_dataset
 from sentikit.progress import Step
-from sentikit.training.data import corpus_weights, source_key, source_weights, training_data
+from sentikit.training.data import fit_options, source_key, training_data
 from sentikit.training.resources import build_estimator
 
 #: The labels of the binary view.
@@ -136,10 +136,8 @@ def _run_group(
     pool_keys = [p.key for p in loco_plan(config, lang) if not p.evaluation_only]
     leave = [i.key for i in items if not i.evaluation_only]
     texts, labels, _, groups = training_data(config, leave_out=leave)
-    balance = config.get("training", {}).get("balance")
-    weights = corpus_weights(groups, balance, source_weights(config))
     est = build_estimator(config, lang, exclude=[*pool_keys, *leave])
-    est.fit(texts, labels, weights)
+    est.fit(texts, labels, **fit_options(config, labels, groups))
     base = TfidfLogReg(lang=lang).fit(texts, labels) if baseline else None
     out = []
     for item in items:

@@ -13,13 +13,13 @@ family is linear, each token's contribution to the decision is exact and additiv
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
 from numpy.typing import NDArray
 from sklearn.base import BaseEstimator, ClassifierMixin
-from sklearn.linear_model import LogisticRegression
 
 from sentikit.components import (
     ContentCache,
@@ -43,6 +43,7 @@ from sentikit.features.base import (
 from sentikit.features.batch import TokenBatch
 from sentikit.lang import get_processor
 from sentikit.models import builtin  # noqa: F401 - registers the built-in feature families
+from sentikit.models.classifiers import fit_linear
 from sentikit.models.composition import (
     compose_batch,
     composed_shares,
@@ -61,9 +62,6 @@ from sentikit.models.decomposition import (
 from sentikit.models.fusion import fit_fusion
 from sentikit.models.specs import make_family, split_spec
 from sentikit.progress import Step
-
-#: Per-family classifiers: ``lr`` (logistic regression) or ``svm`` (linear SVM, hinge loss).
-CLASSIFIERS = ("lr", "svm")
 
 #: Processed auxiliary documents by (language, content digests): cross-validation folds reuse
 #: them; bounded, and keyed by content so that an edited corpus is never served stale.
@@ -176,14 +174,17 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
         y: Sequence[str],
         sample_weight: Sequence[float] | None = None,
         progress: Callable[[str], None] | None = None,
+        polar_only: Sequence[bool] | None = None,
     ) -> LinearEnsembleClassifier:
         """Train on raw texts ``X`` with string labels ``y`` (optionally weighted per text:
         the training entry points weigh whole corpora, see
         :func:`sentikit.training.data.corpus_weights`). ``progress`` receives one line per
-        stage (texts processed; each family fitted and the stacking as a ``progress.Step``)."""
+        stage (texts processed; each family fitted and the stacking as a ``progress.Step``).
+        ``polar_only`` marks the texts of corpora without a neutral class: they train the
+        polarity decision only (:mod:`sentikit.models.classifiers`)."""
         if progress is not None:
             progress(f"processing {len(X)} texts")
-        return self.fit_docs(self.to_docs(X), y, sample_weight, progress)
+        return self.fit_docs(self.to_docs(X), y, sample_weight, progress, polar_only)
 
     def fit_docs(
         self,
@@ -191,8 +192,10 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
         y: Sequence[str],
         sample_weight: Sequence[float] | None = None,
         progress: Callable[[str], None] | None = None,
+        polar_only: Sequence[bool] | None = None,
     ) -> LinearEnsembleClassifier:
-        """Train on already-processed Documents (``progress`` as in :meth:`fit`)."""
+        """Train on already-processed Documents (``progress``, ``polar_only`` as in
+        :meth:`fit`)."""
         say = progress or (lambda message: None)
         yarr = np.asarray(list(y), dtype=object).astype(str)
         sw: NDArray[np.float64] | None = None
@@ -201,6 +204,9 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
             if sw.shape != yarr.shape or not np.all(np.isfinite(sw)) or (sw < 0).any():
                 raise InputError("sample_weight needs one finite, non-negative weight per text")
             sw = sw / max(float(sw.mean()), 1e-12)
+        po = None if polar_only is None else np.asarray(list(polar_only), dtype=bool)
+        if po is not None and po.shape != yarr.shape:
+            raise InputError("polar_only needs one flag per text")
         self.classes_ = np.unique(yarr)
         if len(self.classes_) < 2:
             raise ValueError("training data needs at least two classes")
@@ -226,7 +232,7 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
                 Xc, aux = Xall[: len(docs)], (sp.csr_matrix(Xall[len(docs) :]), aux_y)
             else:
                 Xc = fam.fit_counts(docs)
-            scale, coef, intercept = self._fit_family(clf, fam, Xc, yarr, aux, sw)
+            scale, coef, intercept = self._fit_family(clf, fam, Xc, yarr, aux, sw, po)
             fam.set_scale(scale)
             self.families_.append(fam)
             self.coef_.append(coef)
@@ -237,56 +243,13 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
         if self.fusion == "stacked":
             msg = f"stacking: out-of-fold logits of {len(specs)} families, {self.stack_folds} folds"
             say(Step(msg, len(specs), stages, "stages"))
-            oof = self._out_of_fold_logits(clfs, counts, yarr, auxes, sw)
-            self.weights_, self.bias_ = fit_fusion(oof, yarr, self.classes_, sw)
+            oof = self._out_of_fold_logits(clfs, counts, yarr, auxes, sw, po)
+            self.weights_, self.bias_ = fit_fusion(oof, yarr, self.classes_, sw, po)
         else:
             self.weights_ = fixed / max(float(fixed.sum()), 1e-12)
             self.bias_ = np.zeros(1 if len(self.classes_) == 2 else len(self.classes_))
         self.polar_ = polar_map(self.composition, self._resources(), self.lang)
         return self
-
-    def _lr(self, clf: dict[str, Any]) -> Any:
-        """The family's linear classifier. Logistic regression: dual liblinear (10–40× faster
-        than lbfgs on these wide sparse matrices, same accuracy), one binary problem per class
-        for three or more classes (:meth:`_fit_linear`). Linear SVM (``"classifier":
-        "svm"``): liblinear, hinge loss, one-vs-rest. Their margins are calibrated by the
-        stacked fusion."""
-        C = float(clf.get("C", 1.0))
-        kind = clf.get("kind", "lr")
-        if kind not in CLASSIFIERS:
-            raise BundleError(f"unknown classifier {kind!r}; known: {list(CLASSIFIERS)}")
-        if kind == "svm":
-            from sklearn.svm import LinearSVC
-
-            return LinearSVC(C=C, max_iter=self.max_iter, random_state=0)
-        return LogisticRegression(
-            C=C, solver="liblinear", dual=True, max_iter=self.max_iter, random_state=0
-        )
-
-    def _fit_linear(
-        self,
-        clf_spec: dict[str, Any],
-        X: sp.csr_matrix,
-        y: NDArray[Any],
-        sample_weight: NDArray[np.float64] | None,
-    ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-        """Coefficients (one row per class of ``classes_``, one row for two classes) and
-        intercepts of the family's classifier on ``X``."""
-        classes = self.classes_
-        if len(classes) == 2 or clf_spec.get("kind", "lr") == "svm":
-            clf = self._lr(clf_spec).fit(X, y, sample_weight=sample_weight)
-            if len(clf.classes_) != len(classes) and len(classes) > 2:
-                raise InputError("every class needs examples in each training fold")
-            return (
-                np.asarray(clf.coef_, dtype=np.float64),
-                np.asarray(clf.intercept_, dtype=np.float64),
-            )
-        coefs, intercepts = [], []
-        for c in classes:  # one-vs-rest, as liblinear does for the SVM
-            clf = self._lr(clf_spec).fit(X, y == c, sample_weight=sample_weight)
-            coefs.append(np.asarray(clf.coef_[0], dtype=np.float64))
-            intercepts.append(float(clf.intercept_[0]))
-        return np.vstack(coefs), np.asarray(intercepts)
 
     def _augment_corpus(
         self, clf: dict[str, Any], fam: FeatureFamily
@@ -324,6 +287,7 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
         y: NDArray[Any],
         aux: tuple[sp.csr_matrix, NDArray[Any]] | None,
         sample_weight: NDArray[np.float64] | None = None,
+        polar_only: NDArray[np.bool_] | None = None,
     ) -> tuple[Any, NDArray[np.float64], NDArray[np.float64]]:
         """Column scaling, coefficients and intercepts of one family's classifier.
 
@@ -334,11 +298,15 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
         ``augment_weight``; ``x`` is the family's weighed row, its column scaling learnt on
         both corpora. A text of the modelled corpus then scores ``x · (w_shared + w_own) / √2``,
         so the two halves fold into one coefficient vector over the family's own features:
-        prediction, explanation and the bundle are those of a plain family.
+        prediction, explanation and the bundle are those of a plain family. An auxiliary corpus
+        without a neutral class is ``polar_only`` when the training rows have such flags.
         """
+        fit = partial(fit_linear, clf, classes=self.classes_, max_iter=self.max_iter)
         if aux is None:
             scale = fam.column_scale(Xc, y)
-            coef, intercept = self._fit_linear(clf, fam.weigh(Xc, scale), y, sample_weight)
+            coef, intercept = fit(
+                fam.weigh(Xc, scale), y, sample_weight=sample_weight, polar_only=polar_only
+            )
             return scale, coef, intercept
         Xa, ya = aux
         scale = fam.column_scale(sp.vstack([Xc, Xa]).tocsr(), np.concatenate([y, ya]))
@@ -350,7 +318,10 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
         sw = np.concatenate([own, np.full(len(ya), weight)])
         # the auxiliary labels are a subset of ``classes_`` (_augment_corpus), so the
         # classifier's classes, and the rows of its coefficients, are those of the model
-        coef, intercept = self._fit_linear(clf, X.tocsr(), np.concatenate([y, ya]), sw)
+        po = None
+        if polar_only is not None:
+            po = np.concatenate([polar_only, np.full(len(ya), "neutral" not in set(ya))])
+        coef, intercept = fit(X.tocsr(), np.concatenate([y, ya]), sample_weight=sw, polar_only=po)
         m = Wc.shape[1]
         return scale, (coef[:, :m] + coef[:, m:]) * r, intercept
 
@@ -361,6 +332,7 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
         y: NDArray[Any],
         auxes: Sequence[tuple[sp.csr_matrix, NDArray[Any]] | None] | None = None,
         sample_weight: NDArray[np.float64] | None = None,
+        polar_only: NDArray[np.bool_] | None = None,
     ) -> list[NDArray[np.float64]]:
         """Per family, logits of each training document from a model that never saw it (the
         auxiliary rows of an ``"augment"`` family are in every fold's training part)."""
@@ -374,7 +346,10 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
         for tr, te in folds:
             for k, (clf, fam, Xc) in enumerate(zip(clfs, self.families_, counts, strict=True)):
                 sw = None if sample_weight is None else sample_weight[tr]
-                scale, coef, intercept = self._fit_family(clf, fam, Xc[tr], y[tr], aux_of[k], sw)
+                po = None if polar_only is None else polar_only[tr]
+                scale, coef, intercept = self._fit_family(
+                    clf, fam, Xc[tr], y[tr], aux_of[k], sw, po
+                )
                 z = fam.weigh(Xc[te], scale) @ coef.T + intercept
                 oof[k][te] = np.asarray(z).reshape(len(te), width)
         return oof

@@ -11,7 +11,7 @@ from sentikit._version import __version__
 from sentikit.components import Corpus
 from sentikit.errors import InputError
 from sentikit.io.bundle import save_bundle, sha256_texts
-from sentikit.training.data import corpus_weights, source_weights, training_data
+from sentikit.training.data import fit_options, training_data
 from sentikit.training.resources import build_estimator
 
 
@@ -52,11 +52,10 @@ def train_bundle(
         raise InputError("the language is needed: give --lang or 'lang' in the configuration")
     summary: list[dict[str, Any]] = []
     from_config = texts is None or labels is None
-    weights: list[float] | None = None
+    options: dict[str, Any] = {}
     if texts is None or labels is None:
         texts, labels, summary, groups = training_data(config)
-        balance = config.get("training", {}).get("balance")
-        weights = corpus_weights(groups, balance, source_weights(config))
+        options = fit_options(config, labels, groups)
     texts, labels = list(texts), [str(y) for y in labels]
     # auxiliary corpora that are also training data would leak into the stacking weights
     if trained_on is None:
@@ -67,7 +66,7 @@ def train_bundle(
     if progress is not None:
         for aux in auxiliary:
             progress(f"auxiliary {aux['kind']} {aux['name']} (sha256 {aux['sha256'][:12]}…)")
-    est.fit(texts, labels, weights, progress=progress)
+    est.fit(texts, labels, progress=progress, **options)
     if progress is not None:
         progress(f"writing {output_dir}")
     meta, arrays = est.to_state()

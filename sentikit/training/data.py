@@ -53,11 +53,18 @@ def source_key(src: dict[str, Any]) -> str:
     return str(src["name"]).partition(":")[0]
 
 
+def source_group(src: dict[str, Any]) -> str:
+    """The group a training source's texts are balanced (and weighted) as: its ``"group"``,
+    else its corpus (:func:`source_key`). SST's phrases and its sentence roots are one corpus
+    (left out together) but two groups."""
+    return str(src.get("group") or source_key(src))
+
+
 def training_data(
     config: dict[str, Any], leave_out: Sequence[str] = ()
 ) -> tuple[list[str], list[str], list[dict[str, Any]], list[str]]:
     """Texts and labels of ``config["training"]["datasets"]``, a per-source summary, and
-    each text's source key (for :func:`corpus_weights`).
+    each text's source group (:func:`source_group`, for :func:`corpus_weights`).
 
     A source may name ``"exclude": "DATASET:SPLIT"``: its texts that contain a text of that
     split (compared on lower-cased letters and digits) are dropped — used to keep SST's test
@@ -68,7 +75,8 @@ def training_data(
     unlabelled corpus ``L`` (distant supervision: news text as the neutral class, after Pak
     and Paroubek 2010), and ``"sentences": K`` keeps only the first K sentences of each text
     (split by the language's processor). ``"weight": w`` scales the source's per-text weights
-    (:func:`source_weights`). Only sentikit's three classes (and the
+    (:func:`source_weights`); ``"group": G`` balances the source as its own group ``G``
+    while it stays part of its corpus. Only sentikit's three classes (and the
     labels of fine-grained corpora) train: ``"mixed"`` ABSA sentences are left out.
     ``leave_out`` names source keys (or corpora) whose sources are skipped, with those that
     share texts with them (the cross-corpus protocol).
@@ -111,7 +119,7 @@ def training_data(
             examples = _limited(examples, int(src["limit"]))
         texts += [e.text for e in examples]
         labels += [str(e.label) for e in examples]
-        groups += [key] * len(examples)
+        groups += [source_group(src)] * len(examples)
         summary.append({**src, "n": len(examples), "excluded": dropped})
     if not texts:
         raise InputError("the configuration names no training data")
@@ -119,7 +127,17 @@ def training_data(
 
 
 #: Keys of a training source that are not options of its dataset loader.
-_SOURCE_KEYS = ("name", "split", "exclude", "limit", "labels", "as_label", "sentences", "weight")
+_SOURCE_KEYS = (
+    "name",
+    "split",
+    "exclude",
+    "limit",
+    "labels",
+    "as_label",
+    "sentences",
+    "weight",
+    "group",
+)
 
 
 def _distant(
@@ -144,11 +162,11 @@ def _distant(
 
 
 def source_weights(config: dict[str, Any]) -> dict[str, float]:
-    """The ``"weight"`` of each training source key that sets one."""
+    """The ``"weight"`` of each training source group (:func:`source_group`) that sets one."""
     out: dict[str, float] = {}
     for src in config.get("training", {}).get("datasets", []):
         if "weight" in src:
-            out[source_key(src)] = float(src["weight"])
+            out[source_group(src)] = float(src["weight"])
     return out
 
 
@@ -177,3 +195,23 @@ def corpus_weights(
     w = [total[g] / counts[g] * scale.get(g, 1.0) for g in groups]
     mean = sum(w) / len(w)
     return [x / mean for x in w]
+
+
+def fit_options(
+    config: dict[str, Any], labels: Sequence[str], groups: Sequence[str]
+) -> dict[str, Any]:
+    """The per-text arguments of ``fit`` that the configuration's ``training`` section sets
+    for texts of :func:`training_data`: ``sample_weight`` (``balance`` and the sources'
+    ``weight``) and, with ``"binary_corpora": "polarity"``, ``polar_only`` — the texts of
+    corpora without a neutral class, which then train the polarity decision only
+    (:mod:`sentikit.models.classifiers`)."""
+    from sentikit.models.classifiers import polar_only_rows
+
+    training = config.get("training", {})
+    opts: dict[str, Any] = {
+        "sample_weight": corpus_weights(groups, training.get("balance"), source_weights(config))
+    }
+    polar = polar_only_rows(list(groups), list(labels), training.get("binary_corpora"))
+    if polar is not None:
+        opts["polar_only"] = polar
+    return opts

@@ -113,3 +113,51 @@ def test_distant_labels_cut_to_first_sentences() -> None:
     ]
     out = _distant(ex, "neutral", 1, {"lang": "tr"})
     assert [(e.text, e.label) for e in out] == [("Kore uzaya uydu gönderdi.", "neutral")]
+
+
+def _with_binary_corpus() -> tuple[list[str], list[str], list[bool]]:
+    """The three-class data plus a binary corpus whose texts are mostly plain facts
+    (labelled by the polarity of the review they came from)."""
+    texts, labels = _data()
+    facts = ["the film is in colour", "the story is two hours", "it is set in rome"] * 6
+    texts += facts
+    labels += ["positive", "negative", "positive"] * 6
+    return texts, labels, [False] * (len(texts) - len(facts)) + [True] * len(facts)
+
+
+def test_polar_only_rows_do_not_teach_not_neutral() -> None:
+    texts, labels, polar = _with_binary_corpus()
+    plain = LinearEnsembleClassifier(lang="en").fit(texts, labels)
+    partial = LinearEnsembleClassifier(lang="en").fit(texts, labels, polar_only=polar)
+    j = list(plain.classes_).index("neutral")
+    probe = ["the film is in colour", "it is set in rome"]
+    assert (partial.predict_proba(probe)[:, j] > plain.predict_proba(probe)[:, j]).all()
+    # the polarity decision still learns from them: positive above negative for the fact
+    # that was labelled positive every time
+    p = partial.predict_proba(["it is set in rome"])[0]
+    classes = list(partial.classes_)
+    assert p[classes.index("positive")] > p[classes.index("negative")]
+
+
+@pytest.mark.parametrize("kind", ["lr", "svm"])
+def test_polar_only_all_false_is_plain_training(kind: str) -> None:
+    texts, labels = _data()
+    fam = [{"name": "sentikit.word_ngrams.v1", "classifier": {"kind": kind}, "weight": 1.0}]
+    a = LinearEnsembleClassifier(lang="en", families=fam).fit(texts, labels)
+    b = LinearEnsembleClassifier(lang="en", families=fam).fit(
+        texts, labels, polar_only=[False] * len(texts)
+    )
+    probe = ["a lovely film", "boring", "set in paris"]
+    np.testing.assert_allclose(a.predict_proba(probe), b.predict_proba(probe), atol=1e-9)
+
+
+def test_polar_only_rows_from_the_configuration() -> None:
+    from sentikit.training.data import fit_options
+
+    groups = ["a", "a", "b", "b"]
+    labels = ["positive", "neutral", "positive", "negative"]
+    cfg = {"training": {"binary_corpora": "polarity"}}
+    assert list(fit_options(cfg, labels, groups)["polar_only"]) == [False, False, True, True]
+    assert "polar_only" not in fit_options({"training": {}}, labels, groups)
+    with pytest.raises(InputError):
+        fit_options({"training": {"binary_corpora": "nope"}}, labels, groups)

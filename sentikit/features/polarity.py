@@ -46,10 +46,13 @@ from sentikit.features.polarity_sources import (
     COOC_WINDOW,
     _doc_units,
     _lookup,
+    _segment_stats,
     binary_target,
     combine_scores,
     cooccurrence_term_scores,
+    lexicon_only_words,
     supervised_scores,
+    unscored_from,
 )
 from sentikit.stats.weights import SCHEMES
 
@@ -81,34 +84,6 @@ class PolarityScale:
     std: NDArray[np.float64]
 
 
-def _segment_stats(X: sp.csr_matrix, s: NDArray[np.float64], extras: bool) -> NDArray[np.float64]:
-    """Per row of counts ``X``: max, min, count-weighted mean of the finite scores ``s`` over
-    the row's terms (0 where none), then optionally the shares of positive/negative tokens."""
-    n = X.shape[0]
-    indptr = X.indptr
-    vals = s[X.indices]
-    w = X.data
-    ok = np.isfinite(vals)
-    out = np.zeros((n, 5 if extras else 3))
-    nz = np.flatnonzero(np.diff(indptr) > 0)
-    if len(vals) == 0 or len(nz) == 0:
-        return out
-    starts = indptr[nz]
-    hi = np.maximum.reduceat(np.where(ok, vals, -np.inf), starts)
-    lo = np.minimum.reduceat(np.where(ok, vals, np.inf), starts)
-    tot = np.add.reduceat(np.where(ok, vals * w, 0.0), starts)
-    cnt = np.add.reduceat(np.where(ok, w, 0.0), starts)
-    scored = cnt > 0
-    out[nz, 0] = np.where(scored, hi, 0.0)
-    out[nz, 1] = np.where(scored, lo, 0.0)
-    out[nz, 2] = np.where(scored, tot / np.maximum(cnt, 1e-12), 0.0)
-    if extras:
-        length = np.add.reduceat(w, starts)
-        out[nz, 3] = np.add.reduceat(np.where(ok & (vals > 0), w, 0.0), starts) / length
-        out[nz, 4] = np.add.reduceat(np.where(ok & (vals < 0), w, 0.0), starts) / length
-    return out
-
-
 @registry.families.register("sentikit.polarity_features.v1")
 class PolarityFeatures:
     """Document polarity features (max / min / mean per score source) — see the module doc.
@@ -131,6 +106,10 @@ class PolarityFeatures:
     transfer : labelled dataset names (``name`` or ``name:split``) for the ``transfer`` source.
     extras : also the shares of positive and of negative tokens per source.
     positions : also the statistics over the first and the last sentence.
+    lexicon_words : also score, through the lexicon sources, the single-word lexicon entries
+        (and their ``_NEG`` forms) that no training document holds: a word the corpora never
+        show ("abhorred") still counts by its lexicon polarity, while training is unchanged
+        (every other source leaves those words unscored).
     lang : language of the corpora read for ``cooc_corpus`` and ``transfer``.
     """
 
@@ -150,6 +129,7 @@ class PolarityFeatures:
         transfer: Sequence[str] = (),
         extras: bool = False,
         positions: bool = False,
+        lexicon_words: bool = False,
         lang: str = "en",
     ) -> None:
         self.sources = tuple(sources)
@@ -164,6 +144,7 @@ class PolarityFeatures:
         self.transfer = tuple(transfer)
         self.extras = extras
         self.positions = positions
+        self.lexicon_words = lexicon_words
         self.lang = lang
 
     # -- configuration -------------------------------------------------------------------
@@ -297,6 +278,10 @@ class PolarityFeatures:
         self._check()
         units = [token_terms(d, self.negation) for d in docs]
         vocab = sorted({t for u in units for t in u})
+        self._n_seen = len(vocab)
+        if self.lexicon_words and "lexicon" in self.sources:
+            tables = [self._data().lexicon(spec).scores for spec in self.lexicons]
+            vocab += lexicon_only_words(tables, self.negation, set(vocab))
         self.vocab_ = {t: i for i, t in enumerate(vocab)}
         fixed: list[NDArray[np.float64]] = []
         self.u_ = np.full(len(vocab), np.nan)
@@ -322,9 +307,17 @@ class PolarityFeatures:
                 rows.append(combine_scores(self.u_, delta, self.alpha))
             else:
                 n = len(self.lexicons) if s == "lexicon" else len(self.transfer)
-                rows.extend(self.fixed_[k : k + n])
+                block = self.fixed_[k : k + n]
+                rows.extend(block if s == "lexicon" else self._seen(block))
                 k += n
+                continue
+            rows[-1] = self._seen(rows[-1])
         return np.vstack(rows)
+
+    def _seen(self, scores: NDArray[np.float64]) -> NDArray[np.float64]:
+        """``scores`` with the words no training document holds (``lexicon_words``) unscored."""
+        n: int | None = getattr(self, "_n_seen", None)
+        return scores if n is None else unscored_from(scores, n)
 
     def _features(self, X: sp.csr_matrix, S: NDArray[np.float64]) -> NDArray[np.float64]:
         m = S.shape[1]
@@ -567,6 +560,7 @@ class PolarityFeatures:
             "transfer": list(self.transfer),
             "extras": self.extras,
             "positions": self.positions,
+            "lexicon_words": self.lexicon_words,
             "lang": self.lang,
             "vocabulary": sorted(self.vocab_, key=self.vocab_.__getitem__),
         }

@@ -131,3 +131,57 @@ def _lookup(
         if v is not None and math.isfinite(v):
             out[j] = v
     return out
+
+
+def _segment_stats(X: sp.csr_matrix, s: NDArray[np.float64], extras: bool) -> NDArray[np.float64]:
+    """Per row of counts ``X``: max, min, count-weighted mean of the finite scores ``s`` over
+    the row's terms (0 where none), then optionally the shares of positive/negative tokens."""
+    n = X.shape[0]
+    indptr = X.indptr
+    vals = s[X.indices]
+    w = X.data
+    ok = np.isfinite(vals)
+    out = np.zeros((n, 5 if extras else 3))
+    nz = np.flatnonzero(np.diff(indptr) > 0)
+    if len(vals) == 0 or len(nz) == 0:
+        return out
+    starts = indptr[nz]
+    hi = np.maximum.reduceat(np.where(ok, vals, -np.inf), starts)
+    lo = np.minimum.reduceat(np.where(ok, vals, np.inf), starts)
+    tot = np.add.reduceat(np.where(ok, vals * w, 0.0), starts)
+    cnt = np.add.reduceat(np.where(ok, w, 0.0), starts)
+    scored = cnt > 0
+    out[nz, 0] = np.where(scored, hi, 0.0)
+    out[nz, 1] = np.where(scored, lo, 0.0)
+    out[nz, 2] = np.where(scored, tot / np.maximum(cnt, 1e-12), 0.0)
+    if extras:
+        length = np.add.reduceat(w, starts)
+        out[nz, 3] = np.add.reduceat(np.where(ok & (vals > 0), w, 0.0), starts) / length
+        out[nz, 4] = np.add.reduceat(np.where(ok & (vals < 0), w, 0.0), starts) / length
+    return out
+
+
+def lexicon_only_words(
+    tables: Sequence[Mapping[str, float]], negation: bool, seen: set[str]
+) -> list[str]:
+    """The single-word entries of the lexicon ``tables`` (lower-cased, and with ``_NEG``
+    under ``negation``) that ``seen`` lacks, sorted: the words a polarity family scores by
+    its lexicons alone (``lexicon_words``)."""
+    extra: set[str] = set()
+    for table in tables:
+        for term in table:
+            t = term.lower()
+            if t and " " not in t:
+                extra.add(t)
+                if negation:
+                    extra.add(t + NEG_SUFFIX)
+    return sorted(extra - seen)
+
+
+def unscored_from(scores: NDArray[np.float64], n: int) -> NDArray[np.float64]:
+    """``scores`` (last axis: terms) with the terms from index ``n`` on unscored (NaN)."""
+    if n >= scores.shape[-1]:
+        return scores
+    out = np.array(scores, dtype=np.float64)
+    out[..., n:] = np.nan
+    return out

@@ -82,6 +82,35 @@ def test_cooccurrence_scores_follow_the_seeds() -> None:
     assert cooccurrence_term_scores([["x", "y"]], "en") == {}
 
 
+def test_lexicon_words_score_words_no_training_text_holds(tmp_path: Path, docs_y: tuple) -> None:
+    docs, y = docs_y
+    lex = tmp_path / "lex.tsv"
+    lex.write_text(
+        "term\tscore\tstd\tcount\tsource\ngood\t1\t0\t1\tt\nabhorred\t-1\t0\t1\tt\n",
+        encoding="utf-8",
+    )
+    refs = resolve([DataRef("lexicon", str(lex))])
+    base = PolarityFeatures(sources=["supervised", "lexicon"], lexicons=[str(lex)])
+    wide = PolarityFeatures(
+        sources=["supervised", "lexicon"], lexicons=[str(lex)], lexicon_words=True
+    )
+    for fam in (base, wide):
+        fam.initialize(refs)
+        fam.fit(docs, y)
+    assert "abhorred" not in base.vocab_
+    scores = wide.term_scores()
+    j = wide.vocab_["abhorred"]
+    assert scores[f"lexicon:{lex}"][j] == -1.0
+    assert scores[f"lexicon:{lex}"][wide.vocab_["abhorred_NEG"]] == 1.0
+    assert np.isnan(scores["supervised"][j])  # only the lexicon scores an unseen word
+    # training is unchanged: the documents it saw get the same features
+    np.testing.assert_allclose(base.transform(docs), wide.transform(docs))
+    probe = get_processor("en").make_docs(["i abhorred the film"])
+    assert not np.allclose(base.transform(probe), wide.transform(probe))
+    again = PolarityFeatures.from_state(*wide.to_state())
+    np.testing.assert_allclose(again.transform(probe), wide.transform(probe))
+
+
 def test_lexicon_source_flips_negated_terms(tmp_path: Path, docs_y: tuple) -> None:
     docs, y = docs_y
     lex = tmp_path / "lex.tsv"

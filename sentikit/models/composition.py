@@ -54,6 +54,7 @@ from sentikit.features.base import BatchContributions, BatchTransform
 from sentikit.features.batch import TokenBatch
 from sentikit.features.char_ngrams import CharNgrams
 from sentikit.features.word_ngrams import WordNgrams
+from sentikit.models.answers import answer_plan
 from sentikit.models.negation_cues import Plan, Row, negation_cues
 from sentikit.stats.weights import polarity_sides
 
@@ -82,7 +83,7 @@ __all__ = [
 CONCESSION_WEIGHT = 0.5
 
 #: The rules a model may switch on (``"composition"`` of the model spec).
-COMPOSITION_RULES = ("negation", "contrast")
+COMPOSITION_RULES = ("negation", "contrast", "answer")
 
 #: Rows (documents, sentences, clauses) of at most this many tokens are composed. The rules are
 #: sentence rules; a longer row is a document of several sentences, whose sentence rows are
@@ -204,6 +205,8 @@ class Composer:
             words |= _BUT.get(lang, _BUT["en"]) | _ALTHOUGH.get(lang, _ALTHOUGH["en"])
         if "negation" in self.rules:
             words |= self._cues.words()
+        if "answer" in self.rules:
+            words.add("?")
         self._words = frozenset(words)
         self._marks_negation = lang == "tr" and "negation" in self.rules
 
@@ -220,7 +223,7 @@ class Composer:
             if len(row.forms) > MAX_TOKENS:
                 return
             plan = self.plan(row)
-            if any(plan.swapped) or any(plan.damped):
+            if any(plan.swapped) or any(plan.damped) or any(plan.muted):
                 out.append((index, row, plan))
 
         for i, doc in enumerate(batch.docs):
@@ -249,6 +252,10 @@ class Composer:
 
     def plan(self, row: Row) -> Plan:
         """The affirmative of ``row`` and the role of each of its tokens (:class:`Plan`)."""
+        if "answer" in self.rules:
+            answered = answer_plan(row, self.lang, self._cues.polarity)
+            if answered is not None:
+                return answered
         conceded = set(concession_spans(row.forms, row.kinds, self.lang))
         if "contrast" not in self.rules:
             conceded = set()
@@ -297,7 +304,7 @@ class Composer:
         row = np.repeat(np.arange(len(plans)), lengths)
         lean = np.bincount(row[sw], weights=(sign * np.abs(d))[sw], minlength=len(plans))
         drop = (lean < 0.0)[row] & _flags(plans, "cue", len(d))
-        e = np.where(drop, 0.0, e)
+        e = np.where(drop | _flags(plans, "muted", len(d)), 0.0, e)
         return np.where(_flags(plans, "damped", len(d)), self.concession_weight * e, e)
 
     def compose(
@@ -316,6 +323,7 @@ class Composer:
             np.asarray(p.swapped, dtype=bool)
             | np.asarray(p.cue, dtype=bool)
             | np.asarray(p.damped, dtype=bool)
+            | _flags([p], "muted", len(p.where))
             for p in plans
         ]
         z, shares = model.decision_and_shares(docs, wanted)
@@ -333,9 +341,12 @@ class Composer:
 
 
 def _flags(plans: Sequence[Plan], name: str, n: int) -> NDArray[np.bool_]:
-    """The boolean list ``name`` of each plan, one after the other, as one array."""
+    """The boolean list ``name`` of each plan, one after the other, as one array (an empty
+    list: all false)."""
     return np.fromiter(
-        chain.from_iterable(getattr(p, name) for p in plans), dtype=np.bool_, count=n
+        chain.from_iterable(getattr(p, name) or [False] * len(p.where) for p in plans),
+        dtype=np.bool_,
+        count=n,
     )
 
 

@@ -52,8 +52,9 @@ class Plan:
     """How a row is composed: its affirmative ``row`` and, per token of it, the index of the
     original token it stands for (``where``), whether its polarity swaps (``swapped``),
     whether it is a negation cue (``cue``), whether it lies in a conceded clause
-    (``damped``) and the lexicon polarity of a swapped token (``sign``: +1, −1, or 0 when the
-    model's share gives it)."""
+    (``damped``), the lexicon polarity of a swapped token (``sign``: +1, −1, or 0 when the
+    model's share gives it) and whether its share is removed (``muted``: the answer of an
+    answered question, :mod:`sentikit.models.answers`; empty: none is)."""
 
     row: Row
     where: list[int]
@@ -61,6 +62,7 @@ class Plan:
     cue: list[bool]
     damped: list[bool]
     sign: list[int] = field(default_factory=list)
+    muted: list[bool] = field(default_factory=list)
 
 
 @dataclass

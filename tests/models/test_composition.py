@@ -288,3 +288,54 @@ def test_composed_decision_does_not_depend_on_the_batch(lang: str) -> None:
     for k, t in enumerate(texts):
         alone = est.decision_docs(est.to_docs([t, "Bir şey." if lang == "tr" else "A thing."]))
         assert np.array_equal(alone[0], together[k])
+
+
+# -- answered questions ------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "lang", "kind"),
+    [
+        ("Was the film bad? No.", "en", "deny"),
+        ("Was the film bad? Not at all.", "en", "deny"),
+        ("Was the film good? Yes, absolutely.", "en", "affirm"),
+        ("Was the film good? I think the cast was great.", "en", None),
+        ("Film kötü müydü? Hayır, hiç.", "tr", "deny"),
+        ("Film güzel miydi? Evet.", "tr", "affirm"),
+    ],
+)
+def test_answer_kinds(text: str, lang: str, kind: str | None) -> None:
+    from sentikit.models.answers import answer_kind
+
+    row = _row(text, lang)
+    q = row.forms.index("?")
+    words = [f for f, k in zip(row.forms[q + 1 :], row.kinds[q + 1 :], strict=True) if k == "word"]
+    assert answer_kind(words, lang) == kind
+
+
+def test_a_denied_question_reverses_its_polar_words_and_mutes_the_answer() -> None:
+    c = Composer("en", CLASSES, ["negation", "contrast", "answer"], POLAR)
+    plan = c.plan(_row("It rained. Was the film bad? No."))
+    assert _swapped(plan) == ["bad"]  # the question's sentence only, its polar words only
+    assert [f for f, m in zip(plan.row.forms, plan.muted, strict=True) if m] == ["no", "."]
+    assert plan.row.forms[6] == "bad" and plan.row.forms[8] == "no"
+    shares = np.array([0.1, 0.0, 0.0, 0.0, 0.0, 0.0, -0.5, 0.0, -0.6, 0.0])
+    e = c.signed_shares(plan, shares)
+    assert e[6] == 0.5 and e[8] == 0.0 and e[0] == 0.1
+    # an affirmation, an unanswered question and a negated question are the model's
+    for text in ["Was the film bad? Yes.", "Was the film bad?", "Wasn't the film bad? No."]:
+        p = c.plan(_row(text))
+        assert not any(p.swapped) and not any(p.muted), text
+    # without the rule, the row is not composed
+    assert not any(Composer("en", CLASSES, ["negation"], POLAR).plan(_row("Bad? No.")).muted)
+
+
+def test_a_denied_negative_question_turns_positive(model: LinearEnsembleClassifier) -> None:
+    spec = {"rules": ["negation", "contrast", "answer"], "lexicons": ["lex"]}
+    est = LinearEnsembleClassifier(lang="en", composition=spec)
+    est.initialize(Resources({DataRef("lexicon", "lex"): Lexicon.of("lex", LEXICON)}))
+    pos = ["a good film", "great acting", "nice and good", "good story", "a great cast"]
+    neg = ["a bad film", "awful acting", "boring and bad", "bad story", "no , an awful cast"]
+    est.fit((pos + neg) * 6, (["positive"] * 5 + ["negative"] * 5) * 6)
+    plain, denied, affirmed = _polarity(
+        est, ["was the film bad ?", "was the film bad ? no .", "was the film bad ? yes ."]
+    )
+    assert affirmed < 0 < denied

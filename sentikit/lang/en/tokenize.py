@@ -56,6 +56,7 @@ from sentikit.lang.chunks import (
 )
 from sentikit.lang.en.abbreviations import ABBREVIATIONS, TITLE_ABBREVIATIONS
 from sentikit.lang.en.sentences import paragraph_starts, split_column_sentences, split_sentences
+from sentikit.lang.en.words import squeeze
 
 __all__ = [
     "ABBREVIATIONS",
@@ -161,7 +162,9 @@ def normalize(text: str) -> str:
     """The normalized form of one token's text.
 
     Lower-cases, maps curly apostrophes to ``'``, squeezes runs of three or more identical
-    letters to two and maps PTB escapes (``-lrb-`` …) to the character they stand for.
+    letters to two, or to one where that makes an English word
+    (:func:`sentikit.lang.en.words.squeeze`: ``baddd`` → ``bad``), and maps PTB escapes
+    (``-lrb-`` …) to the character they stand for.
 
     Parameters
     ----------
@@ -188,7 +191,7 @@ def normalize(text: str) -> str:
     if esc is not None:
         norm = esc
     elif len(low) > 2 and "://" not in low and "www." not in low:
-        norm = _SQUEEZE_RE.sub(r"\1\1", low)
+        norm = squeeze(low) if _SQUEEZE_RE.search(low) else low
     else:
         norm = low
     if len(_NORM_CACHE) >= _NORM_CACHE_MAX:

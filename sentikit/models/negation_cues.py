@@ -31,17 +31,23 @@ _EN_SKIP = frozenset(
         "really", "at", "all", "quite", "particularly", "especially", "overly", "terribly",
         "exactly", "even", "as", "remotely", "entirely", "totally", "completely",
         "be", "been", "being", "is", "was", "are", "were", "am", "do", "does", "did", "have",
-        "has", "had", "to", "get", "got", "getting", "become", "became", "feel", "feels",
-        "felt", "look", "looks", "looked", "seem", "seems", "seemed", "sound", "sounds",
+        "has", "had", "to", "get", "got", "getting", "become", "became",
+        "look", "looks", "looked", "seem", "seems", "seemed", "sound", "sounds",
         "sounded", "taste", "tastes", "tasted", "smell", "smells", "it", "it's", "'s", "i",
         "we", "you", "they", "he", "she", "there", "'m", "'re", "'ve", "ever", "always",
         "will", "would", "could", "should", "can", "ca", "wo", "might", "must", "need",
     }
 )  # fmt: skip
-# Verbs of opinion whose negation negates their complement (neg-raising).
+# Verbs of opinion and report whose negation negates their complement (neg-raising: "I don't
+# think it is bad", "I wouldn't call it good", "I can't say I liked it"); a linking "feel"
+# ("it doesn't feel right") reads the same, its complement being the rest of the clause.
 _EN_NEG_RAISING = frozenset(
-    {"think", "believe", "suppose", "reckon", "guess", "imagine", "find", "found", "consider"}
-)
+    {
+        "think", "thought", "believe", "believed", "suppose", "supposed", "reckon", "guess",
+        "imagine", "imagined", "find", "found", "consider", "considered", "feel", "feels",
+        "felt", "expect", "expected", "say", "said", "call", "called",
+    }
+)  # fmt: skip
 _EN_PSEUDO_NEXT = frozenset({"only", "just", "merely", "doubt", "wonder", "matter"})
 # Word forms whose cue test is remembered, at most (the memo starts again past it).
 _CUE_MEMO_MAX = 200_000

@@ -1,13 +1,23 @@
 """The parallel engines of ``sentikit analyze``: ``--jobs N`` and ``--engine dask``.
 
-The client (this process) reads the input as the one-process run does, cuts the records into
-partitions (:func:`sentikit.pipeline.batching.batches`: at most ``part_size`` records and
-1M characters each) and hands each partition to a worker, which analyzes it with the same
-chunk function as the one-process run (``sentikit.cli.analyze._analyze_chunk``, passed in)
-and its process's analyzer (:func:`sentikit.workers.worker_analyzer`: the model is loaded
-once per worker process, on its first partition). The results come back partition by
-partition **in input order** and are written as they come, so the output equals the
-one-process run's, record for record (error records included).
+The client (this process) cuts the input into partitions of at most ``part_size`` records
+and hands each partition to a worker, which analyzes it with the same chunk function as the
+one-process run (``sentikit.cli.analyze._analyze_chunk``, passed in) and its process's
+analyzer (:func:`sentikit.workers.worker_analyzer`: the model is loaded once per worker
+process, on its first partition). The results come back partition by partition **in input
+order** and are written as they come, so the output equals the one-process run's, record for
+record (error records included).
+
+A ``.txt`` or ``.jsonl`` input (a file, compressed or not, or stdin) is not parsed here: its
+bytes are cut at line ends into :class:`~sentikit.io.line_parts.LinePart` objects (about
+1 MB at most each), and each worker reads the records of its part with the one-process
+reader, numbered from the part's first line and record (ids, error records, the line and
+byte offset of invalid UTF-8: all as in one process). That leaves the client little more than
+copying bytes in and text out, which matters where it shares the cores with the workers, and
+a remote worker needs no access to the client's files. Other inputs (CSV/TSV, whose records
+may span lines; a JSON array; TEXT arguments) are read here as the one-process run reads them
+(:func:`sentikit.pipeline.batching.batches`, also at most 1M characters a partition) and
+shipped as records.
 
 For JSONL output the workers also write the lines (with the same :class:`JsonlWriter`) and
 send text back, which is cheaper to move than nested result dicts and leaves the client only
@@ -21,7 +31,8 @@ records and results.
   ``N`` processes (started with ``spawn``).
 * ``--engine dask``: :func:`sentikit.dask.client` — a running scheduler (``--scheduler``), or
   a :class:`distributed.LocalCluster` of ``--jobs`` (default: the cores) worker processes
-  with one thread each. The input is read where the command runs and shipped to the workers.
+  with one thread each. The input is read where the command runs and its lines (or records)
+  sent to the workers.
 """
 
 from __future__ import annotations

@@ -24,8 +24,9 @@ cannot show. The floor (issue 22): ``dask-2`` ≥ 1.6 × ``local``.
 It also measures, for the capacity plan (``docs/notes/dask.md``): the peak RSS of one Dask
 worker after analyzing a 20,000-line sample with both models loaded (``sentikit.dask.analyze``
 on a LocalCluster of one worker), the peak RSS of the one-process run, and the client's
-ceiling: records/s of the work the command line does itself in a parallel run (reading the
-records, unpickling the results a worker sends, writing them as JSONL), over a sample.
+ceiling: records/s of the work the command line does itself in a parallel run (cutting the
+input into parts of raw lines, unpickling the JSONL text a worker sends, writing it), over a
+sample.
 
 ``--idle`` only measures the CPU an idle one-worker LocalCluster spends per second (client and
 scheduler process, worker), with Dask's defaults and with ``sentikit.dask.LOCAL_CLUSTER_CONFIG``.
@@ -139,22 +140,28 @@ def worker_peak_rss_mb(src: Path) -> float:
 
 
 def client_ceiling(src: Path, out: Path) -> float:
-    """Records/s of the command line's own work in a parallel run, over :data:`SAMPLE` lines:
-    read the records, unpickle the results (as a worker sends them), write them as JSONL."""
-    from sentikit.io.records import make_writer, read_records
+    """Records/s of the command line's own work in a parallel run over a JSONL file, over
+    :data:`SAMPLE` lines: read the input and cut it into parts of raw lines
+    (``sentikit.io.line_parts``, pickled as they are sent), unpickle the JSONL text a worker
+    sends back for each part and write it."""
+    from sentikit.io.line_parts import line_parts
+    from sentikit.pipeline.batching import DEFAULT_BATCH_SIZE
 
     with out.open(encoding="utf-8") as f:
-        results = [json.loads(line) for line in islice(f, SAMPLE)]
-    blob = pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL)
+        lines = list(islice(f, SAMPLE))
+    size = DEFAULT_BATCH_SIZE
+    blobs = [
+        pickle.dumps("".join(lines[i : i + size]), protocol=5) for i in range(0, len(lines), size)
+    ]
     t0 = time.perf_counter()
-    with read_records(src) as reader:
-        records = list(islice(reader, len(results)))
-    back = pickle.loads(blob)
+    with src.open("rb") as f:
+        head = io.BytesIO(b"".join(islice(f, len(lines))))
+    sent = [pickle.dumps(part, protocol=5) for part in line_parts(head, "jsonl", size)]
     sink = io.StringIO()
-    with make_writer("jsonl", sink) as writer:
-        for rec, res in zip(records, back, strict=True):
-            writer.write(res, rec.text)
-    return len(results) / (time.perf_counter() - t0)
+    for blob in blobs:
+        sink.write(pickle.loads(blob))
+    assert len(sent) == len(blobs)
+    return len(lines) / (time.perf_counter() - t0)
 
 
 def _cpu_self() -> float:

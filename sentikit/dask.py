@@ -69,12 +69,16 @@ LOCAL_CLUSTER_CONFIG: dict[str, Any] = {
     "distributed.worker.profile.enabled": False,
     "distributed.admin.tick.interval": "1s",
     "distributed.admin.system-monitor.interval": "2s",
-    # Dask's workers return freed memory to the system past 64 KiB (MALLOC_TRIM_THRESHOLD_):
-    # the analysis allocates and frees many arrays a batch, and trimming that often cost a
-    # worker 10-13 % of its throughput here (60,000 lines, 1 worker: 23.1-25.7 s against
-    # 20.8-22.4 s at 128 MiB); the thread caps stay Dask's
+    # Dask sets MALLOC_TRIM_THRESHOLD_ (64 KiB) in its workers. Setting it at all (any value)
+    # turns off glibc's dynamic mmap threshold: every array over 128 KiB is then a fresh mmap
+    # and munmap, its pages faulted in and zeroed again. The analysis allocates and frees many
+    # such arrays a batch: 64 KiB cost a worker 10-13 % of its throughput (60,000 lines, 1
+    # worker: 23.1-25.7 s against 20.8-22.4 s at 128 MiB), and 128 MiB still made 10-12 times
+    # the page faults of one process (20,000 lines: 253,189 against 23,589, and 16 % more
+    # CPU in the task). None unsets it: glibc's defaults, as in the one-process run and in
+    # --jobs; the thread caps stay Dask's
     "distributed.nanny.pre-spawn-environ": {
-        "MALLOC_TRIM_THRESHOLD_": 128 * 1024 * 1024,
+        "MALLOC_TRIM_THRESHOLD_": None,
         "OMP_NUM_THREADS": 1,
         "MKL_NUM_THREADS": 1,
         "OPENBLAS_NUM_THREADS": 1,

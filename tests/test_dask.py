@@ -110,6 +110,36 @@ def test_dask_and_jobs_give_the_local_output(
     assert _run(jobs, tmp_path / "j2") == local
 
 
+def test_stdin_csv_input_and_csv_output_give_the_local_output(
+    client: Any, corpus: tuple[Path, bytes], tmp_path: Path
+) -> None:
+    """Standard input (its lines read by the workers, as a file's), a CSV input (a record may
+    span lines: the command reads the records and ships them) and a CSV output (the workers
+    send the texts with the results): each as the one-process run."""
+    src, local = corpus
+    on_dask = ["--engine", "dask", "--scheduler", client.scheduler.address]
+    r = CliRunner().invoke(
+        app,
+        ["analyze", "-", "--input-format", "jsonl", *on_dask],
+        input=src.read_bytes(),
+    )
+    assert r.exit_code == 0, r.output
+    assert r.stdout.encode("utf-8") == local
+    rows = [("c1", "Harika bir film,\nçok beğendim."), ("c2", ""), ("c3", "Awful, just awful.")]
+    csv_src = tmp_path / "in.csv"
+    body = "".join(f'{i},"{t}"\n' for i, t in rows * 5)
+    csv_src.write_text("id,text\n" + body, encoding="utf-8")
+    for i, args in enumerate(
+        (["-i", str(csv_src), "--id-col", "id"], ["-i", str(src), "-f", "csv"])
+    ):
+        want = _run(args, tmp_path / f"local{i}")
+        # on the cluster, the batch size of every test (a spec of its own would load the
+        # models again, see the next test); in --jobs processes, partitions of 4 records
+        # (--partitions needs a line count ahead: not for a CSV input)
+        assert _run([*args, *on_dask], tmp_path / f"d{i}") == want
+        assert _run([*args, "--jobs", "2", "--batch-size", "4"], tmp_path / f"j{i}") == want
+
+
 def _install_counters() -> None:
     """In a worker: count model loads and analyzed partitions (from an empty cache)."""
     import sentikit.pipeline.analyzer as analyzer_module

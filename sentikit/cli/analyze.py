@@ -24,11 +24,20 @@ from typing import Annotated, Any, Protocol
 import typer
 
 from sentikit.cli._util import Progress, open_output, records_bar, refuse_overwrite
-from sentikit.cli.engine import Engine, PartTask, RunStats, plan_engine, run_parallel
+from sentikit.cli.engine import (
+    Engine,
+    EnginePlan,
+    PartTask,
+    RunStats,
+    plan_engine,
+    run_parallel,
+)
 from sentikit.errors import BundleError, InputError, ResourceMissingError, SentikitError
 from sentikit.io._files import is_regular_file
+from sentikit.io.line_parts import LINE_FORMATS, LineInput
 from sentikit.io.records import (
     Record,
+    RecordReader,
     count_lines,
     input_format,
     make_writer,
@@ -239,6 +248,26 @@ def _arg_records(
                     f"TEXT argument {n} is not valid UTF-8 (at character {exc.start})"
                 ) from None
             yield Record(str(n), arg, None, n, 0)
+
+
+def _line_input(
+    parallel: EnginePlan | None,
+    input_path: Path | None,
+    texts: Sequence[str],
+    in_fmt: str | None,
+    text_col: str,
+    id_col: str | None,
+) -> LineInput | None:
+    """The input of a parallel run as lines that its workers read (a ``.txt`` or ``.jsonl``
+    file, or stdin as the only TEXT): the command sends them unparsed
+    (:mod:`sentikit.io.line_parts`). ``None`` for the one-process run and other inputs."""
+    if parallel is None:
+        return None
+    source = input_path if input_path is not None else "-" if list(texts) == ["-"] else None
+    if source is None:
+        return None
+    fmt = input_format(source, in_fmt)
+    return LineInput(source, fmt, text_col, id_col) if fmt in LINE_FORMATS else None
 
 
 # the end of a file name: a dot and 1-10 letters or digits (".csv", ".jsonl", ".gz")
@@ -495,15 +524,19 @@ def analyze_command(
     out_fmt = fmt.value if fmt is not None else _default_format(output)
 
     total: int | None
-    if input_path is not None:
+    lines = _line_input(parallel, input_path, texts, in_fmt, text_col, id_col)
+    reader: RecordReader | LineInput | None = lines
+    records: Iterator[Record] = iter(())
+    if lines is not None:  # read by the workers
+        total = count_lines(input_path) if input_path is not None else None
+    elif input_path is not None:
         reader = read_records(input_path, in_fmt, text_col=text_col, id_col=id_col)
-        records: Iterator[Record] = iter(reader)
+        records = iter(reader)
         is_lines = input_format(input_path, in_fmt) in ("txt", "jsonl")
         total = count_lines(input_path) if is_lines else None
     else:
         if in_fmt is not None and "-" not in texts:
             raise InputError("--input-format applies to '-' (stdin) or --input only")
-        reader = None
         records = _arg_records(texts, in_fmt, text_col, id_col)
         total = None if "-" in texts else len(texts)
 
@@ -529,10 +562,11 @@ def analyze_command(
                     if analyzer is not None
                     else None
                 )
-                if parallel is not None and first:  # the model loads in each worker process
+                if parallel is not None and (first or lines):  # the model loads in each worker
                     spec = AnalyzerSpec.of(lang.value, model, labels.value, batch_size)
                     task = PartTask(spec, explain, _analyze_chunk)
-                    stats = run_parallel(parallel, chain(first, records), writer, task, total, bar)
+                    source = lines or chain(first, records)
+                    stats = run_parallel(parallel, source, writer, task, total, bar)
         bar.close()
     finally:
         if reader is not None:

@@ -1,13 +1,23 @@
 """The parallel engines of ``sentikit analyze``: ``--jobs N`` and ``--engine dask``.
 
-The client (this process) reads the input as the one-process run does, cuts the records into
-partitions (:func:`sentikit.pipeline.batching.batches`: at most ``part_size`` records and
-1M characters each) and hands each partition to a worker, which analyzes it with the same
-chunk function as the one-process run (``sentikit.cli.analyze._analyze_chunk``, passed in)
-and its process's analyzer (:func:`sentikit.workers.worker_analyzer`: the model is loaded
-once per worker process, on its first partition). The results come back partition by
-partition **in input order** and are written as they come, so the output equals the
-one-process run's, record for record (error records included).
+The client (this process) cuts the input into partitions of at most ``part_size`` records
+and hands each partition to a worker, which analyzes it with the same chunk function as the
+one-process run (``sentikit.cli.analyze._analyze_chunk``, passed in) and its process's
+analyzer (:func:`sentikit.workers.worker_analyzer`: the model is loaded once per worker
+process, on its first partition). The results come back partition by partition **in input
+order** and are written as they come, so the output equals the one-process run's, record for
+record (error records included).
+
+A ``.txt`` or ``.jsonl`` input (a file, compressed or not, or stdin) is not parsed here: its
+bytes are cut at line ends into :class:`~sentikit.io.line_parts.LinePart` objects (about
+1 MB at most each), and each worker reads the records of its part with the one-process
+reader, numbered from the part's first line and record (ids, error records, the line and
+byte offset of invalid UTF-8: all as in one process). That leaves the client little more than
+copying bytes in and text out, which matters where it shares the cores with the workers, and
+a remote worker needs no access to the client's files. Other inputs (CSV/TSV, whose records
+may span lines; a JSON array; TEXT arguments) are read here as the one-process run reads them
+(:func:`sentikit.pipeline.batching.batches`, also at most 1M characters a partition) and
+shipped as records.
 
 For JSONL output the workers also write the lines (with the same :class:`JsonlWriter`) and
 send text back, which is cheaper to move than nested result dicts and leaves the client only
@@ -21,7 +31,8 @@ records and results.
   ``N`` processes (started with ``spawn``).
 * ``--engine dask``: :func:`sentikit.dask.client` — a running scheduler (``--scheduler``), or
   a :class:`distributed.LocalCluster` of ``--jobs`` (default: the cores) worker processes
-  with one thread each. The input is read where the command runs and shipped to the workers.
+  with one thread each. The input is read where the command runs and its lines (or records)
+  sent to the workers.
 """
 
 from __future__ import annotations
@@ -38,9 +49,11 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from typing import Any, NamedTuple, NoReturn, Protocol
+from itertools import chain, islice
+from typing import Any, NamedTuple, NoReturn, Protocol, TypeAlias, TypeVar
 
 from sentikit.errors import BundleError, InputError, ResourceMissingError, SentikitError
+from sentikit.io.line_parts import LineFormat, LineInput, LinePart, part_records
 from sentikit.io.records import JsonlWriter, Record
 from sentikit.pipeline.batching import batches
 from sentikit.workers import AnalyzerSpec, worker_analyzer
@@ -51,6 +64,7 @@ __all__ = [
     "PartError",
     "PartTask",
     "Rendered",
+    "Results",
     "RunStats",
     "analyze_part",
     "ordered_results",
@@ -70,6 +84,10 @@ NO_WORKERS_WAIT = 30
 #: ``chunk(analyzer, records, explain, batch_size)`` → one result per record, in order.
 ChunkFn = Callable[[Any, Sequence[Record], bool, int], list[dict[str, Any]]]
 
+#: A partition: its records, or the lines of a line input that hold them (read by the worker).
+Part: TypeAlias = Sequence[Record] | LinePart
+P = TypeVar("P")
+
 
 class Engine(StrEnum):
     """``--engine`` values."""
@@ -86,15 +104,17 @@ class _Future(Protocol):
 
 @dataclass(frozen=True)
 class PartTask:
-    """What a worker needs besides the records: the analyzer's spec, ``explain``, the chunk
-    function (pickled by reference: a module-level function) and whether to send the results
+    """What a worker needs besides the partition: the analyzer's spec, ``explain``, the chunk
+    function (pickled by reference: a module-level function), whether to send the results
     back as JSON Lines (``jsonl``: the output is JSONL, and text is cheaper to send than
-    nested dicts; the client then only writes it)."""
+    nested dicts; the client then only writes it) and, for partitions of lines, how to read
+    their records (``lines``)."""
 
     spec: AnalyzerSpec
     explain: bool
     chunk: ChunkFn
     jsonl: bool = False
+    lines: LineFormat | None = None
 
 
 class Rendered(NamedTuple):
@@ -103,6 +123,14 @@ class Rendered(NamedTuple):
     text: str
     records: int
     errors: int
+
+
+class Results(NamedTuple):
+    """The result dicts of a partition, and its texts when the client has not read them (a
+    :class:`LinePart`; else ``None``): the other writers write them."""
+
+    results: list[dict[str, Any]]
+    texts: list[str | None] | None
 
 
 class PartError(Exception):
@@ -135,16 +163,24 @@ def _kind(exc: SentikitError) -> str:
     return "other"
 
 
-def analyze_part(task: PartTask, part: Sequence[Record]) -> list[dict[str, Any]] | Rendered:
+def analyze_part(task: PartTask, part: Part) -> Results | Rendered:
     """One result per record of ``part``, in order: what a worker runs for one partition
-    (with ``task.jsonl``, those results written by :class:`JsonlWriter`)."""
+    (with ``task.jsonl``, those results written by :class:`JsonlWriter`). A :class:`LinePart`
+    is read here (``task.lines``), as reading the whole input gives its records."""
     try:
+        if isinstance(part, LinePart):
+            if task.lines is None:
+                raise SentikitError("a partition of lines, and no line format to read it")
+            records: Sequence[Record] = list(part_records(part, task.lines))
+        else:
+            records = part
         analyzer = worker_analyzer(task.spec)
-        results = task.chunk(analyzer, part, task.explain, task.spec.batch_size)
+        results = task.chunk(analyzer, records, task.explain, task.spec.batch_size)
     except SentikitError as exc:
         raise PartError(_kind(exc), str(exc)) from None
     if not task.jsonl:
-        return results
+        texts = [r.text for r in records] if isinstance(part, LinePart) else None
+        return Results(results, texts)
     buf = io.StringIO()
     writer = JsonlWriter(buf)
     for res in results:
@@ -153,11 +189,11 @@ def analyze_part(task: PartTask, part: Sequence[Record]) -> list[dict[str, Any]]
 
 
 def ordered_results(
-    submit: Callable[[list[Record]], _Future], parts: Iterable[list[Record]], window: int
-) -> Iterator[tuple[list[Record], Any]]:
+    submit: Callable[[P], _Future], parts: Iterable[P], window: int
+) -> Iterator[tuple[P, Any]]:
     """``(part, results)`` of every partition, in the order of ``parts``, with at most
     ``window`` partitions submitted and not yet yielded; a failure cancels those in flight."""
-    pending: deque[tuple[list[Record], _Future]] = deque()
+    pending: deque[tuple[P, _Future]] = deque()
     try:
         for part in parts:
             pending.append((part, submit(part)))
@@ -273,9 +309,10 @@ def _chars(rec: Record) -> int:
     return len(rec.text) if isinstance(rec.text, str) else 0
 
 
-def _write(writer: Any, part: list[Record], results: Any, stats: RunStats) -> None:
-    """Write a partition's results (dicts, or :class:`Rendered` lines of a JSONL writer)."""
-    n = results.records if isinstance(results, Rendered) else len(results)
+def _write(writer: Any, part: Part, results: Results | Rendered, stats: RunStats) -> None:
+    """Write a partition's results (:class:`Results`, or :class:`Rendered` lines of a JSONL
+    writer)."""
+    n = results.records if isinstance(results, Rendered) else len(results.results)
     if n != len(part):
         raise SentikitError(f"a worker returned {n} results for {len(part)} records")
     if isinstance(results, Rendered):
@@ -283,15 +320,19 @@ def _write(writer: Any, part: list[Record], results: Any, stats: RunStats) -> No
         writer.count += n
         stats.errors += results.errors
     else:
-        for rec, res in zip(part, results, strict=True):
-            writer.write(res, rec.text)
+        texts = results.texts
+        if texts is None:
+            assert not isinstance(part, LinePart)
+            texts = [rec.text for rec in part]
+        for res, text in zip(results.results, texts, strict=True):
+            writer.write(res, text)
             stats.errors += bool(res.get("error"))
     stats.records += n
 
 
 def run_parallel(
     plan: EnginePlan,
-    records: Iterable[Record],
+    records: Iterable[Record] | LineInput,
     writer: Any,
     task: PartTask,
     total: int | None = None,
@@ -303,10 +344,13 @@ def run_parallel(
     Parameters
     ----------
     plan : from :func:`plan_engine`.
-    records : read lazily, a window of partitions ahead at most.
+    records : read lazily, a window of partitions ahead at most. A :class:`LineInput` (a
+        ``.txt`` or ``.jsonl`` input): its lines are cut into partitions unread, and each
+        worker reads the records of its partitions.
     writer : a :class:`sentikit.io.records.RecordWriter`.
     task : the analyzer spec, ``explain`` and chunk function the workers run.
-    total : the number of records when known (``--partitions`` needs it).
+    total : the number of records (of lines, for a line input) when known (``--partitions``
+        needs it).
     progress : updated after every partition (``update(n)``).
 
     Raises
@@ -318,16 +362,25 @@ def run_parallel(
     if type(writer) is JsonlWriter:  # the workers write the lines, the client copies them
         task = replace(task, jsonl=True)
     size = plan.part_size(total, task.spec.batch_size)
-    parts = batches(iter(records), size, _chars, first=size)
+    parts: Iterator[Part]
+    if isinstance(records, LineInput):
+        task = replace(task, lines=records.how)
+        parts = records.parts(size)
+    else:
+        parts = batches(iter(records), size, _chars, first=size)
+    stats = RunStats()
+    t0 = time.perf_counter()
+    head: list[Part] = list(islice(parts, 1))
+    if not head:  # no record: no worker to start
+        return stats
     pool = (
         _dask_pool(task, plan)
         if plan.engine is Engine.dask
         else _process_pool(task, plan.jobs or 1)
     )
-    stats = RunStats()
-    t0 = time.perf_counter()
+    window = WINDOW_PER_WORKER
     with pool as (submit, workers):
-        for part, results in ordered_results(submit, parts, WINDOW_PER_WORKER * workers):
+        for part, results in ordered_results(submit, chain(head, parts), window * workers):
             _write(writer, part, results, stats)
             writer.flush()
             if progress is not None:

@@ -275,6 +275,8 @@ class RecordReader(Closing):
         The CSV/TSV header, ``None`` for other formats.
     """
 
+    _numbered = 0  # records before the first line read (a part: sentikit.io.line_parts)
+
     def __init__(
         self,
         path: str | Path,
@@ -288,7 +290,7 @@ class RecordReader(Closing):
         self.id_col = id_col
         self.label_col = label_col
         self.columns: list[str] | None = None
-        self._stream, self.name, self._owned = _open_binary(path)
+        self._stream, self.name, self._owned = self._open(path)
         self._lines = _LineSource(self._stream, self.name)
         self._closed = False
         try:
@@ -296,6 +298,9 @@ class RecordReader(Closing):
         except BaseException:
             self.close()
             raise
+
+    def _open(self, path: str | Path) -> tuple[IO[bytes], str, bool]:
+        return _open_binary(path)
 
     # -- iterator protocol (the context manager, closing the file, comes from Closing)
     def __iter__(self) -> RecordReader:
@@ -328,7 +333,8 @@ class RecordReader(Closing):
         return self._json()
 
     def _txt(self) -> Iterator[Record]:
-        for n, line in enumerate(self._lines, start=1):
+        for line in self._lines:
+            n = self._lines.lineno
             yield Record(str(n), _strip_eol(line), None, n, n)
 
     def _csv(self, delimiter: str) -> Iterator[Record]:
@@ -436,7 +442,7 @@ class RecordReader(Closing):
         return Record(rid, text, None, n, line, label)
 
     def _jsonl(self) -> Iterator[Record]:
-        n = 0
+        n = self._numbered
         for line in self._lines:
             lineno = self._lines.lineno
             if line.startswith(_BOM):  # files joined with cat, each with a byte-order mark

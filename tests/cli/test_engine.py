@@ -28,6 +28,7 @@ from sentikit.cli.engine import (
 )
 from sentikit.cli.main import app
 from sentikit.errors import BundleError, InputError, ResourceMissingError, SentikitError
+from sentikit.io.line_parts import LineFormat, line_parts, part_records
 from sentikit.io.records import JsonlWriter, Record, make_writer
 from sentikit.workers import AnalyzerSpec, worker_analyzer
 
@@ -172,6 +173,40 @@ def test_worker_lines_and_dicts_write_the_same_bytes(
         _write(w, part, results, stats)
     assert got.getvalue() == want.getvalue()
     assert (stats.records, stats.errors) == (4, 1)
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_a_worker_reads_a_part_of_lines_as_the_whole_input(
+    fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Partitions of raw lines (``LinePart``): the worker reads their records (numbered as in
+    the whole input) and, for writers other than JSONL, sends their texts back."""
+    monkeypatch.setattr("sentikit.cli.engine.worker_analyzer", lambda spec: None)
+    data = b'{"id": "a", "text": "x"}\n\nnot json\n"bare"\n{"text": "y"}\n'
+    how = LineFormat("jsonl", "in.jsonl")
+    parts = list(line_parts(io.BytesIO(data), "jsonl", 2))
+    records = [r for p in parts for r in part_records(p, how)]
+    assert [(r.id, r.number, r.line) for r in records] == [
+        ("a", 1, 1),
+        ("2", 2, 3),
+        ("3", 3, 4),
+        ("4", 4, 5),
+    ]
+    want, got = io.StringIO(), io.StringIO()
+    with make_writer(fmt, want) as w:
+        for rec, res in zip(records, _fake_chunk(None, records, False, 64), strict=True):
+            w.write(res, rec.text)
+    stats = RunStats()
+    with make_writer(fmt, got) as w:
+        task = PartTask(AnalyzerSpec.of("en"), False, _fake_chunk, fmt == "jsonl", how)
+        for part in parts:
+            results = analyze_part(task, part)
+            assert isinstance(results, Rendered) == (fmt == "jsonl")
+            _write(w, part, results, stats)
+    assert got.getvalue() == want.getvalue()
+    assert (stats.records, stats.errors) == (4, 1)
+    with pytest.raises(PartError, match="no line format"):
+        analyze_part(PartTask(AnalyzerSpec.of("en"), False, _fake_chunk), parts[0])
 
 
 def test_plan_of_the_options() -> None:

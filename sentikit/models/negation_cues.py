@@ -206,6 +206,7 @@ class _EnglishCues(Cues):
             while j < n and kinds[j] == "word" and forms[j] in skip:
                 j += 1
             if j >= n or kinds[j] != "word" or forms[j] in self.breakers:
+                self._elided(forms, kinds, k, scope)
                 continue
             scope[j] = True
             if forms[j] in _EN_NEG_RAISING:
@@ -219,6 +220,22 @@ class _EnglishCues(Cues):
         if kind in ("punct", "emoji", "emoticon"):
             return form not in ("'", '"')
         return form in self.breakers
+
+    def _elided(self, forms: list[str], kinds: list[str], k: int, scope: list[bool]) -> None:
+        """A negator without a head, in a clause that a contrast word opens ("I thought it
+        would be bad, but it wasn't"): its verb phrase is elided, and what it negates is
+        the clause before the contrast word, whose words join the scope."""
+        b = k - 1
+        while b >= 0 and forms[b] not in self.breakers:
+            if kinds[b] == "punct" and forms[b] not in (",", "'", '"'):
+                return  # a sentence end before any contrast word
+            b -= 1
+        if b < 0:
+            return
+        a = b - 1
+        while a >= 0 and not (kinds[a] == "punct" and forms[a] in (".", "!", "?", ";")):
+            scope[a] = kinds[a] == "word"
+            a -= 1
 
 
 class _TurkishCues(Cues):

@@ -48,6 +48,11 @@ def _swapped(plan: Plan) -> list[str]:
         ("I don't think the movie is bad.", ["bad"]),
         ("This is not only good but great.", []),  # "not only" negates nothing
         ("I can't stop laughing, great film.", []),  # the negated head is not polar
+        ("I wouldn't call the film good.", ["good"]),  # a verb of report: its complement
+        ("I don't feel the cast was great.", ["great"]),
+        ("I thought it would be awful, but it wasn't.", ["awful"]),  # an elided negated VP
+        ("It was awful. But it wasn't.", []),  # ... only within its sentence
+        ("It was good, and it was not.", []),  # ... only after a contrast word
     ],
 )
 def test_english_negation_covers_the_governed_head(text: str, swapped: list[str]) -> None:

@@ -49,6 +49,10 @@ _EN_NEG_RAISING = frozenset(
     }
 )  # fmt: skip
 _EN_PSEUDO_NEXT = frozenset({"only", "just", "merely", "doubt", "wonder", "matter"})
+# Negative quantifiers that negate the whole predicate of their clause ("nothing about it was
+# bad", "nobody disliked it", "no one was rude").
+_EN_NEG_SUBJECTS = frozenset({"nothing", "nobody", "none", "noone", "nowhere"})
+_NO_ONE = ["no", "one"]
 # Word forms whose cue test is remembered, at most (the memo starts again past it).
 _CUE_MEMO_MAX = 200_000
 
@@ -209,7 +213,7 @@ class _EnglishCues(Cues):
                 self._elided(forms, kinds, k, scope)
                 continue
             scope[j] = True
-            if forms[j] in _EN_NEG_RAISING:
+            if forms[j] in _EN_NEG_RAISING or f in _EN_NEG_SUBJECTS or forms[k : k + 2] == _NO_ONE:
                 j += 1
                 while j < n and not self._breaks(forms[j], kinds[j]):
                     scope[j] = True

@@ -53,6 +53,8 @@ def _swapped(plan: Plan) -> list[str]:
         ("I thought it would be awful, but it wasn't.", ["awful"]),  # an elided negated VP
         ("It was awful. But it wasn't.", []),  # ... only within its sentence
         ("It was good, and it was not.", []),  # ... only after a contrast word
+        ("Nothing about the film was bad.", ["bad"]),  # a negative quantifier: its clause
+        ("No one there was boring, great cast.", ["boring"]),
     ],
 )
 def test_english_negation_covers_the_governed_head(text: str, swapped: list[str]) -> None:

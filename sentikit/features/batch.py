@@ -284,3 +284,14 @@ def cell_logits(
         [np.bincount(rows, weights=value * c[j, cols], minlength=n_rows) for j in range(c.shape[0])]
     )
     return np.asarray(out + np.asarray(intercept, dtype=np.float64).reshape(1, -1))
+
+
+def row_products(X: Any, C: NDArray[np.float64]) -> NDArray[np.float64]:
+    """``X @ C`` with each row's result independent of the other rows: a sparse ``X`` (scipy's
+    product is row by row) as it is, a dense one through ``einsum`` — a BLAS product picks its
+    kernel by the number of rows, so one row alone and the same row in a batch may differ in
+    the last bit (parallel runs cut the input into other batches and must give identical
+    output)."""
+    if sp.issparse(X):
+        return np.asarray(X @ C, dtype=np.float64)
+    return np.einsum("ij,jk->ik", np.asarray(X, dtype=np.float64), np.asarray(C))

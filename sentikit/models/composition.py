@@ -51,7 +51,7 @@ from numpy.typing import NDArray
 from sentikit.components import DataRef, Resources
 from sentikit.doc import Document, TokenColumns
 from sentikit.features.base import BatchContributions, BatchTransform
-from sentikit.features.batch import TokenBatch
+from sentikit.features.batch import TokenBatch, row_products
 from sentikit.features.char_ngrams import CharNgrams
 from sentikit.features.word_ngrams import WordNgrams
 from sentikit.models.answers import answer_plan
@@ -512,7 +512,7 @@ def decision_and_shares(
                 acc += model.weights_[k] * part
             continue
         X = fam.transform_batch(batch) if isinstance(fam, BatchTransform) else fam.transform(docs)
-        logits = np.asarray(X @ _coef_columns(model, k)) + model.intercept_[k]
+        logits = row_products(X, _coef_columns(model, k)) + model.intercept_[k]
         z += model.weights_[k] * np.asarray(logits, dtype=np.float64).reshape(len(docs), width)
         if isinstance(fam, BatchContributions):
             parts = fam.token_contributions_batch(docs, w)

@@ -40,7 +40,7 @@ from sentikit.features.base import (
     MorphemeContributions,
     NeedsData,
 )
-from sentikit.features.batch import TokenBatch
+from sentikit.features.batch import TokenBatch, row_products
 from sentikit.lang import get_processor
 from sentikit.models import builtin  # noqa: F401 - registers the built-in feature families
 from sentikit.models.classifiers import fit_linear
@@ -356,7 +356,7 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
 
     # -- inference -----------------------------------------------------------------------
     def _family_logits(self, Xf: sp.csr_matrix, k: int) -> NDArray[np.float64]:
-        z = np.asarray(Xf @ self.coef_[k].T) + self.intercept_[k]
+        z = row_products(Xf, self.coef_[k].T) + self.intercept_[k]
         return np.asarray(z, dtype=np.float64)
 
     def decision_batch(self, batch: TokenBatch) -> NDArray[np.float64]:

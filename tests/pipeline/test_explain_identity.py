@@ -109,8 +109,9 @@ def test_identity_on_1000_random_texts(
     assert worst < TOL, worst
     assert ex["quantity"] == "log P(positive) / P(negative)"
     assert ex["units"] == "nats (natural-log odds)"
-    # the Turkish model's polarity features leave their standardization constant apart
-    assert sources == ({"polarity_features:standardization"} if lang == "tr" else set())
+    # the polarity features (both languages since English 3.2.0) leave their standardization
+    # constant apart
+    assert sources == {"polarity_features:standardization"}
 
 
 def _check_top(r: dict[str, Any], kinds: list[str]) -> None:

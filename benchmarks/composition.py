@@ -1,8 +1,9 @@
 """Which composition rules earn their place: the shipped models with and without them.
 
 Scores the shipped bundles (``sentikit/resources/models/{tr,en}``) under each composition
-variant — none (the plain linear decision), contrast only, negation only, both (the shipped
-setting), and both with the conceded clause's polarity removed entirely instead of halved —
+variant — none (the plain linear decision), contrast only, negation only, negation and
+contrast (3.1.0), the three rules with answered questions (the shipped setting), and those
+with the conceded clause's polarity removed entirely instead of halved —
 on
 
 - the unseen official test splits of their pool corpora and the evaluation-only corpora
@@ -56,8 +57,9 @@ VARIANTS: dict[str, tuple[list[str], float]] = {
     "none": ([], 0.5),
     "contrast": (["contrast"], 0.5),
     "negation": (["negation"], 0.5),
-    "both (shipped)": (["negation", "contrast"], 0.5),
-    "both, conceded clause removed": (["negation", "contrast"], 0.0),
+    "negation + contrast (3.1.0)": (["negation", "contrast"], 0.5),
+    "all three (shipped)": (["negation", "contrast", "answer"], 0.5),
+    "all three, conceded clause removed": (["negation", "contrast", "answer"], 0.0),
 }
 
 

@@ -55,6 +55,7 @@ from sentikit.features.batch import TokenBatch, row_products
 from sentikit.features.char_ngrams import CharNgrams
 from sentikit.features.word_ngrams import WordNgrams
 from sentikit.models.answers import answer_plan
+from sentikit.models.intensity import INTENSIFIERS, intensify
 from sentikit.models.negation_cues import Plan, Row, negation_cues
 from sentikit.stats.weights import polarity_sides
 
@@ -83,7 +84,7 @@ __all__ = [
 CONCESSION_WEIGHT = 0.5
 
 #: The rules a model may switch on (``"composition"`` of the model spec).
-COMPOSITION_RULES = ("negation", "contrast", "answer")
+COMPOSITION_RULES = ("negation", "contrast", "answer", "intensity")
 
 #: Rows (documents, sentences, clauses) of at most this many tokens are composed. The rules are
 #: sentence rules; a longer row is a document of several sentences, whose sentence rows are
@@ -207,6 +208,8 @@ class Composer:
             words |= self._cues.words()
         if "answer" in self.rules:
             words.add("?")
+        if "intensity" in self.rules:
+            words |= INTENSIFIERS.get(lang, INTENSIFIERS["en"])
         self._words = frozenset(words)
         self._marks_negation = lang == "tr" and "negation" in self.rules
 
@@ -223,7 +226,7 @@ class Composer:
             if len(row.forms) > MAX_TOKENS:
                 return
             plan = self.plan(row)
-            if any(plan.swapped) or any(plan.damped) or any(plan.muted):
+            if any(plan.swapped) or any(plan.damped) or any(plan.muted) or any(plan.aligned):
                 out.append((index, row, plan))
 
         for i, doc in enumerate(batch.docs):
@@ -252,6 +255,12 @@ class Composer:
 
     def plan(self, row: Row) -> Plan:
         """The affirmative of ``row`` and the role of each of its tokens (:class:`Plan`)."""
+        plan = self._plan(row)
+        if "intensity" in self.rules:
+            intensify(plan, self.lang, self._cues.lexicon_sign)
+        return plan
+
+    def _plan(self, row: Row) -> Plan:
         if "answer" in self.rules:
             answered = answer_plan(row, self.lang, self._cues.polarity)
             if answered is not None:
@@ -305,6 +314,8 @@ class Composer:
         lean = np.bincount(row[sw], weights=(sign * np.abs(d))[sw], minlength=len(plans))
         drop = (lean < 0.0)[row] & _flags(plans, "cue", len(d))
         e = np.where(drop | _flags(plans, "muted", len(d)), 0.0, e)
+        aligned = _signs(plans, "aligned", len(d))
+        e = np.where(aligned != 0, aligned * np.abs(d), e)
         return np.where(_flags(plans, "damped", len(d)), self.concession_weight * e, e)
 
     def compose(
@@ -324,6 +335,7 @@ class Composer:
             | np.asarray(p.cue, dtype=bool)
             | np.asarray(p.damped, dtype=bool)
             | _flags([p], "muted", len(p.where))
+            | (_signs([p], "aligned", len(p.where)) != 0)
             for p in plans
         ]
         z, shares = model.decision_and_shares(docs, wanted)
@@ -338,6 +350,16 @@ class Composer:
             z[:, self.pos] += change[:, None] / 2.0
             z[:, self.neg] -= change[:, None] / 2.0
         return z
+
+
+def _signs(plans: Sequence[Plan], name: str, n: int) -> NDArray[np.float64]:
+    """The integer list ``name`` of each plan, one after the other, as one array (an empty
+    list: all 0)."""
+    return np.fromiter(
+        chain.from_iterable(getattr(p, name) or [0] * len(p.where) for p in plans),
+        dtype=np.float64,
+        count=n,
+    )
 
 
 def _flags(plans: Sequence[Plan], name: str, n: int) -> NDArray[np.bool_]:

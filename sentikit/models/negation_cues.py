@@ -64,7 +64,9 @@ class Plan:
     whether it is a negation cue (``cue``), whether it lies in a conceded clause
     (``damped``), the lexicon polarity of a swapped token (``sign``: +1, −1, or 0 when the
     model's share gives it) and whether its share is removed (``muted``: the answer of an
-    answered question, :mod:`sentikit.models.answers`; empty: none is)."""
+    answered question, :mod:`sentikit.models.answers`; empty: none is) or takes a polarity
+    (``aligned``: +1 / −1 for an intensifier, :mod:`sentikit.models.intensity`; empty: none
+    does)."""
 
     row: Row
     where: list[int]
@@ -73,6 +75,7 @@ class Plan:
     damped: list[bool]
     sign: list[int] = field(default_factory=list)
     muted: list[bool] = field(default_factory=list)
+    aligned: list[int] = field(default_factory=list)
 
 
 @dataclass

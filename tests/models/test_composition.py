@@ -346,3 +346,27 @@ def test_a_denied_negative_question_turns_positive(model: LinearEnsembleClassifi
         est, ["was the film bad ?", "was the film bad ? no .", "was the film bad ? yes ."]
     )
     assert affirmed < 0 < denied
+
+
+# -- intensifiers ------------------------------------------------------------------------------
+def test_an_intensifier_leans_the_way_of_the_word_it_modifies() -> None:
+    c = Composer("en", CLASSES, ["negation", "intensity"], POLAR)
+    plan = c.plan(_row("The film was really very boring."))
+    forms = plan.row.forms
+    assert plan.aligned[forms.index("really")] == -1 and plan.aligned[forms.index("very")] == -1
+    shares = np.zeros(len(forms))
+    shares[forms.index("really")] = 0.3  # the corpora's positive lean of "really"
+    e = c.signed_shares(plan, shares)
+    assert e[forms.index("really")] == -0.3
+    # negated, the modified word turns, and its intensifier with it
+    plan = c.plan(_row("The film was not very good."))
+    assert plan.aligned[plan.row.forms.index("very")] == -1
+    # no polar word within reach, or the rule off: nothing aligned
+    assert not any(c.plan(_row("It was very much a film.")).aligned)
+    assert not Composer("en", CLASSES, ["negation"], POLAR).plan(_row("Very bad.")).aligned
+
+
+def test_turkish_intensifiers_follow_the_lexicon_prefix() -> None:
+    c = Composer("tr", CLASSES, ["negation", "intensity"], {"kötü": -1, "güzel": 1})
+    plan = c.plan(_row("Yemek çok kötüydü.", "tr"))
+    assert plan.aligned[plan.row.forms.index("çok")] == -1

@@ -2,7 +2,7 @@
 
 Scores the shipped bundles (``sentikit/resources/models/{tr,en}``) under each composition
 variant — none (the plain linear decision), contrast only, negation only, negation and
-contrast (3.1.0), the three rules with answered questions (the shipped setting), and those
+contrast (3.1.0), with answered questions, with amplifiers too (the shipped setting), and that
 with the conceded clause's polarity removed entirely instead of halved —
 on
 
@@ -58,8 +58,9 @@ VARIANTS: dict[str, tuple[list[str], float]] = {
     "contrast": (["contrast"], 0.5),
     "negation": (["negation"], 0.5),
     "negation + contrast (3.1.0)": (["negation", "contrast"], 0.5),
-    "all three (shipped)": (["negation", "contrast", "answer"], 0.5),
-    "all three, conceded clause removed": (["negation", "contrast", "answer"], 0.0),
+    "+ answer": (["negation", "contrast", "answer"], 0.5),
+    "+ answer + intensity (shipped)": (["negation", "contrast", "answer", "intensity"], 0.5),
+    "shipped, conceded clause removed": (["negation", "contrast", "answer", "intensity"], 0.0),
 }
 
 

@@ -25,9 +25,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from sentikit.api import _lang_and_model, load
-from sentikit.pipeline.analyzer import DEFAULT_BATCH_SIZE, Analyzer, model_folder
+from sentikit.pipeline.analyzer import DEFAULT_BATCH_SIZE, model_folder
 
 __all__ = ["CACHE_SIZE", "AnalyzerSpec", "worker_analyzer"]
 
@@ -49,6 +50,7 @@ class AnalyzerSpec:
     labels: str = "three"
     batch_size: int = DEFAULT_BATCH_SIZE
     stamp: tuple[int, int] | None = None
+    aspects: bool = False
 
     @classmethod
     def of(
@@ -57,8 +59,11 @@ class AnalyzerSpec:
         model: str | Path | None = None,
         labels: str = "three",
         batch_size: int = DEFAULT_BATCH_SIZE,
+        aspects: bool = False,
     ) -> AnalyzerSpec:
-        """The spec of ``sentikit.load(lang, model, batch_size, labels)``.
+        """The spec of ``sentikit.load(lang, model, batch_size, labels)`` (with ``aspects``,
+        wrapped in :class:`~sentikit.pipeline.aspects.AspectAnalyzer`: results carry their
+        aspects, as ``sentikit analyze --aspects`` gives them).
 
         Raises
         ------
@@ -69,22 +74,28 @@ class AnalyzerSpec:
         """
         lang_s, model = _lang_and_model(lang, model)
         if model is None:
-            return cls(lang_s, None, labels, batch_size, None)
+            return cls(lang_s, None, labels, batch_size, None, aspects)
         folder = model_folder(model).resolve()
         try:
             st = (folder / "model.json").stat()
             stamp: tuple[int, int] | None = (st.st_mtime_ns, st.st_size)
         except OSError:  # no bundle there: loading it says so, in the worker
             stamp = None
-        return cls(lang_s, str(folder), labels, batch_size, stamp)
+        return cls(lang_s, str(folder), labels, batch_size, stamp, aspects)
 
-    def load(self) -> Analyzer:
-        """A new :class:`Analyzer` of this spec (:func:`sentikit.load`'s)."""
-        return load(self.lang, model=self.model, batch_size=self.batch_size, labels=self.labels)
+    def load(self) -> Any:
+        """A new :class:`Analyzer` of this spec (:func:`sentikit.load`'s), or its
+        ``AspectAnalyzer`` with ``aspects``."""
+        an = load(self.lang, model=self.model, batch_size=self.batch_size, labels=self.labels)
+        if not self.aspects:
+            return an
+        from sentikit.pipeline.aspects import AspectAnalyzer
+
+        return AspectAnalyzer(an)
 
 
 @lru_cache(maxsize=CACHE_SIZE)
-def worker_analyzer(spec: AnalyzerSpec) -> Analyzer:
+def worker_analyzer(spec: AnalyzerSpec) -> Any:
     """The analyzer of ``spec`` in this process: loaded by the first call, reused after.
 
     Raises

@@ -262,3 +262,15 @@ def test_missing_dask_names_the_extra(
     r = CliRunner().invoke(app, ["analyze", "-i", str(src), "--engine", "dask"])
     assert r.exit_code == 1
     assert 'pip install "sentikit[dask]"' in r.stderr and "Traceback" not in r.stderr
+
+
+def test_aspects_in_parallel_runs_as_in_one_process(tmp_path: Path) -> None:
+    """``--aspects`` reaches the workers (it used to be dropped in parallel runs)."""
+    src = tmp_path / "in.txt"
+    lines = ["The pizza was great but the waiter was rude.", "Servis çok yavaştı."] * 4
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    want = _run(["-i", str(src), "--aspects"], tmp_path / "local.jsonl")
+    results = [json.loads(x) for x in want.decode("utf-8").splitlines()]
+    assert any(r["aspects"] for r in results)
+    got = _run(["-i", str(src), "--aspects", "--jobs", "2"], tmp_path / "j.jsonl")
+    assert got == want

@@ -563,7 +563,7 @@ def analyze_command(
                     else None
                 )
                 if parallel is not None and (first or lines):  # the model loads in each worker
-                    spec = AnalyzerSpec.of(lang.value, model, labels.value, batch_size)
+                    spec = AnalyzerSpec.of(lang.value, model, labels.value, batch_size, aspects)
                     task = PartTask(spec, explain, _analyze_chunk)
                     source = lines or chain(first, records)
                     stats = run_parallel(parallel, source, writer, task, total, bar)

@@ -302,21 +302,17 @@ class Composer:
     ) -> NDArray[np.float64]:
         """:meth:`signed_shares` of several plans at once (``d``: their shares, one after
         the other; ``lengths``: the number of tokens of each)."""
-        sw = _flags(plans, "swapped", len(d))
-        sign = np.fromiter(
-            chain.from_iterable(p.sign or [0] * n for p, n in zip(plans, lengths, strict=True)),
-            dtype=np.float64,
-            count=len(d),
-        )
+        sw = _column(plans, "swapped", len(d))
+        sign = _column(plans, "sign", len(d), np.float64)
         sign = np.where(sign == 0.0, np.sign(d), sign)
         e = np.where(sw, -sign * np.abs(d), d)
         row = np.repeat(np.arange(len(plans)), lengths)
         lean = np.bincount(row[sw], weights=(sign * np.abs(d))[sw], minlength=len(plans))
-        drop = (lean < 0.0)[row] & _flags(plans, "cue", len(d))
-        e = np.where(drop | _flags(plans, "muted", len(d)), 0.0, e)
-        aligned = _signs(plans, "aligned", len(d))
+        drop = (lean < 0.0)[row] & _column(plans, "cue", len(d))
+        e = np.where(drop | _column(plans, "muted", len(d)), 0.0, e)
+        aligned = _column(plans, "aligned", len(d), np.float64)
         e = np.where(aligned != 0, aligned * np.abs(d), e)
-        return np.where(_flags(plans, "damped", len(d)), self.concession_weight * e, e)
+        return np.where(_column(plans, "damped", len(d)), self.concession_weight * e, e)
 
     def compose(
         self,
@@ -330,13 +326,9 @@ class Composer:
         (:meth:`~Composable.decision_and_shares`)."""
         plans = [plan for _, _, plan in picked]
         docs = [_document(plan.row) for plan in plans]
+        roles = ("swapped", "cue", "damped", "muted", "aligned")
         wanted = [
-            np.asarray(p.swapped, dtype=bool)
-            | np.asarray(p.cue, dtype=bool)
-            | np.asarray(p.damped, dtype=bool)
-            | _flags([p], "muted", len(p.where))
-            | (_signs([p], "aligned", len(p.where)) != 0)
-            for p in plans
+            np.logical_or.reduce([_column([p], r, len(p.where)) for r in roles]) for p in plans
         ]
         z, shares = model.decision_and_shares(docs, wanted)
         lengths = [len(d) for d in shares]
@@ -352,22 +344,12 @@ class Composer:
         return z
 
 
-def _signs(plans: Sequence[Plan], name: str, n: int) -> NDArray[np.float64]:
-    """The integer list ``name`` of each plan, one after the other, as one array (an empty
-    list: all 0)."""
+def _column(plans: Sequence[Plan], name: str, n: int, dtype: Any = np.bool_) -> NDArray[Any]:
+    """The per-token list ``name`` of each plan (flags or signs), one after the other, as one
+    array of ``n`` entries (a plan's empty list: all false / 0)."""
     return np.fromiter(
         chain.from_iterable(getattr(p, name) or [0] * len(p.where) for p in plans),
-        dtype=np.float64,
-        count=n,
-    )
-
-
-def _flags(plans: Sequence[Plan], name: str, n: int) -> NDArray[np.bool_]:
-    """The boolean list ``name`` of each plan, one after the other, as one array (an empty
-    list: all false)."""
-    return np.fromiter(
-        chain.from_iterable(getattr(p, name) or [False] * len(p.where) for p in plans),
-        dtype=np.bool_,
+        dtype=dtype,
         count=n,
     )
 

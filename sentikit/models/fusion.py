@@ -7,6 +7,8 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from sentikit.models.classifiers import NEUTRAL
+
 
 def fit_fusion(
     oof: list[NDArray[np.float64]],
@@ -35,8 +37,8 @@ def fit_fusion(
         Y = (y[:, None] == classes[None, :]).astype(np.float64)
         # the classes a row's label is chosen among: all, or all but neutral
         allowed = np.ones_like(Y, dtype=bool)
-        if polar_only is not None and "neutral" in set(classes):
-            allowed[np.ix_(polar_only, classes == "neutral")] = False
+        if polar_only is not None and NEUTRAL in set(classes):
+            allowed[np.ix_(polar_only, classes == NEUTRAL)] = False
 
     def loss(params: NDArray[np.float64]) -> float:
         w, b = params[:n_fam], params[n_fam:]

@@ -43,7 +43,7 @@ from sentikit.features.base import (
 from sentikit.features.batch import TokenBatch, row_products
 from sentikit.lang import get_processor
 from sentikit.models import builtin  # noqa: F401 - registers the built-in feature families
-from sentikit.models.classifiers import fit_linear
+from sentikit.models.classifiers import NEUTRAL, fit_linear
 from sentikit.models.composition import (
     compose_batch,
     composed_shares,
@@ -320,7 +320,7 @@ class LinearEnsembleClassifier(ClassifierMixin, BaseEstimator):
         # classifier's classes, and the rows of its coefficients, are those of the model
         po = None
         if polar_only is not None:
-            po = np.concatenate([polar_only, np.full(len(ya), "neutral" not in set(ya))])
+            po = np.concatenate([polar_only, np.full(len(ya), NEUTRAL not in set(ya))])
         coef, intercept = fit(X.tocsr(), np.concatenate([y, ya]), sample_weight=sw, polar_only=po)
         m = Wc.shape[1]
         return scale, (coef[:, :m] + coef[:, m:]) * r, intercept
